@@ -1,0 +1,16 @@
+"""Strings shared by several parts of the app."""
+
+STRINGS = {
+    "app.title": {"id": "Dasbor Kompetensi Guru", "en": "Teacher Competency Dashboard"},
+    "app.sample_notice": {
+        "id": "Data contoh ilustratif, bukan hasil pengukuran: dibuat agar sejalan dengan temuan penelitian, bukan data guru sebenarnya.",
+        "en": "Illustrative sample data, not measured: built to agree with the field studies' findings, not real teachers.",
+    },
+    "app.language": {"id": "Bahasa", "en": "Language"},
+    "domain.pedagogik": {"id": "Pedagogik", "en": "Pedagogical"},
+    "domain.kepribadian": {"id": "Kepribadian", "en": "Personal"},
+    "domain.sosial": {"id": "Sosial", "en": "Social"},
+    "domain.profesional": {"id": "Profesional", "en": "Professional"},
+    "severity.error": {"id": "Galat", "en": "Error"},
+    "severity.warning": {"id": "Peringatan", "en": "Warning"},
+}
