@@ -31,12 +31,15 @@ class RawSheet:
         a number stays a number (an ID typed as a number must be detectable).
     merged : list of tuple
         Merged ranges as ``(first_row, first_col, last_row, last_col)``, 0-based
-        inclusive, when the reader knows them (used to read two-row headers).
+        inclusive, when the reader knows them.
+    warnings : list of Problem
+        File-level warnings from reading (e.g. a CSV decoded as Windows-1252).
     """
 
     name: str
     rows: list[list[object]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass

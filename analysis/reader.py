@@ -1,0 +1,278 @@
+"""Read a user's file into raw sheets, safely.
+
+Excel workbooks are read with python-calamine (Rust's calamine): it is fast and,
+unlike a column-typed reader, keeps each cell's own type, so an NUPTK typed as
+a number can still be told apart from one typed as text. CSV files are read with
+the standard library's ``csv`` module after sniffing the encoding and the
+delimiter.
+
+A hostile workbook is refused *before* it is parsed: calamine allocates the
+whole used range of a sheet, so a 5 KB file with one cell at XFD1048576 would
+abort the process, and a zip bomb would exhaust memory. :func:`inspect_xlsx`
+checks the zip's declared sizes and ratios and every worksheet's cell
+references by streaming the XML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+from analysis.dataset import Problem
+from analysis.rawdata import RawSheet
+
+#: Largest total uncompressed size a workbook may declare (bytes).
+MAX_UNCOMPRESSED = 400 * 1024 * 1024
+#: Largest compression ratio of one member larger than 1 MB.
+MAX_RATIO = 100
+#: Largest number of cells (rows × columns of the used range) in one sheet.
+MAX_CELLS = 12_000_000
+#: Largest number of columns in one sheet.
+MAX_COLUMNS = 500
+#: Largest number of rows in one sheet (Excel's own limit is 1,048,576).
+MAX_ROWS = 400_000
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_DIMENSION = re.compile(rb'<dimension\s+ref="(?:[A-Z]+[0-9]+:)?([A-Z]{1,3})([0-9]{1,7})"')
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read at all.
+
+    Attributes
+    ----------
+    code : str
+        String-table key of the message (``"file.not_workbook"``, ``"file.encrypted"``,
+        ``"file.empty"``, ``"file.zip_bomb"``, ``"file.too_large_range"``,
+        ``"file.unsupported_type"``, ``"file.corrupt"``).
+    params : dict
+        Values for the message's placeholders.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def column_number(letters: str) -> int:
+    """Excel column letters to a 1-based number (``"A"`` → 1, ``"XFD"`` → 16384)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def column_letters(number: int) -> str:
+    """1-based column number to Excel letters (27 → ``"AA"``)."""
+    s = ""
+    while number > 0:
+        number, rem = divmod(number - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def inspect_xlsx(data: bytes) -> None:
+    """Refuse a workbook that would exhaust the machine, before any parsing.
+
+    Checks the zip's declared uncompressed sizes (total and per-member ratio)
+    and, by streaming each worksheet's XML, its ``<dimension>`` and every cell
+    reference against :data:`MAX_ROWS`, :data:`MAX_COLUMNS` and :data:`MAX_CELLS`.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+
+    Raises
+    ------
+    UnreadableFile
+        ``file.encrypted`` (an OLE2 container: encrypted .xlsx or old .xls),
+        ``file.not_workbook``, ``file.zip_bomb`` or ``file.too_large_range``.
+    """
+    if data[:8] == _OLE2:
+        raise UnreadableFile("file.encrypted")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile("file.not_workbook") from exc
+    with zf:
+        infos = zf.infolist()
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+            raise UnreadableFile("file.not_workbook")
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNCOMPRESSED:
+            raise UnreadableFile("file.zip_bomb", size_mb=round(total / 2**20))
+        for info in infos:
+            if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise UnreadableFile("file.zip_bomb", size_mb=round(info.file_size / 2**20))
+        for info in infos:
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                _check_sheet_extent(zf, info)
+
+
+def _check_sheet_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    max_row = 0
+    max_col = 0
+    tail = b""
+    read = 0
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            read += len(chunk)
+            if read > info.file_size + (1 << 20):  # the zip lied about the size
+                raise UnreadableFile("file.zip_bomb", size_mb=round(read / 2**20))
+            buf = tail + chunk
+            for rx in (_DIMENSION, _CELL_REF):
+                for m in rx.finditer(buf):
+                    col = column_number(m.group(1).decode())
+                    row = int(m.group(2))
+                    if row > max_row:
+                        max_row = row
+                    if col > max_col:
+                        max_col = col
+            if max_row > MAX_ROWS or max_col > MAX_COLUMNS or max_row * max_col > MAX_CELLS:
+                raise UnreadableFile(
+                    "file.too_large_range",
+                    cell=f"{column_letters(max_col)}{max_row}",
+                    sheet=PurePath(info.filename).stem,
+                )
+            tail = buf[-200:]
+
+
+def read_xlsx(data: bytes) -> list[RawSheet]:
+    """Read every sheet of an .xlsx workbook, cells as they are.
+
+    Parameters
+    ----------
+    data : bytes
+
+    Returns
+    -------
+    list of RawSheet
+        One per sheet, in workbook order; ``rows[i]`` is Excel row ``i + 1``.
+
+    Raises
+    ------
+    UnreadableFile
+        When :func:`inspect_xlsx` refuses the file or calamine cannot parse it.
+    """
+    inspect_xlsx(data)
+    import python_calamine
+
+    try:
+        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises its own error types
+        raise UnreadableFile("file.corrupt", detail=str(exc)[:200]) from exc
+    sheets: list[RawSheet] = []
+    for name in wb.sheet_names:
+        try:
+            sh = wb.get_sheet_by_name(name)
+            rows = sh.to_python(skip_empty_area=False)
+            start_row, start_col = sh.start or (0, 0)
+            merged = [
+                (a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])
+            ]
+        except Exception as exc:
+            raise UnreadableFile("file.corrupt", detail=f"{name}: {str(exc)[:200]}") from exc
+        rows = [[_clean(v) for v in row] for row in rows]
+        if start_col:
+            rows = [[None] * start_col + row for row in rows]
+        rows = [[] for _ in range(start_row)] + rows
+        sheets.append(RawSheet(name=name, rows=rows, merged=merged))
+    return sheets
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        return value if value.strip() != "" else None
+    return value
+
+
+def _decode_text(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def read_csv(data: bytes, filename: str) -> list[RawSheet]:
+    """Read a CSV file as one raw sheet named after the file.
+
+    Accepts comma or semicolon (or tab) delimiters, UTF-8 with or without BOM,
+    and Windows-1252 (with a warning on the sheet). Every cell stays text; the
+    validator parses decimal commas and dates.
+
+    Parameters
+    ----------
+    data : bytes
+    filename : str
+        The sheet is named after it, without extension.
+
+    Returns
+    -------
+    list of RawSheet
+        One sheet.
+
+    Raises
+    ------
+    UnreadableFile
+        ``file.empty`` when the file holds no text.
+    """
+    text, encoding = _decode_text(data)
+    if not text.strip():
+        raise UnreadableFile("file.empty")
+    sample = text[:20000]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample.splitlines() else ""
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+    name = PurePath(filename).stem
+    rows = [[c if c.strip() != "" else None for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    sheet = RawSheet(name=name, rows=rows)
+    if encoding == "cp1252":
+        sheet.warnings.append(Problem(name, None, None, None, "warning", "file.cp1252"))
+    return [sheet]
+
+
+def read_file(data: bytes, filename: str) -> list[RawSheet]:
+    """Read a user's file (.xlsx or .csv) into raw sheets.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    filename : str
+        Its name; the extension chooses the reader (a workbook's zip signature
+        wins over a wrong extension).
+
+    Returns
+    -------
+    list of RawSheet
+
+    Raises
+    ------
+    UnreadableFile
+        For a file that cannot be read at all: empty, not a workbook, encrypted
+        or old .xls, hostile (zip bomb, absurd used range), corrupt.
+    """
+    if not data or not data.strip():
+        raise UnreadableFile("file.empty")
+    suffix = PurePath(filename).suffix.lower()
+    if data[:2] == b"PK" or suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(data)
+    if data[:8] == _OLE2:
+        raise UnreadableFile("file.encrypted")
+    if suffix in (".csv", ".txt", ""):
+        return read_csv(data, filename)
+    raise UnreadableFile("file.unsupported_type", suffix=suffix)

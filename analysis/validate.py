@@ -1,0 +1,459 @@
+"""Validate raw tables against the schema: every row accepted or reported.
+
+Parsing of the Indonesian formats (IDs kept as text, day-first dates, Excel
+serials, Ya/Tidak, decimal commas, closed value lists with their spellings)
+is done here, cell by cell, so a problem can name its sheet, Excel row,
+column and value. The range and required-value checks run through pandera
+with lazy validation, so that every failure is collected and reported
+together (pandera's error model), then translated into :class:`Problem`
+objects with messages from the string table.
+
+Invariant (tested): per sheet ``rows_read == rows_accepted + rows_rejected + rows_blank``,
+and every rejected row has at least one error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import pandera.pandas as pa
+
+from analysis import schema
+from analysis.dataset import Problem, SheetReport
+from analysis.rawdata import RawSheet, RawTable
+from analysis.schema import Column, Sheet
+
+_TOTAL_WORDS = {"jumlah", "total", "jumlah total", "grand total", "jumlah keseluruhan"}
+_TRUE = {"ya", "y", "1", "yes", "true", "benar", "sudah"}
+_FALSE = {"tidak", "t", "0", "no", "n", "false", "belum", "tdk"}
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_PATTERNS = (
+    (re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$"), "dmy"),
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"), "ymd"),
+)
+_ID_SCI = re.compile(r"^\d(?:[.,]\d+)?[eE]\+?\d+$")
+
+
+def cell_text(value: object) -> str | None:
+    """A cell as the text a user would recognise (``None`` for an empty cell)."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer() and abs(value) < 1e21:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y") if (value.hour, value.minute, value.second) == (0, 0, 0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value).strip()
+    return text or None
+
+
+def is_blank(cells: list[object]) -> bool:
+    """Whether every cell of a row is empty."""
+    return all(cell_text(c) is None for c in cells)
+
+
+def is_total_row(cells: list[object]) -> bool:
+    """Whether a row is a trailing total (first non-empty cell JUMLAH / TOTAL)."""
+    for c in cells:
+        text = cell_text(c)
+        if text is not None:
+            return text.strip().rstrip(":").strip().lower() in _TOTAL_WORDS
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Cell parsers: return (value, problem_code or None, params)
+# ---------------------------------------------------------------------------
+
+
+def parse_id(value: object, digits: int | None) -> tuple[str | None, str | None, dict]:
+    """Read an identifier (NPSN, NUPTK, NIP) as text of digits.
+
+    Parameters
+    ----------
+    value : object
+        The cell as read.
+    digits : int or None
+        Expected digit count (DOMAIN.md §4: NPSN 8, NUPTK 16, NIP 18).
+
+    Returns
+    -------
+    tuple
+        ``(text, code, params)``: ``code`` is ``None`` for a sound ID, else the
+        string-table key of a warning: ``problem.id_as_number`` (typed as a
+        number: Excel keeps 15 significant digits, so a 16–18 digit ID has lost
+        digits), ``problem.id_scientific``, ``problem.id_digits`` (wrong digit
+        count) or ``problem.id_not_digits``.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None, None, {}
+    if isinstance(value, bool):
+        return str(value), "problem.id_not_digits", {}
+    if isinstance(value, (int, float)):
+        text = cell_text(value) or ""
+        if "e" in text.lower():
+            return text, "problem.id_scientific", {}
+        return text, "problem.id_as_number", {"digits": digits or 0}
+    text = str(value).strip().replace(" ", "")
+    if text.startswith("'"):
+        text = text[1:]
+    if text == "" or text in {"-", "0"}:
+        return None, None, {}
+    if _ID_SCI.match(text):
+        return text, "problem.id_scientific", {}
+    if text.endswith(".0") and text[:-2].isdigit():
+        return text[:-2], "problem.id_as_number", {"digits": digits or 0}
+    if not text.isdigit():
+        return text, "problem.id_not_digits", {}
+    if digits and len(text) != digits:
+        return text, "problem.id_digits", {"digits": digits, "found": len(text)}
+    return text, None, {}
+
+
+def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
+    """Read a date: dd/mm/yyyy, dd-mm-yyyy, ISO yyyy-mm-dd, an Excel serial or a date cell.
+
+    Never month-first: 03/04/2024 is 3 April 2024.
+
+    Returns
+    -------
+    tuple
+        ``(timestamp, code)``; ``code`` is ``problem.bad_date`` when the cell holds
+        something that is not a date.
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, datetime):
+        return pd.Timestamp(value.date()), None
+    if isinstance(value, date):
+        return pd.Timestamp(value), None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 80000:
+            return pd.Timestamp(_EXCEL_EPOCH + timedelta(days=int(value))), None
+        return None, "problem.bad_date"
+    text = str(value).strip()
+    if not text:
+        return None, None
+    for rx, order in _DATE_PATTERNS:
+        m = rx.match(text)
+        if m:
+            a, b, c = (int(g) for g in m.groups()[:3])
+            d, mth, y = (a, b, c) if order == "dmy" else (c, b, a)
+            try:
+                return pd.Timestamp(date(y, mth, d)), None
+            except ValueError:
+                return None, "problem.bad_date"
+    if re.fullmatch(r"\d{5}(\.\d+)?", text):
+        return parse_date(float(text))
+    return None, "problem.bad_date"
+
+
+def parse_number(value: object) -> tuple[float | None, str | None]:
+    """Read a number; text may use a decimal comma (``"24,5"``).
+
+    Returns
+    -------
+    tuple
+        ``(number, code)``; ``code`` is ``problem.bad_number`` for non-numeric text.
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, bool):
+        return float(value), None
+    if isinstance(value, (int, float)):
+        return (None, None) if isinstance(value, float) and math.isnan(value) else (float(value), None)
+    text = str(value).strip().replace(" ", "")
+    if not text:
+        return None, None
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d+,\d+", text):
+        text = text.replace(",", ".")
+    try:
+        return float(text), None
+    except ValueError:
+        return None, "problem.bad_number"
+
+
+def parse_bool(value: object) -> tuple[bool | None, str | None]:
+    """Read Ya/Tidak, Y/T, 1/0, Yes/No (any case).
+
+    Returns
+    -------
+    tuple
+        ``(bool, code)``; ``code`` is ``problem.bad_bool`` for anything else.
+    """
+    text = cell_text(value)
+    if text is None:
+        return None, None
+    folded = text.lower()
+    if folded in _TRUE:
+        return True, None
+    if folded in _FALSE:
+        return False, None
+    return None, "problem.bad_bool"
+
+
+def parse_choice(value: object, col: Column) -> tuple[str | None, str | None]:
+    """Map a cell onto the column's closed list, spellings and case folded.
+
+    Returns
+    -------
+    tuple
+        ``(value, code)``; a value outside the list is kept as written with
+        ``problem.not_in_list`` (a warning).
+    """
+    text = cell_text(value)
+    if text is None:
+        return None, None
+    folded = " ".join(text.split()).lower()
+    for allowed in col.allowed:
+        if allowed.lower() == folded:
+            return allowed, None
+    for alias, target in col.value_aliases.items():
+        if alias.lower() == folded:
+            return target, None
+    return text, "problem.not_in_list"
+
+
+# ---------------------------------------------------------------------------
+# Header detection
+# ---------------------------------------------------------------------------
+
+
+def map_headers(cells: list[object], sheet: Sheet) -> list[str | None]:
+    """Schema column key for each header cell (``None`` when not a column of the sheet)."""
+    hmap = schema.header_map(sheet)
+    keys: list[str | None] = []
+    seen: set[str] = set()
+    for c in cells:
+        key = hmap.get(schema.normalize_header(c)) if cell_text(c) else None
+        if key in seen:
+            key = None
+        if key:
+            seen.add(key)
+        keys.append(key)
+    return keys
+
+
+def find_header_row(rows: list[list[object]], sheet: Sheet, scan: int = 30) -> int | None:
+    """Find the header row: the first of the top rows whose cells best match the sheet's headers.
+
+    Parameters
+    ----------
+    rows : list of list
+        Raw rows; ``rows[i]`` is Excel row ``i + 1``.
+    sheet : Sheet
+    scan : int
+        How many top rows to look at.
+
+    Returns
+    -------
+    int or None
+        0-based index of the header row, ``None`` when no row names at least
+        two columns of the sheet (or the only column, for a one-column sheet).
+    """
+    best, best_score = None, 0
+    for i, row in enumerate(rows[:scan]):
+        matched = sum(1 for k in map_headers(row, sheet) if k)
+        if matched > best_score:
+            best, best_score = i, matched
+    need = min(2, len(sheet.columns))
+    return best if best_score >= need else None
+
+
+def table_from_sheet(raw: RawSheet, sheet: Sheet) -> RawTable | None:
+    """Turn a raw sheet of the project's own format into a :class:`RawTable`.
+
+    Title rows above the header are not rows. Returns ``None`` when no header
+    row is found.
+    """
+    h = find_header_row(raw.rows, sheet)
+    if h is None:
+        return None
+    header_cells = raw.rows[h]
+    keys = map_headers(header_cells, sheet)
+    headers = [cell_text(c) or "" for c in header_cells]
+    rows = [(h + 2 + i, list(r)) for i, r in enumerate(raw.rows[h + 1 :])]
+    while rows and is_blank(rows[-1][1]):  # the used range's trailing empty rows are not rows read
+        rows.pop()
+    return RawTable(sheet=raw.name, table=sheet.key, headers=headers, keys=keys, rows=rows, problems=list(raw.warnings))
+
+
+# ---------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------
+
+
+def empty_frame(sheet: Sheet) -> pd.DataFrame:
+    """An empty validated table with every schema column in its proper dtype."""
+    data: dict[str, pd.Series] = {schema.ROW_COLUMN: pd.Series([], dtype="Int64")}
+    for col in sheet.columns:
+        data[col.key] = pd.Series([], dtype=_dtype(col))
+        if col.type == "id":
+            data[col.key + schema.SUSPECT_SUFFIX] = pd.Series([], dtype="boolean")
+    return pd.DataFrame(data)
+
+
+def _dtype(col: Column) -> str:
+    return {
+        "date": "datetime64[ns]",
+        "bool": "boolean",
+        "int": "Int64",
+        "float": "float64",
+        "level": "float64",
+        "score": "float64",
+    }.get(col.type, "object")
+
+
+def _pandera_schema(sheet: Sheet, present: set[str]) -> pa.DataFrameSchema:
+    columns = {}
+    for col in sheet.columns:
+        if col.key not in present:
+            continue
+        checks = []
+        if col.min is not None and col.max is not None:
+            checks.append(pa.Check.in_range(col.min, col.max))
+        columns[col.key] = pa.Column(nullable=not col.required, checks=checks, required=False)
+    return pa.DataFrameSchema(columns, coerce=False)
+
+
+def validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Problem]]:
+    """Parse and check one raw table.
+
+    Parameters
+    ----------
+    rt : RawTable
+
+    Returns
+    -------
+    tuple
+        ``(frame, report, problems)``: ``frame`` holds the accepted rows, one per
+        data row of the sheet, with every schema column (missing ones empty),
+        ``_row`` (Excel row number) and ``<id>_suspect`` flags; ``report``
+        counts rows read, accepted, rejected and blank; ``problems`` lists every
+        problem with sheet, Excel row, column header as written, value and severity.
+    """
+    sheet = schema.SHEETS_BY_KEY[rt.table]
+    problems: list[Problem] = list(rt.problems)
+    report = SheetReport(sheet=rt.sheet, table=rt.table)
+    header_of = {k: h for h, k in zip(rt.headers, rt.keys) if k}
+    header_of.update({k: sheet.column(k).header for k in rt.defaults if k not in header_of})
+    present = set(header_of)
+    for col in sheet.columns:
+        if col.required and col.key not in present:
+            problems.append(Problem(rt.sheet, None, col.header, None, "error", "problem.missing_column", {"column": col.header}))
+    if any(col.required and col.key not in present for col in sheet.columns):
+        report.rows_read = len(rt.rows)
+        report.rows_blank = sum(1 for _, cells in rt.rows if is_blank(cells) or is_total_row(cells))
+        report.rows_rejected = report.rows_read - report.rows_blank
+        return empty_frame(sheet), report, problems
+
+    positions = [(i, k) for i, k in enumerate(rt.keys) if k]
+    records: list[dict] = []
+    rejected: set[int] = set()
+    for excel_row, cells in rt.rows:
+        report.rows_read += 1
+        if is_blank(cells) or is_total_row(cells):
+            report.rows_blank += 1
+            continue
+        rec: dict[str, object] = {schema.ROW_COLUMN: excel_row}
+        rec.update(rt.defaults)
+        for i, key in positions:
+            col = sheet.column(key)
+            raw = cells[i] if i < len(cells) else None
+            value, code, params, severity = _parse_cell(raw, col)
+            if col.type == "id":
+                rec[key + schema.SUSPECT_SUFFIX] = code is not None
+            if code:
+                problems.append(Problem(rt.sheet, excel_row, header_of[key], cell_text(raw), severity, code, {"column": header_of[key], **params}))
+                if severity == "error":
+                    rejected.add(excel_row)
+            if value is not None or key not in rec:
+                rec[key] = value
+        records.append(rec)
+
+    frame = _to_frame(records, sheet)
+    # Range and required checks, all failures collected together (pandera, lazy).
+    if not frame.empty:
+        try:
+            _pandera_schema(sheet, present).validate(frame, lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            for _, fc in exc.failure_cases.iterrows():
+                key = fc["column"]
+                idx = fc["index"]
+                if key not in header_of or idx is None or (isinstance(idx, float) and math.isnan(idx)):
+                    continue
+                excel_row = int(frame.at[int(idx), schema.ROW_COLUMN])
+                col = sheet.column(key)
+                is_null = fc["failure_case"] is None or (isinstance(fc["failure_case"], float) and math.isnan(fc["failure_case"]))
+                if is_null and "nullable" not in str(fc["check"]) and "not_nullable" not in str(fc["check"]):
+                    continue
+                if is_null:
+                    code, params, value = "problem.required", {}, None
+                else:
+                    code, params, value = "problem.out_of_range", {"min": _fmt(col.min), "max": _fmt(col.max)}, cell_text(fc["failure_case"])
+                problems.append(Problem(rt.sheet, excel_row, header_of[key], value, "error", code, {"column": header_of[key], **params}))
+                rejected.add(excel_row)
+
+    if rejected:
+        frame = frame[~frame[schema.ROW_COLUMN].isin(rejected)].reset_index(drop=True)
+    report.rows_rejected = len(rejected)
+    report.rows_accepted = len(frame)
+    return frame, report, problems
+
+
+def _fmt(x: float | None) -> str:
+    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+
+
+def _parse_cell(raw: object, col: Column) -> tuple[object, str | None, dict, str]:
+    """Parse one cell by its column type → (value, code, params, severity)."""
+    if col.type == "id":
+        value, code, params = parse_id(raw, col.digits)
+        return value, code, params, "warning"
+    if col.type == "date":
+        value, code = parse_date(raw)
+        return value, code, {}, "error"
+    if col.type in ("int", "float", "level", "score"):
+        value, code = parse_number(raw)
+        if col.type == "int" and value is not None and not float(value).is_integer():
+            return None, "problem.bad_number", {}, "error"
+        return value, code, {}, "error"
+    if col.type == "bool":
+        value, code = parse_bool(raw)
+        return value, code, {}, "warning"
+    if col.type == "choice":
+        value, code = parse_choice(raw, col)
+        return value, code, {"allowed": ", ".join(col.allowed)}, "warning"
+    return cell_text(raw), None, {}, "warning"
+
+
+def _to_frame(records: list[dict], sheet: Sheet) -> pd.DataFrame:
+    base = empty_frame(sheet)
+    if not records:
+        return base
+    frame = pd.DataFrame.from_records(records)
+    out = {}
+    for name in base.columns:
+        if name in frame:
+            series = frame[name]
+        else:
+            series = pd.Series([None] * len(frame))
+        dtype = base[name].dtype
+        if str(dtype).startswith("datetime"):
+            series = pd.to_datetime(series, errors="coerce")
+        elif str(dtype) == "object":
+            series = series.astype(object).where(series.notna(), None)
+        else:
+            series = series.astype(dtype) if str(dtype) != "boolean" else series.astype("boolean")
+        out[name] = series
+    return pd.DataFrame(out)

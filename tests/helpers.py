@@ -1,0 +1,30 @@
+"""Small builders of test workbooks (openpyxl) shared by the ingestion tests."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+
+
+def workbook_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    """An .xlsx file with one sheet per item, rows written as given (row 1 first)."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+SEKOLAH = [["NPSN", "Nama Sekolah", "Jenjang", "Status"], ["10603456", "SMP Negeri Contoh", "SMP", "Negeri"]]
+GURU_HEADER = ["NPSN", "Nama", "NUPTK", "JK", "Jenis PTK", "JJM", "Mengajar", "Tanggal Lahir"]
+
+
+def guru_row(nuptk: object = "1234567890123456", **over: object) -> list[object]:
+    base = {"NPSN": "10603456", "Nama": "Guru Contoh", "NUPTK": nuptk, "JK": "P", "Jenis PTK": "Guru Mapel", "JJM": 24, "Mengajar": "Matematika", "Tanggal Lahir": "12/05/1980"}
+    base.update(over)
+    return [base[h] for h in GURU_HEADER]

@@ -1,0 +1,171 @@
+"""Ingestion loses nothing: every row read is accepted or reported."""
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from analysis.ingest import combine, load_file
+from analysis.reader import UnreadableFile, read_file
+from analysis.validate import parse_date, parse_id, parse_number
+from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, workbook_bytes
+
+
+def _load(guru_rows, extra=None, name="sekolah.xlsx"):
+    sheets = {"Sekolah": SEKOLAH, "Guru": [GURU_HEADER, *guru_rows]}
+    sheets.update(extra or {})
+    return load_file(workbook_bytes(sheets), name)
+
+
+def _codes(ds):
+    return [(p.sheet, p.row, p.column, p.severity, p.code) for p in ds.report.problems]
+
+
+def test_rows_read_always_equal_accepted_plus_rejected_plus_blank():
+    ds = _load([guru_row(), guru_row("1234567890123457", JJM=99), [None] * 8, guru_row("1234567890123458"), ["JUMLAH", None, None, None, None, 48, None, None]])
+    for s in ds.report.sheets:
+        assert s.rows_read == s.rows_accepted + s.rows_rejected + s.rows_blank
+    guru = next(s for s in ds.report.sheets if s.sheet == "Guru")
+    assert (guru.rows_read, guru.rows_accepted, guru.rows_rejected, guru.rows_blank) == (5, 2, 1, 2)
+
+
+def test_title_rows_above_the_header_are_not_rows():
+    data = workbook_bytes({"Sekolah": SEKOLAH, "Guru": [["Daftar Guru 2025"], [], GURU_HEADER, guru_row()]})
+    ds = load_file(data, "x.xlsx")
+    guru = next(s for s in ds.report.sheets if s.sheet == "Guru")
+    assert guru.rows_read == 1 and ds.tables["guru"]["_row"].tolist() == [4]
+
+
+def test_duplicate_nuptk_rejects_the_second_row_and_names_the_first():
+    ds = _load([guru_row(), guru_row(Nama="Kembar")])
+    assert ("Guru", 3, "NUPTK", "error", "problem.duplicate_nuptk") in _codes(ds)
+    assert ds.tables["guru"]["nama"].tolist() == ["Guru Contoh"]
+    assert "row 2" in ds.report.problems[-1].message("en")
+
+
+def test_an_id_typed_as_a_number_is_kept_but_marked_unreliable():
+    ds = _load([guru_row(1234567890123456)])
+    assert ("Guru", 2, "NUPTK", "warning", "problem.id_as_number") in _codes(ds)
+    assert ds.tables["guru"]["nuptk_suspect"].tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [("1.23457E+15", "problem.id_scientific"), ("12345", "problem.id_digits"), ("12AB567890123456", "problem.id_not_digits"), ("1234567890123456", None)],
+)
+def test_suspect_ids_are_recognised(value, code):
+    assert parse_id(value, 16)[1] == code
+
+
+def test_an_empty_nuptk_is_a_warning_and_the_teacher_gets_a_local_id():
+    ds = _load([guru_row(None)])
+    assert ("Guru", 2, "NUPTK", "warning", "problem.nuptk_empty") in _codes(ds)
+    assert ds.tables["guru"]["guru_id"].tolist() == ["10603456-r2"]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("03/04/2024", "2024-04-03"), ("03-04-2024", "2024-04-03"), ("2024-04-03", "2024-04-03"), (45385, "2024-04-03"), ("13/13/2024", None)],
+)
+def test_dates_are_day_first_iso_or_excel_serials_never_month_first(value, expected):
+    ts, _ = parse_date(value)
+    assert (ts.strftime("%Y-%m-%d") if ts is not None else None) == expected
+
+
+def test_decimal_commas_are_numbers():
+    assert parse_number("24,5") == (24.5, None)
+    assert parse_number("1.234,5") == (1234.5, None)
+    assert parse_number("dua puluh")[1] == "problem.bad_number"
+
+
+def test_a_score_out_of_range_rejects_the_row():
+    ds = _load([guru_row(JJM=75)])
+    assert ("Guru", 2, "JJM", "error", "problem.out_of_range") in _codes(ds)
+    assert ds.tables["guru"].empty
+
+
+def test_a_training_for_an_unknown_teacher_is_an_error_and_an_unknown_jenis_a_warning():
+    pel = [["NUPTK", "Nama Pelatihan", "Jenis", "Tanggal Mulai", "Tanggal Selesai", "JP"],
+           ["1234567890123456", "MGMP Matematika", "Arisan", "01/02/2024", "01/02/2024", 4],
+           ["9999999999999999", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
+    ds = _load([guru_row()], {"Pelatihan": pel})
+    codes = _codes(ds)
+    assert ("Pelatihan", 2, "Jenis", "warning", "problem.not_in_list") in codes
+    assert ("Pelatihan", 3, "NUPTK", "error", "problem.unknown_teacher") in codes
+    assert len(ds.tables["pelatihan"]) == 1
+
+
+def test_an_assessment_without_scores_is_rejected_and_ukg_extra_domains_are_dropped():
+    pen = [["NUPTK", "Tanggal Penilaian", "Sumber", "Pedagogik", "Kepribadian", "Profesional"],
+           ["1234567890123456", "01/02/2024", "UKG", 60, 80, 70],
+           ["1234567890123456", "01/03/2024", "PKG", None, None, None]]
+    ds = _load([guru_row()], {"Penilaian": pen})
+    codes = _codes(ds)
+    assert ("Penilaian", 2, "Kepribadian", "warning", "problem.ukg_extra_domain") in codes
+    assert ("Penilaian", 3, None, "error", "problem.no_scores") in codes
+    assert ds.tables["penilaian"]["kepribadian"].isna().all()
+
+
+def test_subjects_split_into_one_row_per_teacher_and_subject_with_jjm_shared_equally():
+    ds = _load([guru_row(Mengajar="Matematika; Informatika", JJM=24)])
+    m = ds.tables["mengajar"]
+    assert sorted(m["mata_pelajaran"]) == ["Informatika", "Matematika"]
+    assert m["jjm"].tolist() == [12.0, 12.0]
+
+
+def test_csv_with_semicolons_decimal_commas_and_a_bom_is_read():
+    text = "\ufeffNPSN;Nama;NUPTK;JJM\n10603456;Ani;1234567890123456;24,5\n"
+    ds = load_file(text.encode("utf-8"), "guru.csv")
+    assert ds.report.layout == "csv"
+    assert ds.tables["guru"]["jjm"].tolist() == [24.5]
+    assert ds.report.sheets[0].sheet == "guru"
+
+
+def test_windows_1252_csv_is_read_with_a_warning():
+    text = "Nama;NUPTK;Jurusan/Prodi\nAndré;1234567890123456;Pendidikan Matematika\n"
+    ds = load_file(text.encode("cp1252"), "guru.csv")
+    assert "file.cp1252" in [p.code for p in ds.report.problems]
+    assert ds.tables["guru"]["nama"].tolist() == ["André"]
+
+
+@pytest.mark.parametrize(
+    "data, code",
+    [(b"", "file.empty"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "file.encrypted"), (b"PK\x03\x04 not really a zip", "file.not_workbook")],
+)
+def test_a_file_that_cannot_be_read_gets_one_clear_message(data, code):
+    ds = load_file(data, "x.xlsx")
+    assert not ds.report.readable and ds.report.exit_code() == 2
+    assert [(p.code, p.row, p.column) for p in ds.report.problems] == [(code, None, None)]
+
+
+def test_a_workbook_with_a_cell_at_xfd1048576_is_refused_before_parsing():
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "x"
+    wb.active["XFD1048576"] = "boom"
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert len(buf.getvalue()) < 20_000
+    with pytest.raises(UnreadableFile) as exc:
+        read_file(buf.getvalue(), "boom.xlsx")
+    assert exc.value.code == "file.too_large_range"
+
+
+def test_a_zip_bomb_is_refused_before_parsing():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"0" * (50 * 2**20))
+    assert len(buf.getvalue()) < 2 * 2**20
+    ds = load_file(buf.getvalue(), "bomb.xlsx")
+    assert [p.code for p in ds.report.problems] == ["file.zip_bomb"]
+
+
+def test_combine_keeps_every_school_and_the_report_of_each_file():
+    a = _load([guru_row()], name="a.xlsx")
+    b = load_file(workbook_bytes({"Sekolah": [SEKOLAH[0], ["10609999", "MTs Contoh", "MTs", "Swasta"]], "Guru": [GURU_HEADER, guru_row("2234567890123456", NPSN="10609999")]}), "b.xlsx")
+    ds = combine([a, b])
+    assert sorted(ds.tables["sekolah"]["npsn"]) == ["10603456", "10609999"]
+    assert len(ds.tables["guru"]) == 2
+    assert {s.sheet for s in ds.report.sheets} >= {"a.xlsx: Guru", "b.xlsx: Guru"}
