@@ -1,0 +1,810 @@
+"""The one seeded generator of sample workbooks and test fixtures.
+
+The bundled sample workbooks in ``data/`` and every test fixture come from
+here, deterministically (``numpy.random.default_rng`` with a fixed seed per
+site). The data is **illustrative, not measured**: none of the field studies
+publishes a teacher-level table, so each site is built to agree with what its
+study found (DOMAIN.md §6):
+
+- SMPN 8 Prabumulih (study 002): 62 teachers and staff, all pendidik S1 or
+  higher, most certified; an English-trained teacher teaching Seni Budaya and
+  an IPS-trained teacher teaching Prakarya; monthly MGMP; a computer course;
+  diklat, penataran, workshops; ICT mastery weak for part of the staff.
+- SMPN 7 Muaro Jambi (study 001): Pembelajaran Mendalam and Koding dan
+  Kecerdasan Artifisial trainings of 1–3 days; part of the staff weak in IT.
+- MTs-SA Miftahul Karomah (study 000): on-the-job training (IHT).
+- Six MI of Kecamatan Gantarang (study 003): class teachers, KKG, some class
+  teachers without a PGMI/PGSD or education degree, weak laptop skills.
+- Four pesantren-based MTs (study 004): qualification upgrades, certification,
+  integrated training, supervision.
+
+Command line (also a fixtures CLI, in the manner of Datasette's fixtures)::
+
+    python -m analysis.samples data        # write every sample workbook and the template
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+from openpyxl.styles import Alignment, Font
+
+from analysis import schema
+
+ILLUSTRATIVE_ID = "DATA CONTOH ILUSTRATIF, BUKAN HASIL PENGUKURAN. Dibuat agar sejalan dengan temuan penelitian; bukan data guru sebenarnya."
+ILLUSTRATIVE_EN = "ILLUSTRATIVE SAMPLE DATA, NOT MEASURED. Built to agree with the field studies' findings; not real teachers."
+
+FIRST_L = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irfan", "Joko", "Kurniawan", "Muhammad", "Rahmat", "Syamsul", "Taufik", "Yusuf", "Andi", "Arif", "Hasan", "Ridwan", "Agus", "Bambang"]
+FIRST_P = ["Aminah", "Dewi", "Fitri", "Hartati", "Indah", "Kartini", "Lestari", "Marlina", "Nurhayati", "Putri", "Rina", "Sari", "Siti", "Wahyuni", "Yuliana", "Nur", "Rosmawati", "Herlina", "Suryani", "Fatimah"]
+LAST = ["Saputra", "Hidayat", "Lubis", "Siregar", "Nasution", "Rahman", "Hasibuan", "Pratama", "Wijaya", "Santoso", "Kurniasih", "Syahputra", "Halim", "Ramadhani", "Daeng", "Baso", "Mappa", "Rusdi", "Anwar", "Harahap"]
+
+SMP_SUBJECTS = {
+    "Pendidikan Agama Islam dan Budi Pekerti": "Pendidikan Agama Islam",
+    "Pendidikan Pancasila": "Pendidikan Pancasila dan Kewarganegaraan",
+    "Bahasa Indonesia": "Pendidikan Bahasa Indonesia",
+    "Matematika": "Pendidikan Matematika",
+    "IPA": "Pendidikan IPA",
+    "IPS": "Pendidikan IPS",
+    "Bahasa Inggris": "Pendidikan Bahasa Inggris",
+    "Pendidikan Jasmani, Olahraga, dan Kesehatan": "Pendidikan Jasmani Kesehatan dan Rekreasi",
+    "Informatika": "Pendidikan Teknologi Informasi",
+    "Seni Budaya": "Pendidikan Seni Rupa",
+    "Prakarya": "Pendidikan Teknik Mesin",
+    "Muatan Lokal": "Pendidikan Bahasa Daerah",
+}
+#: Weekly hours a school needs per subject, roughly (drives the staffing mix).
+SMP_WEIGHTS = [3, 2, 6, 5, 5, 4, 4, 3, 2, 2, 2, 1]
+MTS_EXTRA = {
+    "Al-Qur'an Hadis": "Pendidikan Agama Islam",
+    "Akidah Akhlak": "Pendidikan Agama Islam",
+    "Fikih": "Pendidikan Agama Islam",
+    "Sejarah Kebudayaan Islam": "Pendidikan Agama Islam",
+    "Bahasa Arab": "Pendidikan Bahasa Arab",
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """One studied site: a school or a group of schools.
+
+    Attributes
+    ----------
+    key : str
+        File stem suffix (``"smpn8_prabumulih"``).
+    study : str
+        Study file in ``shared/studies`` it follows.
+    """
+
+    key: str
+    study: str
+    seed: int
+
+
+SITES = (
+    Site("smpn8_prabumulih", "002_9a25c0761d987950", 8),
+    Site("smpn7_muaro_jambi", "001_3e99ec7f507ba269", 7),
+    Site("mts_miftahul_karomah", "000_abd58a99c1a4d8ce", 10),
+    Site("mi_gantarang", "003_81dc6fbc27978915", 3),
+    Site("mts_pesantren", "004_e5df26d4826b8f11", 4),
+)
+SITES_BY_KEY = {s.key: s for s in SITES}
+
+
+def file_name(site_key: str) -> str:
+    """Sample workbook file name of a site (``sampel_<key>.xlsx``)."""
+    return f"sampel_{site_key}.xlsx"
+
+
+DAPODIK_FILE = "sampel_dapodik_profil_sekolah.xlsx"
+TEMPLATE_FILE = "template_kompetensi_guru.xlsx"
+
+
+# ---------------------------------------------------------------------------
+# Building the tables
+# ---------------------------------------------------------------------------
+
+
+class _Builder:
+    """Accumulates the rows of one site's tables."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = np.random.default_rng(seed)
+        self.sekolah: list[dict] = []
+        self.guru: list[dict] = []
+        self.mengajar: list[dict] = []
+        self.pelatihan: list[dict] = []
+        self.penilaian: list[dict] = []
+        self.kendala: list[dict] = []
+        self._used_ids: set[str] = set()
+
+    def digits(self, n: int, first: str = "") -> str:
+        while True:
+            s = first + "".join(str(d) for d in self.rng.integers(0, 10, n - len(first)))
+            if s[0] != "0" and s not in self._used_ids:
+                self._used_ids.add(s)
+                return s
+
+    def name(self, jk: str) -> str:
+        first = self.rng.choice(FIRST_L if jk == "L" else FIRST_P)
+        return f"{first} {self.rng.choice(LAST)}"
+
+    def school(self, npsn: str, nama: str, jenjang: str, status: str, naungan: str, kec: str, kab: str, prov: str, pesantren: bool) -> str:
+        self.sekolah.append(
+            {"npsn": npsn, "nama_sekolah": nama, "jenjang": jenjang, "status": status, "naungan": naungan, "kecamatan": kec, "kabupaten_kota": kab, "provinsi": prov, "berbasis_pesantren": "Ya" if pesantren else "Tidak"}
+        )
+        return npsn
+
+    def person(
+        self,
+        npsn: str,
+        *,
+        jenis_ptk: str,
+        status: str,
+        jenjang_pend: str,
+        prodi: str | None,
+        kependidikan: bool | None,
+        sertifikasi: str | None,
+        subjects: list[tuple[str, float]],
+        ict_base: float,
+        has_nuptk: bool = True,
+        age_range: tuple[int, int] = (24, 58),
+    ) -> dict:
+        rng = self.rng
+        jk = "L" if rng.random() < 0.42 else "P"
+        age = int(rng.integers(*age_range))
+        born = date(2025 - age, int(rng.integers(1, 13)), int(rng.integers(1, 29)))
+        tmt = date(max(born.year + 23, 1990) + int(rng.integers(0, 8)), int(rng.choice([1, 7])), 1)
+        tmt = min(tmt, date(2024, 7, 1))
+        pns = status in ("PNS", "PNS Depag", "PNS Diperbantukan", "CPNS")
+        nip = None
+        if pns:
+            nip = f"{born:%Y%m%d}{tmt:%Y%m}{1 if jk == 'L' else 2}{self.digits(3, '0')[1:] if False else str(int(rng.integers(100, 999)))}"
+        ict = {}
+        age_penalty = (age - 40) / 25
+        for i, skill in enumerate(schema.ICT_SKILLS):
+            level = ict_base - 0.35 * i * (i > 2) - 0.8 * age_penalty + rng.normal(0, 0.6)
+            ict[skill] = int(np.clip(round(level), 1, 4))
+        total = float(sum(h for _, h in subjects))
+        rec = {
+            "npsn": npsn,
+            "nama": self.name(jk),
+            "nuptk": self.digits(16) if has_nuptk else None,
+            "nip": nip,
+            "jk": jk,
+            "tanggal_lahir": born,
+            "status_kepegawaian": status,
+            "jenis_ptk": jenis_ptk,
+            "jenjang_pendidikan": jenjang_pend,
+            "jurusan_prodi": prodi,
+            "kependidikan": None if kependidikan is None else ("Ya" if kependidikan else "Tidak"),
+            "sertifikasi": sertifikasi,
+            "tahun_sertifikasi": int(rng.integers(2008, 2024)) if sertifikasi else None,
+            "mengajar": "; ".join(s for s, _ in subjects) if subjects else None,
+            "jjm": total if subjects else None,
+            "tmt_kerja": tmt,
+            **ict,
+            "_subjects": subjects,
+            "_ability": float(rng.normal(0, 1)),
+        }
+        self.guru.append(rec)
+        return rec
+
+    # --- trainings and assessments -------------------------------------------------
+
+    def training(self, g: dict, nama: str, jenis: str, start: date, days: int, jp: float, fokus: str, penyelenggara: str, moda: str = "Luring") -> None:
+        if not g["nuptk"]:
+            return
+        self.pelatihan.append(
+            {
+                "nuptk": g["nuptk"],
+                "nama_pelatihan": nama,
+                "jenis": jenis,
+                "penyelenggara": penyelenggara,
+                "tanggal_mulai": start,
+                "tanggal_selesai": start + timedelta(days=days - 1),
+                "jp": jp,
+                "moda": moda,
+                "fokus": fokus,
+                "peran": "Peserta",
+                "sertifikat": "Ya" if jenis not in ("KKG", "MGMP") else "Tidak",
+            }
+        )
+
+    def pkg(self, g: dict, when: date, boost: dict[str, float]) -> None:
+        """One PKG assessment: K1–K14 values 1–4 from the teacher's ability plus boosts."""
+        if not g["nuptk"]:
+            return
+        rec = {"nuptk": g["nuptk"], "tanggal_penilaian": when, "sumber": "PKG"}
+        for dom, items in schema.PKG_DOMAIN_ITEMS.items():
+            for k in items:
+                v = 3.05 + 0.45 * g["_ability"] + boost.get(dom, 0.0) + self.rng.normal(0, 0.45)
+                rec[k] = int(np.clip(round(v), 1, 4))
+        self.penilaian.append(rec)
+
+    def scores(self, g: dict, when: date, sumber: str, boost: dict[str, float]) -> None:
+        """A Supervisi/UKG/Mandiri assessment with domain scores 0–100."""
+        if not g["nuptk"]:
+            return
+        rec = {"nuptk": g["nuptk"], "tanggal_penilaian": when, "sumber": sumber}
+        base = 62 if sumber == "UKG" else 74
+        for dom in schema.DOMAINS:
+            if sumber == "UKG" and dom not in schema.UKG_DOMAINS:
+                continue
+            v = base + 7 * g["_ability"] + boost.get(dom, 0.0) + self.rng.normal(0, 4)
+            rec[dom] = round(float(np.clip(v, 0, 100)), 1)
+        self.penilaian.append(rec)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        guru = pd.DataFrame([{k: v for k, v in g.items() if not k.startswith("_")} for g in self.guru])
+        out = {
+            "sekolah": pd.DataFrame(self.sekolah),
+            "guru": guru,
+            "mengajar": pd.DataFrame(self.mengajar),
+            "pelatihan": pd.DataFrame(self.pelatihan),
+            "penilaian": pd.DataFrame(self.penilaian),
+            "kendala": pd.DataFrame(self.kendala),
+        }
+        for key, df in out.items():
+            sheet = schema.SHEETS_BY_KEY[key]
+            out[key] = df.reindex(columns=sheet.keys) if not df.empty else pd.DataFrame(columns=sheet.keys)
+        return out
+
+
+def _subject_staff(b: _Builder, npsn: str, n: int, subjects: dict[str, str], weights: list[float], cert_share: float, madrasah: bool) -> list[dict]:
+    """Subject teachers with matching prodi, most at 24 JJM."""
+    rng = b.rng
+    names = list(subjects)
+    p = np.array(weights[: len(names)] + [2] * (len(names) - len(weights)), dtype=float)
+    p /= p.sum()
+    staff = []
+    for i in range(n):
+        subj = names[i] if i < len(names) else str(rng.choice(names, p=p))
+        prodi = subjects[subj]
+        if madrasah and prodi.startswith("Pendidikan ") and rng.random() < 0.5:
+            prodi = "Tadris " + prodi.removeprefix("Pendidikan ")
+        certified = rng.random() < cert_share
+        status = rng.choice(["PNS", "PPPK", "GTY/PTY", "Guru Honor Sekolah"], p=[0.55, 0.15, 0.1, 0.2]) if not madrasah else rng.choice(["PNS Depag", "GTY/PTY", "Guru Honor Sekolah"], p=[0.3, 0.45, 0.25])
+        if certified and status == "Guru Honor Sekolah":
+            status = "GTY/PTY" if madrasah else "PNS"
+        jjm = 24.0 if certified and rng.random() < 0.8 else float(rng.choice([12, 16, 18, 20, 24]))
+        g = b.person(
+            npsn,
+            jenis_ptk="Guru Mapel",
+            status=str(status),
+            jenjang_pend="S2" if rng.random() < 0.12 else "S1",
+            prodi=prodi,
+            kependidikan=True,
+            sertifikasi=subj if certified else None,
+            subjects=[(subj, jjm)],
+            ict_base=2.9,
+            has_nuptk=status != "Guru Honor Sekolah" or rng.random() < 0.7,
+        )
+        staff.append(g)
+    return staff
+
+
+def _tendik(b: _Builder, npsn: str, n: int, madrasah: bool) -> None:
+    jobs = ["Tenaga Administrasi Sekolah", "Tenaga Administrasi Sekolah", "Tenaga Perpustakaan", "Laboran", "Penjaga Sekolah", "Petugas Keamanan"]
+    for i in range(n):
+        b.person(
+            npsn,
+            jenis_ptk=jobs[i % len(jobs)],
+            status="Tenaga Honor Sekolah" if i % 3 else ("PNS Depag" if madrasah else "PNS"),
+            jenjang_pend=str(b.rng.choice(["SMA", "D3", "S1"])),
+            prodi=str(b.rng.choice(["Administrasi Perkantoran", "Akuntansi", "Ilmu Perpustakaan", "Manajemen"])),
+            kependidikan=False,
+            sertifikasi=None,
+            subjects=[],
+            ict_base=2.6,
+        )
+
+
+def _head(b: _Builder, npsn: str, madrasah: bool, subject: str, prodi: str) -> dict:
+    return b.person(
+        npsn,
+        jenis_ptk="Kepala Sekolah",
+        status="PNS Depag" if madrasah else "PNS",
+        jenjang_pend="S2",
+        prodi=prodi,
+        kependidikan=True,
+        sertifikasi=subject,
+        subjects=[(subject, 6.0)],
+        ict_base=3.0,
+        age_range=(45, 57),
+    )
+
+
+def _assess_and_train(b: _Builder, teachers: list[dict], plan: list[tuple], *, share_trained: float, pkg_dates: tuple[date, ...], extra: str | None = None) -> None:
+    """Give each teacher PKG assessments and, for a share, the trainings in ``plan``.
+
+    ``plan`` rows: (nama, jenis, start, days, jp, fokus, penyelenggara, moda, effect_domain).
+    A trained teacher's later assessments carry a small boost in the trained domain.
+    """
+    rng = b.rng
+    for g in teachers:
+        trained = rng.random() < share_trained
+        boosts_by_date: dict[date, dict[str, float]] = {d: {} for d in pkg_dates}
+        if trained:
+            for nama, jenis, start, days, jp, fokus, org, moda, dom in plan:
+                if rng.random() < 0.85:
+                    b.training(g, nama, jenis, start, days, jp, fokus, org, moda)
+                    for d in pkg_dates:
+                        if d > start:
+                            key = dom if dom in schema.DOMAINS else "pedagogik"
+                            boosts_by_date[d][key] = boosts_by_date[d].get(key, 0.0) + 0.22
+                            boosts_by_date[d]["profesional"] = boosts_by_date[d].get("profesional", 0.0) + 0.06
+        for d in pkg_dates:
+            b.pkg(g, d + timedelta(days=int(rng.integers(0, 20))), boosts_by_date[d])
+        if extra == "supervisi":
+            b.scores(g, pkg_dates[-1] - timedelta(days=60), "Supervisi", {k: 12 * v for k, v in boosts_by_date[pkg_dates[-1]].items()})
+
+
+def _site_smpn8(b: _Builder) -> None:
+    npsn = b.school("10603812", "SMP Negeri 8 Prabumulih", "SMP", "Negeri", "Kemendikdasmen", "Prabumulih Barat", "Kota Prabumulih", "Sumatera Selatan", False)
+    head = _head(b, npsn, False, "Matematika", "Pendidikan Matematika")
+    teachers = _subject_staff(b, npsn, 44, SMP_SUBJECTS, SMP_WEIGHTS, cert_share=0.85, madrasah=False)
+    for g in teachers:  # study 002: all S1, most certified
+        g["jenjang_pendidikan"] = "S2" if g["jenjang_pendidikan"] == "S2" else "S1"
+    # Out of field (study 002): an English-trained teacher teaching Seni Budaya,
+    # an IPS-trained teacher teaching Prakarya, both to reach 24 JJM.
+    eng = b.person(npsn, jenis_ptk="Guru Mapel", status="PNS", jenjang_pend="S1", prodi="Pendidikan Bahasa Inggris", kependidikan=True,
+                   sertifikasi="Bahasa Inggris", subjects=[("Bahasa Inggris", 16.0), ("Seni Budaya", 8.0)], ict_base=2.6)
+    ips = b.person(npsn, jenis_ptk="Guru Mapel", status="PNS", jenjang_pend="S1", prodi="Pendidikan IPS", kependidikan=True,
+                   sertifikasi="IPS", subjects=[("IPS", 18.0), ("Prakarya", 6.0)], ict_base=2.5)
+    mat = b.person(npsn, jenis_ptk="Guru Mapel", status="GTY/PTY", jenjang_pend="S1", prodi="Pendidikan Matematika", kependidikan=True,
+                   sertifikasi=None, subjects=[("Matematika", 12.0), ("Informatika", 8.0)], ict_base=3.2)
+    bk = [b.person(npsn, jenis_ptk="Guru BK", status="PNS", jenjang_pend="S1", prodi="Bimbingan dan Konseling", kependidikan=True,
+                   sertifikasi="Bimbingan dan Konseling", subjects=[], ict_base=2.5) for _ in range(2)]
+    _tendik(b, npsn, 12, False)
+    all_teachers = [head, *teachers, eng, ips, mat, *bk]
+    for g in all_teachers:
+        for subj, jjm in g["_subjects"]:
+            if g["nuptk"]:
+                b.mengajar.append({"nuptk": g["nuptk"], "mata_pelajaran": subj, "jjm": jjm})
+    # Monthly MGMP for subject teachers (study 002), a computer course, diklat, penataran, workshop.
+    mgmp = [(f"MGMP {m:%B %Y}", "MGMP", m, 1, 4.0, "Pedagogik", "MGMP Kota Prabumulih", "Luring", "pedagogik")
+            for m in (date(2024, mth, 15) for mth in range(1, 13))]
+    plan = [
+        *mgmp,
+        ("Kursus Komputer untuk Guru", "Kursus", date(2024, 3, 4), 5, 32.0, "TIK", "Lembaga Kursus Komputer Prabumulih", "Luring", "profesional"),
+        ("Diklat Kurikulum Merdeka", "Diklat", date(2024, 7, 8), 3, 24.0, "Pedagogik", "Dinas Pendidikan Kota Prabumulih", "Luring", "pedagogik"),
+        ("Penataran Penelitian Tindakan Kelas", "Penataran", date(2024, 9, 9), 2, 16.0, "Profesional", "Dinas Pendidikan Kota Prabumulih", "Luring", "profesional"),
+        ("Workshop Pembelajaran Kooperatif", "Workshop", date(2025, 2, 10), 2, 16.0, "Pedagogik", "SMP Negeri 8 Prabumulih", "Luring", "pedagogik"),
+    ]
+    subject_teachers = [g for g in all_teachers if g["jenis_ptk"] in ("Guru Mapel", "Kepala Sekolah")]
+    _assess_and_train(b, subject_teachers, plan, share_trained=0.7, pkg_dates=(date(2023, 11, 20), date(2024, 11, 18), date(2025, 11, 17)))
+    _assess_and_train(b, bk, [], share_trained=0, pkg_dates=(date(2023, 11, 20), date(2024, 11, 18), date(2025, 11, 17)))
+    for g in all_teachers[:20]:  # UKG results kept apart
+        b.scores(g, date(2024, 6, 3), "UKG", {})
+    # A share of the staff weak in ICT (study 002).
+    for g in all_teachers[::3]:
+        for skill in ("tik_lms", "tik_media", "tik_asesmen", "tik_kka"):
+            g[skill] = max(1, g[skill] - 1)
+    b.kendala += [
+        {"npsn": npsn, "nama_pelatihan": "Kursus Komputer untuk Guru", "tanggal": date(2024, 3, 4), "kategori": "Kemampuan TI", "keterangan": "Sebagian guru belum menguasai komputer"},
+        {"npsn": npsn, "nama_pelatihan": "Diklat Kurikulum Merdeka", "tanggal": date(2024, 7, 8), "kategori": "Dana", "keterangan": "Biaya mandiri"},
+        {"npsn": npsn, "nama_pelatihan": "Workshop Pembelajaran Kooperatif", "tanggal": date(2025, 2, 10), "kategori": "Motivasi", "keterangan": "Motivasi sebagian guru rendah"},
+        {"npsn": npsn, "nama_pelatihan": "MGMP Februari 2024", "tanggal": date(2024, 2, 15), "kategori": "Guru bukan bidangnya", "keterangan": "Guru mengajar di luar bidang"},
+    ]
+
+
+def _site_smpn7(b: _Builder) -> None:
+    npsn = b.school("10505207", "SMP Negeri 7 Muaro Jambi", "SMP", "Negeri", "Kemendikdasmen", "Sekernan", "Kabupaten Muaro Jambi", "Jambi", False)
+    head = _head(b, npsn, False, "IPA", "Pendidikan Biologi")
+    teachers = _subject_staff(b, npsn, 32, SMP_SUBJECTS, SMP_WEIGHTS, cert_share=0.6, madrasah=False)
+    _tendik(b, npsn, 8, False)
+    weak = teachers[::2]  # part of the staff weak in IT (study 001)
+    for g in weak:
+        for skill in schema.ICT_SKILLS:
+            g[skill] = max(1, g[skill] - 1)
+    plan = [
+        ("Pembelajaran Mendalam", "Workshop", date(2025, 1, 13), 3, 24.0, "Pedagogik", "SMP Negeri 7 Muaro Jambi", "Luring", "pedagogik"),
+        ("Koding dan Kecerdasan Artifisial (KKA)", "Bimtek", date(2025, 6, 16), 2, 16.0, "TIK", "BGP Provinsi Jambi", "Kombinasi", "profesional"),
+        ("Pembelajaran Mendalam lanjutan", "IHT", date(2025, 3, 3), 1, 8.0, "Pedagogik", "SMP Negeri 7 Muaro Jambi", "Luring", "pedagogik"),
+    ]
+    _assess_and_train(b, [head, *teachers], plan, share_trained=0.75, pkg_dates=(date(2024, 11, 25), date(2025, 11, 24)))
+    b.kendala += [
+        {"npsn": npsn, "nama_pelatihan": "Koding dan Kecerdasan Artifisial (KKA)", "tanggal": date(2025, 6, 16), "kategori": "Teknis (listrik, jaringan)", "keterangan": "Listrik padam, jaringan terputus"},
+        {"npsn": npsn, "nama_pelatihan": "Koding dan Kecerdasan Artifisial (KKA)", "tanggal": date(2025, 6, 16), "kategori": "Kemampuan TI", "keterangan": "Sebagian guru lemah TI"},
+        {"npsn": npsn, "nama_pelatihan": "Pembelajaran Mendalam", "tanggal": date(2025, 1, 13), "kategori": "Sarana dan prasarana", "keterangan": "Tidak ada ruang pelatihan khusus"},
+        {"npsn": npsn, "nama_pelatihan": "Pembelajaran Mendalam", "tanggal": date(2025, 1, 13), "kategori": "Waktu / jadwal bentrok", "keterangan": "Bentrok dengan jam mengajar"},
+    ]
+
+
+def _site_miftahul(b: _Builder) -> None:
+    npsn = b.school("20583110", "MTs-SA Miftahul Karomah", "MTs", "Swasta", "Kemenag", "Pagaden", "Kabupaten Subang", "Jawa Barat", False)
+    subjects = {**SMP_SUBJECTS, **MTS_EXTRA}
+    del subjects["Pendidikan Agama Islam dan Budi Pekerti"]
+    head = _head(b, npsn, True, "Fikih", "Pendidikan Agama Islam")
+    teachers = _subject_staff(b, npsn, 18, subjects, SMP_WEIGHTS[1:] + [2, 2, 2, 2, 3], cert_share=0.45, madrasah=True)
+    _tendik(b, npsn, 4, True)
+    plan = [
+        ("Pelatihan di tempat kerja: media pembelajaran digital", "IHT", date(2024, 8, 5), 2, 12.0, "TIK", "MTs-SA Miftahul Karomah", "Luring", "pedagogik"),
+        ("Pelatihan di tempat kerja: pengelolaan kelas", "IHT", date(2024, 10, 7), 1, 6.0, "Pedagogik", "MTs-SA Miftahul Karomah", "Luring", "pedagogik"),
+        ("Pelatihan di tempat kerja: penguasaan materi", "IHT", date(2025, 1, 20), 2, 12.0, "Profesional", "MTs-SA Miftahul Karomah", "Luring", "profesional"),
+    ]
+    _assess_and_train(b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 6, 10), date(2025, 6, 9)))
+    b.kendala += [
+        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: media pembelajaran digital", "tanggal": date(2024, 8, 5), "kategori": "Sarana dan prasarana", "keterangan": "Fasilitas pendukung terbatas"},
+        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: penguasaan materi", "tanggal": date(2025, 1, 20), "kategori": "Kesinambungan program", "keterangan": "Program kurang berkesinambungan"},
+        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: pengelolaan kelas", "tanggal": date(2024, 10, 7), "kategori": "Monitoring pascapelatihan", "keterangan": "Tidak ada pemantauan setelah pelatihan"},
+    ]
+
+
+def _site_mi_gantarang(b: _Builder) -> None:
+    names = ["MI Muhammadiyah Bontomasila", "MIS Nurul Huda Gantarang", "MIN 2 Bulukumba", "MIS Al-Ikhlas Palambarae", "MIS Darul Istiqamah Bialo", "MIS Guppi Taccorong"]
+    plan = [
+        ("KKG Penyusunan RPP", "KKG", date(2024, 2, 12), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
+        ("KKG Asesmen dan Pengelolaan Kelas", "KKG", date(2024, 5, 13), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
+        ("KKG Komunikasi dengan Orang Tua", "KKG", date(2024, 8, 12), 1, 6.0, "Sosial", "KKG MI Kecamatan Gantarang", "Luring", "sosial"),
+        ("KKG Pemanfaatan Laptop untuk RPP", "KKG", date(2024, 10, 14), 1, 6.0, "TIK", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
+    ]
+    for i, nama in enumerate(names):
+        status = "Negeri" if nama.startswith("MIN") else "Swasta"
+        npsn = b.school(f"6030{4410 + i}", nama, "MI", status, "Kemenag", "Gantarang", "Kabupaten Bulukumba", "Sulawesi Selatan", False)
+        head = _head(b, npsn, True, "Guru Kelas MI", "PGMI")
+        teachers = [head]
+        for j in range(8):
+            r = b.rng.random()
+            # Not all class teachers' qualification matches their task (study 003).
+            if r < 0.55:
+                prodi, kep, jen = ("PGMI", True, "S1") if b.rng.random() < 0.7 else ("PGSD", True, "S1")
+            elif r < 0.75:
+                prodi, kep, jen = str(b.rng.choice(["Pendidikan Agama Islam", "Pendidikan Bahasa Arab"])), True, "S1"
+            else:
+                prodi, kep, jen = str(b.rng.choice(["Syariah", "Ekonomi", "Ushuluddin", "Administrasi Negara"])), False, str(b.rng.choice(["S1", "D2"]))
+            certified = prodi in ("PGMI", "PGSD") and b.rng.random() < 0.5
+            status_k = str(b.rng.choice(["PNS Depag", "GTY/PTY", "Guru Honor Sekolah"], p=[0.3, 0.35, 0.35])) if not certified else "PNS Depag"
+            subjects = [("Guru Kelas", 24.0)] if j < 6 else [(str(b.rng.choice(["Al-Qur'an Hadis", "Akidah Akhlak", "Fikih", "Bahasa Arab"])), 12.0), ("Pendidikan Jasmani, Olahraga, dan Kesehatan", 6.0)]
+            g = b.person(npsn, jenis_ptk="Guru Kelas" if j < 6 else "Guru Mapel", status=status_k, jenjang_pend=jen, prodi=prodi, kependidikan=kep,
+                         sertifikasi="Guru Kelas MI" if certified else None, subjects=subjects, ict_base=2.0, has_nuptk=status_k != "Guru Honor Sekolah" or b.rng.random() < 0.6)
+            # Weak laptop skills hold lesson plans back (study 003).
+            g["tik_laptop"] = int(np.clip(g["tik_laptop"] - 1, 1, 4))
+            g["tik_office"] = int(np.clip(g["tik_office"] - 1, 1, 4))
+            teachers.append(g)
+        _tendik(b, npsn, 2, True)
+        _assess_and_train(b, teachers, plan, share_trained=0.8, pkg_dates=(date(2023, 12, 4), date(2024, 12, 2)))
+    b.kendala.append({"npsn": b.sekolah[0]["npsn"], "nama_pelatihan": "KKG Pemanfaatan Laptop untuk RPP", "tanggal": date(2024, 10, 14), "kategori": "Kemampuan TI", "keterangan": "RPP terlambat karena belum terampil memakai laptop"})
+    b.kendala.append({"npsn": b.sekolah[1]["npsn"], "nama_pelatihan": "KKG Penyusunan RPP", "tanggal": date(2024, 2, 12), "kategori": "Monitoring pascapelatihan", "keterangan": "Supervisi RPP kurang ketat"})
+
+
+def _site_pesantren(b: _Builder) -> None:
+    names = [("MTs Pondok Pesantren Darul Ulum", "Jombang", "Kabupaten Jombang", "Jawa Timur"), ("MTs Pesantren Al-Falah", "Ploso", "Kabupaten Jombang", "Jawa Timur"),
+             ("MTs Pondok Pesantren Nurul Jadid", "Paiton", "Kabupaten Probolinggo", "Jawa Timur"), ("MTs Pesantren Miftahul Ulum", "Kraksaan", "Kabupaten Probolinggo", "Jawa Timur")]
+    subjects = {**SMP_SUBJECTS, **MTS_EXTRA}
+    del subjects["Pendidikan Agama Islam dan Budi Pekerti"]
+    plan = [
+        ("Pelatihan Terpadu Kompetensi Guru Madrasah", "Diklat", date(2024, 4, 22), 5, 40.0, "Pedagogik", "Kemenag Kabupaten", "Luring", "pedagogik"),
+        ("Pembinaan Kepribadian Guru Berbasis Nilai Pesantren", "Workshop", date(2024, 7, 15), 2, 12.0, "Kepribadian", "Pondok Pesantren", "Luring", "kepribadian"),
+        ("Pelatihan Mandiri PMM: Asesmen", "PMM", date(2024, 9, 2), 30, 30.0, "Pedagogik", "Kemendikdasmen (PMM)", "Daring", "pedagogik"),
+    ]
+    for i, (nama, kec, kab, prov) in enumerate(names):
+        npsn = b.school(f"2057{2710 + i}", nama, "MTs", "Swasta", "Kemenag", kec, kab, prov, True)
+        head = _head(b, npsn, True, "Akidah Akhlak", "Pendidikan Agama Islam")
+        teachers = _subject_staff(b, npsn, 16, subjects, SMP_WEIGHTS[1:] + [3, 3, 3, 3, 3], cert_share=0.55, madrasah=True)
+        for g in teachers[:3]:  # academic qualification upgrade (study 004)
+            g["jenjang_pendidikan"] = "S2"
+        _tendik(b, npsn, 3, True)
+        _assess_and_train(b, [head, *teachers], plan, share_trained=0.65, pkg_dates=(date(2024, 1, 15), date(2025, 1, 13)), extra="supervisi")
+
+
+_SITE_BUILDERS = {
+    "smpn8_prabumulih": _site_smpn8,
+    "smpn7_muaro_jambi": _site_smpn7,
+    "mts_miftahul_karomah": _site_miftahul,
+    "mi_gantarang": _site_mi_gantarang,
+    "mts_pesantren": _site_pesantren,
+}
+
+
+def sample_tables(site_key: str) -> dict[str, pd.DataFrame]:
+    """The tables of one sample site, deterministic.
+
+    Parameters
+    ----------
+    site_key : str
+        One of :data:`SITES` keys.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        Keys ``sekolah``, ``guru``, ``mengajar``, ``pelatihan``, ``penilaian``,
+        ``kendala``; columns are schema keys, values as a user would type them
+        (IDs as text, dates as ``datetime.date``, Ya/Tidak as text).
+
+    Raises
+    ------
+    KeyError
+        For an unknown site.
+    """
+    site = SITES_BY_KEY[site_key]
+    b = _Builder(site.seed)
+    _SITE_BUILDERS[site_key](b)
+    return b.tables()
+
+
+# ---------------------------------------------------------------------------
+# Writing workbooks
+# ---------------------------------------------------------------------------
+
+
+def _write_cell(ws, row: int, col: int, value: object, kind: str) -> None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return
+    cell = ws.cell(row=row, column=col)
+    if kind == "id":
+        cell.value = str(value)
+        cell.number_format = "@"
+    elif kind == "date":
+        cell.value = value if isinstance(value, date) else pd.Timestamp(value).date()
+        cell.number_format = "DD/MM/YYYY"
+    elif isinstance(value, (np.integer,)):
+        cell.value = int(value)
+    elif isinstance(value, (np.floating,)):
+        cell.value = float(value)
+    else:
+        cell.value = value
+
+
+def notes_sheet(wb: openpyxl.Workbook, lines: list[str], title: str = "Petunjuk") -> None:
+    """Add a first sheet with notes (the illustrative-data notice and what the file is)."""
+    ws = wb.create_sheet(title, 0)
+    for i, line in enumerate(lines, start=1):
+        ws.cell(row=i, column=1, value=line).alignment = Alignment(wrap_text=False)
+    ws.cell(row=1, column=1).font = Font(bold=True, color="9C0006")
+    ws.column_dimensions["A"].width = 120
+
+
+def write_workbook(tables: dict[str, pd.DataFrame], target: str | Path | io.BytesIO, notes: list[str] | None = None) -> None:
+    """Write tables in the project's workbook format (canonical headers, IDs as text).
+
+    Parameters
+    ----------
+    tables : dict of str to DataFrame
+        As returned by :func:`sample_tables`; empty optional tables are left out.
+    target : path or file-like
+    notes : list of str, optional
+        Lines for a first ``Petunjuk`` sheet (the loader skips it silently).
+    """
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for sheet in schema.SHEETS:
+        df = tables.get(sheet.key)
+        if df is None or (df.empty and sheet.optional):
+            continue
+        ws = wb.create_sheet(sheet.name)
+        for j, col in enumerate(sheet.columns, start=1):
+            ws.cell(row=1, column=j, value=col.header).font = Font(bold=True)
+        for i, rec in enumerate(df.to_dict("records"), start=2):
+            for j, col in enumerate(sheet.columns, start=1):
+                _write_cell(ws, i, j, rec.get(col.key), col.type)
+        ws.freeze_panes = "A2"
+    if notes:
+        notes_sheet(wb, notes)
+    wb.save(target)
+
+
+def sample_notes(site_key: str) -> list[str]:
+    """The notice lines of a sample workbook: illustrative, which study it follows."""
+    site = SITES_BY_KEY[site_key]
+    return [ILLUSTRATIVE_ID, ILLUSTRATIVE_EN, f"Mengikuti temuan studi / follows study: shared/studies/{site.study}.txt", "Dibuat oleh / generated by: python -m analysis.samples data"]
+
+
+def workbook_bytes(site_key: str) -> bytes:
+    """One sample workbook as bytes (for tests and the app)."""
+    buf = io.BytesIO()
+    write_workbook(sample_tables(site_key), buf, sample_notes(site_key))
+    return buf.getvalue()
+
+
+# --- Dapodik-shaped files (DOMAIN.md §4) --------------------------------------------
+
+DAFTAR_PTK_COLUMNS = [
+    "No", "Nama", "NUPTK", "JK", "Tempat Lahir", "Tanggal Lahir", "NIP", "Status Kepegawaian", "Jenis PTK", "Agama", "Alamat Jalan", "RT", "RW",
+    "Nama Dusun", "Desa/Kelurahan", "Kecamatan", "Kode Pos", "Telepon", "HP", "Email", "Tugas Tambahan", "SK CPNS", "Tanggal CPNS", "SK Pengangkatan",
+    "TMT Pengangkatan", "Lembaga Pengangkatan", "Pangkat Golongan", "Sumber Gaji", "Nama Ibu Kandung", "Status Perkawinan", "Nama Suami/Istri",
+    "NIP Suami/Istri", "Pekerjaan Suami/Istri", "TMT PNS", "Sudah Lisensi Kepala Sekolah", "Pernah Diklat Kepengawasan", "Keahlian Braille",
+    "Keahlian Bahasa Isyarat", "NPWP", "Nama Wajib Pajak", "Kewarganegaraan", "Bank", "Nomor Rekening Bank", "Rekening Atas Nama", "NIK", "No KK",
+    "Karpeg", "Karis/Karsu", "Lintang", "Bujur", "NUKS",
+]
+PROFIL_PTK_MAIN = ["No", "Nama", "NUPTK", "JK", "Tempat Lahir", "Tanggal Lahir", "NIP", "Status Kepegawaian", "Jenis PTK"]
+PROFIL_PTK_KETERANGAN = ["Gelar Depan", "Gelar Belakang", "Jenjang", "Jurusan/Prodi", "Sertifikasi", "TMT Kerja", "Tugas Tambahan", "Mengajar",
+                         "Jam Tugas\nTambahan", "JJM", "Total JJM", "Siswa", "Kompetensi"]
+REKAP_COLUMNS = ["No", "Jenis Rombel", "Tingkat", "Nama Rombel", "Kurikulum", "Program/Kompetensi Keahlian", "Nama PTK", "NUPTK", "PTK Induk", "Kepegawaian",
+                 "Nama Matpel", "Kode Matpel", "JJM", "Jml Siswa", "Tgl SK Mengajar", "SK Mengajar", "Status di Kurikulum"]
+FAKE_PERSONAL = {
+    "Tempat Lahir": "Kota Contoh", "Agama": "Islam", "Alamat Jalan": "Jl. Contoh No. 1", "RT": "001", "RW": "002", "Nama Dusun": "Dusun Contoh",
+    "Desa/Kelurahan": "Kelurahan Contoh", "Kode Pos": "31111", "Telepon": "0711-000000", "HP": "0800-0000-0000", "Email": "contoh@example.invalid",
+    "Nama Ibu Kandung": "IBU CONTOH", "Status Perkawinan": "Kawin", "Nama Suami/Istri": "PASANGAN CONTOH", "NIP Suami/Istri": "", "Pekerjaan Suami/Istri": "Wiraswasta",
+    "NPWP": "00.000.000.0-000.000", "Nama Wajib Pajak": "WAJIB PAJAK CONTOH", "Kewarganegaraan": "ID", "Bank": "BANK CONTOH", "Nomor Rekening Bank": "0000000000",
+    "Rekening Atas Nama": "REKENING CONTOH", "NIK": "0000000000000000", "No KK": "0000000000000000", "Karpeg": "X000000", "Karis/Karsu": "K000000",
+    "Lintang": "-3.4300", "Bujur": "104.2300",
+}
+DAPODIK_SCHOOL = {"npsn": "10603802", "nama_sekolah": "SMP Negeri 2 Prabumulih (contoh)", "jenjang": "SMP", "status": "Negeri", "naungan": "Kemendikdasmen",
+                  "kecamatan": "Prabumulih Timur", "kabupaten_kota": "Kota Prabumulih", "provinsi": "Sumatera Selatan", "berbasis_pesantren": "Tidak"}
+
+
+def dapodik_people(seed: int = 21, n_teachers: int = 24, n_staff: int = 5) -> pd.DataFrame:
+    """Teachers and staff of the Dapodik-shaped sample school (one row per PTK)."""
+    b = _Builder(seed)
+    npsn = DAPODIK_SCHOOL["npsn"]
+    staff = _subject_staff(b, npsn, n_teachers, SMP_SUBJECTS, SMP_WEIGHTS, cert_share=0.7, madrasah=False)
+    staff[0]["mengajar"] = "Bahasa Inggris; Seni Budaya"
+    staff[0]["jurusan_prodi"], staff[0]["sertifikasi"], staff[0]["_subjects"] = "Pendidikan Bahasa Inggris", "Bahasa Inggris", [("Bahasa Inggris", 18.0), ("Seni Budaya", 6.0)]
+    staff[0]["jjm"] = 24.0
+    _tendik(b, npsn, n_staff, False)
+    return pd.DataFrame(b.guru)
+
+
+def _title_rows(ws, title: str, school: dict) -> None:
+    ws["A1"] = title
+    ws["A2"] = school["nama_sekolah"]
+    ws["A3"] = f"Kecamatan {school['kecamatan']}, {school['kabupaten_kota']}, Provinsi {school['provinsi']}"
+    ws["A4"] = "Tanggal Unduh: 2025-11-20 10:15:00    Pengunduh: operator@contoh.invalid"
+
+
+def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None) -> None:
+    """Write a Dapodik "Profil Sekolah" workbook: the form sheet and the PTK sheet (two-row header).
+
+    Layout as DOMAIN.md §4: sheet ``Profil Sekolah`` with labels in column B,
+    ":" in C, values in D on rows 4–14 and item numbers as formulas in column A
+    (no cached values); sheet ``PTK`` with title rows 1–4, header rows 5–6
+    (A–I merged over both rows, J5:V5 merged "Keterangan"), data from row 7.
+    """
+    people = dapodik_people() if people is None else people
+    school = school or DAPODIK_SCHOOL
+    wb = openpyxl.Workbook()
+    form = wb.active
+    form.title = "Profil Sekolah"
+    form["B2"] = "PROFIL SEKOLAH"
+    labels = [("Nama Sekolah", school["nama_sekolah"]), ("NPSN", school["npsn"]), ("Jenjang Pendidikan", school["jenjang"]), ("Status Sekolah", school["status"]),
+              ("Alamat Sekolah", "Jl. Contoh No. 2"), ("RT / RW", "1 / 2"), ("Kode Pos", "31111"), ("Kelurahan", "Kelurahan Contoh"),
+              ("Kecamatan", school["kecamatan"]), ("Kabupaten/Kota", school["kabupaten_kota"]), ("Provinsi", school["provinsi"])]
+    for i, (label, value) in enumerate(labels):
+        r = 4 + i
+        form.cell(row=r, column=1, value=1 if i == 0 else f"=(A{r - 1}+1)")
+        form.cell(row=r, column=2, value=label)
+        form.cell(row=r, column=3, value=":")
+        c = form.cell(row=r, column=4, value=str(value))
+        c.number_format = "@"
+    ws = wb.create_sheet("PTK")
+    _title_rows(ws, "Daftar Pendidik dan Tenaga Kependidikan", school)
+    for j, h in enumerate(PROFIL_PTK_MAIN, start=1):
+        ws.cell(row=5, column=j, value=h)
+        ws.merge_cells(start_row=5, start_column=j, end_row=6, end_column=j)
+    ws.cell(row=5, column=10, value="Keterangan")
+    ws.merge_cells(start_row=5, start_column=10, end_row=5, end_column=9 + len(PROFIL_PTK_KETERANGAN))
+    for j, h in enumerate(PROFIL_PTK_KETERANGAN, start=10):
+        ws.cell(row=6, column=j, value=h)
+    for i, p in enumerate(people.to_dict("records"), start=1):
+        subjects = p.get("_subjects") or []
+        values = {
+            "No": i, "Nama": p["nama"], "NUPTK": p["nuptk"], "JK": p["jk"], "Tempat Lahir": FAKE_PERSONAL["Tempat Lahir"],
+            "Tanggal Lahir": p["tanggal_lahir"].strftime("%Y-%m-%d"), "NIP": p["nip"], "Status Kepegawaian": p["status_kepegawaian"], "Jenis PTK": p["jenis_ptk"],
+            "Gelar Depan": None, "Gelar Belakang": "S.Pd." if p["kependidikan"] == "Ya" else None, "Jenjang": p["jenjang_pendidikan"], "Jurusan/Prodi": p["jurusan_prodi"],
+            "Sertifikasi": p["sertifikasi"], "TMT Kerja": p["tmt_kerja"].strftime("%Y-%m-%d"), "Tugas Tambahan": None,
+            "Mengajar": ", ".join(f"{s} ({int(h)} jam)" for s, h in subjects) if subjects else None,
+            "Jam Tugas\nTambahan": 0, "JJM": p["jjm"], "Total JJM": p["jjm"], "Siswa": 32 * len(subjects), "Kompetensi": None,
+        }
+        for j, h in enumerate(PROFIL_PTK_MAIN + PROFIL_PTK_KETERANGAN, start=1):
+            v = values.get(h)
+            if v is not None and not (isinstance(v, float) and np.isnan(v)):
+                cell = ws.cell(row=6 + i, column=j, value=v)
+                if h in ("NUPTK", "NIP"):
+                    cell.number_format = "@"
+    wb.save(target)
+
+
+def write_dapodik_daftar_ptk(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None) -> None:
+    """Write a Dapodik "Daftar PTK" export: title rows 1–4, header row 5, 51 columns, data from row 6.
+
+    The personal columns carry obviously fake values so tests can check they are dropped.
+    """
+    people = dapodik_people() if people is None else people
+    school = school or DAPODIK_SCHOOL
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Daftar PTK"
+    _title_rows(ws, "Daftar Pendidik dan Tenaga Kependidikan", school)
+    for j, h in enumerate(DAFTAR_PTK_COLUMNS, start=1):
+        ws.cell(row=5, column=j, value=h)
+    for i, p in enumerate(people.to_dict("records"), start=1):
+        values = dict(FAKE_PERSONAL)
+        values.update({"No": i, "Nama": p["nama"], "NUPTK": p["nuptk"], "JK": p["jk"], "Tanggal Lahir": p["tanggal_lahir"].strftime("%d/%m/%Y"), "NIP": p["nip"],
+                       "Status Kepegawaian": p["status_kepegawaian"], "Jenis PTK": p["jenis_ptk"], "Kecamatan": school["kecamatan"], "Sumber Gaji": "APBD"})
+        for j, h in enumerate(DAFTAR_PTK_COLUMNS, start=1):
+            v = values.get(h)
+            if v is not None and v != "":
+                ws.cell(row=5 + i, column=j, value=v)
+    wb.save(target)
+
+
+def write_dapodik_rekap(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None) -> None:
+    """Write a Dapodik "Rekap Pembelajaran" export: label rows 2–6, empty row 7, header row 8.
+
+    One row per teacher × class (rombel) × subject; a teacher's JJM per subject
+    is split across three classes.
+    """
+    people = dapodik_people() if people is None else people
+    school = school or DAPODIK_SCHOOL
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rekap Pembelajaran"
+    ws["A1"] = "Rekap Pembelajaran"
+    for r, (label, value) in enumerate([("Nama Sekolah", school["nama_sekolah"]), ("NPSN", school["npsn"]), ("Semester", "2025/2026 Ganjil"),
+                                        ("Tanggal", "20/11/2025"), ("Pengunduh", "operator@contoh.invalid")], start=2):
+        ws.cell(row=r, column=1, value=label)
+        ws.cell(row=r, column=2, value=f": {value}")
+    for j, h in enumerate(REKAP_COLUMNS, start=1):
+        ws.cell(row=8, column=j, value=h)
+    row, no = 9, 1
+    for p in people.to_dict("records"):
+        for subj, jjm in p.get("_subjects") or []:
+            per_class = [jjm / 3] * 3
+            for k, h in enumerate(per_class):
+                tingkat = 7 + k
+                values = {"No": no, "Jenis Rombel": "Kelas", "Tingkat": tingkat, "Nama Rombel": f"{tingkat}A", "Kurikulum": "Kurikulum Merdeka", "Nama PTK": p["nama"],
+                          "NUPTK": p["nuptk"], "PTK Induk": "Ya", "Kepegawaian": p["status_kepegawaian"], "Nama Matpel": subj, "Kode Matpel": "", "JJM": h,
+                          "Jml Siswa": 32, "Status di Kurikulum": "Wajib"}
+                for j, col in enumerate(REKAP_COLUMNS, start=1):
+                    v = values.get(col)
+                    if v not in (None, ""):
+                        ws.cell(row=row, column=j, value=v)
+                row += 1
+                no += 1
+    wb.save(target)
+
+
+def write_all(outdir: str | Path) -> list[Path]:
+    """Write every sample workbook, the Dapodik-shaped sample and the template into ``outdir``.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for site in SITES:
+        path = out / file_name(site.key)
+        write_workbook(sample_tables(site.key), path, sample_notes(site.key))
+        written.append(path)
+    path = out / DAPODIK_FILE
+    write_dapodik_profil(path)
+    written.append(path)
+    try:
+        from analysis.template import build_template
+    except ImportError:  # pragma: no cover
+        build_template = None
+    if build_template is not None:
+        path = out / TEMPLATE_FILE
+        path.write_bytes(build_template())
+        written.append(path)
+    return written
+
+
+def sample_paths(datadir: str | Path | None = None) -> list[Path]:
+    """Paths of the bundled sample files the app opens on, in display order."""
+    d = Path(datadir) if datadir else Path(__file__).resolve().parents[1] / "data"
+    return [d / file_name(s.key) for s in SITES] + [d / DAPODIK_FILE]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.samples OUTDIR``: write the sample workbooks."""
+    args = sys.argv[1:] if argv is None else argv
+    outdir = args[0] if args else "data"
+    for p in write_all(outdir):
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
