@@ -1,0 +1,381 @@
+"""Chart builders: plotly figures from aggregated tables, labelled from the string table.
+
+Every builder takes a table that is already aggregated (counts, shares,
+quartiles) and returns a :class:`plotly.graph_objects.Figure`; none draws one
+point per teacher where a count will do. Titles, axis labels and category
+names come from :mod:`analysis.i18n` in the ``lang`` given ("id" or "en").
+
+The few data-prep helpers here (:func:`box_stats`, :func:`histogram_counts`,
+:func:`level_matrix`) turn a column of values into the aggregate a chart
+draws; the teacher-competency analyses themselves live in their own modules.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import schema
+from analysis.i18n import t
+
+#: Colour of the main series and of the two groups of staff.
+MAIN = "#1f6f8b"
+SECOND = "#e29578"
+#: PKG categories on the 0–100 scale, upper bound inclusive: (low, high, string key, colour).
+#: > 90 Amat Baik, > 75 Baik, > 60 Cukup, > 50 Sedang, else Kurang (Pedoman PK Guru, table 12;
+#: DOMAIN.md §1; the category is taken on the unrounded value).
+PKG_BANDS: tuple[tuple[float, float, str, str], ...] = (
+    (90.0, 100.0, "chart.band.amat_baik", "#2a9d8f"),
+    (75.0, 90.0, "chart.band.baik", "#8ab17d"),
+    (60.0, 75.0, "chart.band.cukup", "#e9c46a"),
+    (50.0, 60.0, "chart.band.sedang", "#f4a261"),
+    (0.0, 50.0, "chart.band.kurang", "#e76f51"),
+)
+#: Default template: white background, readable on screen and in print.
+TEMPLATE = "plotly_white"
+
+
+def _layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None, height: int = 360) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        template=TEMPLATE,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+    )
+    if x_title is not None:
+        fig.update_xaxes(title_text=x_title)
+    if y_title is not None:
+        fig.update_yaxes(title_text=y_title)
+    return fig
+
+
+def empty_figure(lang: str, title_key: str = "chart.empty") -> go.Figure:
+    """A figure with no data and a "no data" note in the middle (for an empty selection)."""
+    fig = go.Figure()
+    fig.add_annotation(text=t("chart.no_data", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 14, "color": "#666"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, t(title_key, lang), height=220)
+
+
+# --------------------------------------------------------------------------
+# Data prep: values → the aggregate a chart draws
+# --------------------------------------------------------------------------
+
+
+def box_stats(values: pd.DataFrame, group: str, value: str, order: list[str] | None = None) -> pd.DataFrame:
+    """Quartiles and Tukey fences of ``value`` per ``group``, for a box plot without raw points.
+
+    Parameters
+    ----------
+    values : DataFrame
+        Long table, one row per observation (e.g. one row per teacher × domain),
+        with columns ``group`` and ``value`` (numeric; NaN ignored).
+    group, value : str
+        Column names.
+    order : list of str, optional
+        Groups to return, in this order; a group with no value gets ``n = 0`` and NaN statistics.
+
+    Returns
+    -------
+    DataFrame
+        One row per group: ``group``, ``n``, ``mean``, ``min``, ``q1``, ``median``,
+        ``q3``, ``max``, ``lowerfence``, ``upperfence`` (the most extreme values
+        within 1.5 × IQR of the quartiles). Quartiles by linear interpolation
+        (numpy's default), so they match ``numpy.percentile``.
+    """
+    v = values[[group, value]].dropna()
+    groups = order if order is not None else list(dict.fromkeys(v[group]))
+    rows = []
+    for g in groups:
+        x = v.loc[v[group] == g, value].astype(float).to_numpy()
+        if len(x) == 0:
+            rows.append({group: g, "n": 0} | {k: np.nan for k in ("mean", "min", "q1", "median", "q3", "max", "lowerfence", "upperfence")})
+            continue
+        q1, med, q3 = np.percentile(x, [25, 50, 75])
+        iqr = q3 - q1
+        lo = x[x >= q1 - 1.5 * iqr].min()
+        hi = x[x <= q3 + 1.5 * iqr].max()
+        rows.append({group: g, "n": len(x), "mean": x.mean(), "min": x.min(), "q1": q1, "median": med, "q3": q3, "max": x.max(), "lowerfence": lo, "upperfence": hi})
+    return pd.DataFrame(rows, columns=[group, "n", "mean", "min", "q1", "median", "q3", "max", "lowerfence", "upperfence"])
+
+
+def histogram_counts(values: pd.Series, bin_width: float, start: float = 0.0) -> pd.DataFrame:
+    """Count values in bins of equal width ``[start + k·w, start + (k+1)·w)``.
+
+    Parameters
+    ----------
+    values : Series of float
+        E.g. JP of training per teacher (NaN ignored).
+    bin_width : float
+        Width of a bin, > 0.
+    start : float
+        Lower edge of the first bin; smaller values go in the first bin.
+
+    Returns
+    -------
+    DataFrame
+        One row per bin from the first to the last non-empty one, empty bins
+        between kept with ``n = 0``: ``bin_start``, ``bin_end``, ``n``.
+        Empty (no rows) when there is no value.
+
+    Raises
+    ------
+    ValueError
+        If ``bin_width`` is not positive.
+    """
+    if not bin_width > 0:
+        raise ValueError("bin_width must be positive")
+    x = pd.to_numeric(values, errors="coerce").dropna().to_numpy(dtype=float)
+    if len(x) == 0:
+        return pd.DataFrame({"bin_start": pd.Series([], dtype=float), "bin_end": pd.Series([], dtype=float), "n": pd.Series([], dtype=int)})
+    k = np.maximum(np.floor((x - start) / bin_width), 0).astype(int)
+    counts = np.bincount(k)
+    starts = start + np.arange(len(counts)) * bin_width
+    return pd.DataFrame({"bin_start": starts, "bin_end": starts + bin_width, "n": counts.astype(int)})
+
+
+def level_matrix(counts: pd.DataFrame, rows: list[str], levels: list[int], row: str = "skill", level: str = "level", n: str = "n") -> pd.DataFrame:
+    """Pivot long counts (row × level) into a full matrix, zeros where nobody is.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        One row per (``row``, ``level``) with a count ``n``.
+    rows, levels : list
+        Row and column labels of the result, in order.
+
+    Returns
+    -------
+    DataFrame
+        Index ``rows``, columns ``levels``, integer counts.
+    """
+    m = counts.pivot_table(index=row, columns=level, values=n, aggfunc="sum", fill_value=0) if len(counts) else pd.DataFrame()
+    return m.reindex(index=rows, columns=levels, fill_value=0).fillna(0).astype(int)
+
+
+# --------------------------------------------------------------------------
+# Builders
+# --------------------------------------------------------------------------
+
+
+def count_bars(
+    counts: pd.DataFrame,
+    category: str,
+    value: str,
+    lang: str,
+    title_key: str,
+    value_key: str = "chart.axis.people",
+    color: str | None = None,
+    color_labels: dict[object, str] | None = None,
+    category_labels: dict[object, str] | None = None,
+    percent: bool = False,
+) -> go.Figure:
+    """Horizontal bars of a count or share per category (stacked by ``color`` when given).
+
+    Parameters
+    ----------
+    counts : DataFrame
+        One row per category (× colour group): ``category``, ``value`` and optionally ``color``.
+    category, value : str
+        Column names; categories keep the table's order, first at the top.
+    lang : {"id", "en"}
+    title_key, value_key : str
+        String keys of the title and of the value axis.
+    color : str, optional
+        Column splitting each bar into stacked parts.
+    color_labels, category_labels : dict, optional
+        Display label of a colour group / category (already translated).
+    percent : bool
+        ``value`` is a share 0–1: axis and hover in percent.
+    """
+    if counts.empty:
+        return empty_figure(lang, title_key)
+    cats = list(dict.fromkeys(counts[category]))
+    label = (lambda c: category_labels.get(c, str(c))) if category_labels else str
+    fig = go.Figure()
+    groups = list(dict.fromkeys(counts[color])) if color else [None]
+    palette = [MAIN, SECOND, "#83c5be", "#ffddd2", "#006d77"]
+    for i, g in enumerate(groups):
+        part = counts if g is None else counts[counts[color] == g]
+        by_cat = dict(zip(part[category], part[value]))
+        y = [label(c) for c in cats]
+        x = [float(by_cat.get(c, 0) or 0) for c in cats]
+        name = (color_labels or {}).get(g, str(g)) if g is not None else t(value_key, lang)
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=y,
+                orientation="h",
+                name=name,
+                marker_color=palette[i % len(palette)],
+                text=[f"{v:.0%}" if percent else f"{v:g}" for v in x],
+                textposition="auto",
+                hovertemplate="%{y}: %{x" + (":.0%" if percent else "") + "}<extra>" + name + "</extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", showlegend=color is not None)
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[label(c) for c in cats])
+    if percent:
+        fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    return _layout(fig, t(title_key, lang), t(value_key, lang), None, height=max(220, 60 + 28 * len(cats)))
+
+
+def add_pkg_bands(fig: go.Figure, lang: str, axis: str = "y") -> go.Figure:
+    """Shade the five PKG categories (Amat Baik … Kurang) behind a 0–100 score axis.
+
+    Parameters
+    ----------
+    fig : Figure
+        A figure whose ``axis`` ("y" or "x") holds 0–100 scores.
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    Figure
+        The same figure, with five shaded rectangles (``layout.shapes``) and
+        their labels, and the score axis fixed to 0–100.
+    """
+    for low, high, key, colour in PKG_BANDS:
+        kw = dict(fillcolor=colour, opacity=0.13, line_width=0, layer="below")
+        if axis == "y":
+            fig.add_hrect(y0=low, y1=high, **kw)
+            fig.add_annotation(x=1, xref="paper", xanchor="right", y=(low + high) / 2, yref="y", text=t(key, lang), showarrow=False, font={"size": 10, "color": "#555"})
+        else:
+            fig.add_vrect(x0=low, x1=high, **kw)
+            fig.add_annotation(y=1, yref="paper", yanchor="bottom", x=(low + high) / 2, xref="x", text=t(key, lang), showarrow=False, font={"size": 10, "color": "#555"})
+    if axis == "y":
+        fig.update_yaxes(range=[0, 100])
+    else:
+        fig.update_xaxes(range=[0, 100])
+    return fig
+
+
+def domain_scores_figure(stats: pd.DataFrame, lang: str, school_mean: dict[str, float] | None = None) -> go.Figure:
+    """Distribution of the four domain scores (box from quartiles) with the mean, over the PKG bands.
+
+    Parameters
+    ----------
+    stats : DataFrame
+        Output of :func:`box_stats` with group column ``domain`` (keys of
+        :data:`analysis.schema.DOMAINS`), scores 0–100.
+    lang : {"id", "en"}
+    school_mean : dict, optional
+        Domain → mean to mark with a diamond; defaults to ``stats.mean``.
+
+    Returns
+    -------
+    Figure
+        One ``box`` trace (precomputed quartiles, one box per domain with
+        n > 0) and one ``scatter`` trace of the means; PKG bands as shapes.
+    """
+    s = stats[stats["n"] > 0]
+    if s.empty:
+        return empty_figure(lang, "chart.domain.title")
+    labels = [t(f"domain.{d}", lang) for d in s["domain"]]
+    means = [float((school_mean or {}).get(d, m)) for d, m in zip(s["domain"], s["mean"])]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Box(
+            x=labels,
+            q1=s["q1"].tolist(),
+            median=s["median"].tolist(),
+            q3=s["q3"].tolist(),
+            lowerfence=s["lowerfence"].tolist(),
+            upperfence=s["upperfence"].tolist(),
+            name=t("chart.domain.distribution", lang),
+            marker_color=MAIN,
+            boxpoints=False,
+            customdata=s["n"].tolist(),
+            hovertemplate="%{x}<br>n = %{customdata}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=labels,
+            y=means,
+            mode="markers+text",
+            name=t("chart.domain.mean", lang),
+            marker={"symbol": "diamond", "size": 11, "color": SECOND, "line": {"width": 1, "color": "#333"}},
+            text=[f"{m:.1f}" for m in means],
+            textposition="middle right",
+            hovertemplate="%{x}: %{y:.1f}<extra></extra>",
+        )
+    )
+    add_pkg_bands(fig, lang, "y")
+    return _layout(fig, t("chart.domain.title", lang), None, t("chart.axis.score", lang), height=420)
+
+
+def ict_heatmap(counts: pd.DataFrame, lang: str) -> go.Figure:
+    """ICT mastery: teachers per skill × level (1–4), counts written in the cells.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        One row per (``skill``, ``level``) with ``n`` teachers; skills are keys
+        of :data:`analysis.schema.ICT_SKILLS`, levels 1–4. Missing pairs count 0.
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    Figure
+        One ``heatmap`` trace: y the six skills (schema order), x the four
+        levels (:data:`analysis.schema.ICT_LEVELS`), z the counts.
+    """
+    skills = list(schema.ICT_SKILLS)
+    levels = list(schema.ICT_LEVELS)
+    m = level_matrix(counts, skills, levels)
+    i = 0 if lang == "id" else 1
+    y = [schema.ICT_SKILLS[s][i] for s in skills]
+    x = [f"{lv} · {schema.ICT_LEVELS[lv][i]}" for lv in levels]
+    fig = go.Figure(
+        go.Heatmap(
+            z=m.to_numpy().tolist(),
+            x=x,
+            y=y,
+            text=m.to_numpy().tolist(),
+            texttemplate="%{text}",
+            colorscale="Blues",
+            showscale=False,
+            hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, t("chart.ict.title", lang), t("chart.ict.level", lang), None, height=340)
+
+
+def ict_below_target_figure(shares: pd.DataFrame, lang: str, target: int = 3) -> go.Figure:
+    """Share of teachers below the target level, per ICT skill.
+
+    Parameters
+    ----------
+    shares : DataFrame
+        One row per skill: ``skill`` (key of :data:`analysis.schema.ICT_SKILLS`),
+        ``share`` (0–1).
+    lang : {"id", "en"}
+    target : int
+        The target level (1–4) named in the title.
+    """
+    i = 0 if lang == "id" else 1
+    labels = {k: v[i] for k, v in schema.ICT_SKILLS.items()}
+    fig = count_bars(shares, "skill", "share", lang, "chart.ict.below.title", "chart.axis.share_teachers", category_labels=labels, percent=True)
+    fig.update_layout(title_text=t("chart.ict.below.title", lang, target=target))
+    return fig
+
+
+def histogram_figure(bins: pd.DataFrame, lang: str, title_key: str, x_key: str, y_key: str = "chart.axis.teachers") -> go.Figure:
+    """Bars of a binned distribution (output of :func:`histogram_counts`).
+
+    Returns
+    -------
+    Figure
+        One ``bar`` trace, x the bin labels ("0–10"), y the counts.
+    """
+    if bins.empty:
+        return empty_figure(lang, title_key)
+    x = [f"{a:g}–{b:g}" for a, b in zip(bins["bin_start"], bins["bin_end"])]
+    fig = go.Figure(go.Bar(x=x, y=bins["n"].tolist(), marker_color=MAIN, text=bins["n"].tolist(), textposition="outside", hovertemplate="%{x}: %{y}<extra></extra>"))
+    fig.update_layout(bargap=0.05, showlegend=False)
+    return _layout(fig, t(title_key, lang), t(x_key, lang), t(y_key, lang))

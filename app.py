@@ -1,0 +1,52 @@
+"""Dasbor Kompetensi Guru: the Streamlit entry point (``streamlit run app.py``).
+
+Registers the pages with ``st.navigation``, draws the sidebar (language kept
+in the URL, role, the active data's source and the sample-data notice) and
+runs the chosen page. Pages live in ``pages/`` and are thin: they read
+widgets, call ``analysis`` and render.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from analysis.i18n import STRINGS, t
+from ui import state, widgets
+
+ROOT = Path(__file__).resolve().parent
+
+#: (section key, page file, title key, URL path, icon, default). Pages of later
+#: issues are listed here and appear as soon as their file and title exist.
+PAGES = (
+    ("nav.section.school", "pages/ringkasan.py", "page.ringkasan.title", "ringkasan", ":material/dashboard:", False),
+    ("nav.section.school", "pages/profil_sekolah.py", "page.profil.title", "profil-sekolah", ":material/school:", True),
+    ("nav.section.school", "pages/luar_bidang.py", "page.luar_bidang.title", "luar-bidang", ":material/swap_horiz:", False),
+    ("nav.section.school", "pages/kompetensi_guru.py", "page.kompetensi.title", "kompetensi-guru", ":material/insights:", False),
+    ("nav.section.school", "pages/kesenjangan_tik.py", "page.tik.title", "kesenjangan-tik", ":material/computer:", False),
+    ("nav.section.school", "pages/dampak_pelatihan.py", "page.dampak.title", "dampak-pelatihan", ":material/trending_up:", False),
+    ("nav.section.school", "pages/bandingkan_sekolah.py", "page.bandingkan.title", "bandingkan-sekolah", ":material/compare:", False),
+    ("nav.section.school", "pages/temuan_penelitian.py", "page.temuan.title", "temuan-penelitian", ":material/menu_book:", False),
+    ("nav.section.data", "pages/unggah_data.py", "page.upload.title", "unggah-data", ":material/upload_file:", False),
+)
+
+
+def build_navigation(lang: str) -> dict[str, list]:
+    """Section title → pages, for the pages whose file and title string exist."""
+    sections: dict[str, list] = {}
+    for section, path, title_key, url_path, icon, default in PAGES:
+        if not (ROOT / path).is_file() or title_key not in STRINGS:
+            continue
+        page = st.Page(path, title=t(title_key, lang), icon=icon, url_path=url_path, default=default)
+        sections.setdefault(t(section, lang), []).append(page)
+    return sections
+
+
+st.set_page_config(page_title=t("app.title", state.get_lang()), page_icon=":material/school:", layout="wide")
+lang = state.get_lang()
+nav = st.navigation(build_navigation(lang), position="sidebar")
+state.keep_lang_in_url()
+st.sidebar.markdown(f"**{t('app.title', lang)}**")
+widgets.sidebar(lang, state.get_dataset())
+nav.run()

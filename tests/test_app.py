@@ -1,0 +1,111 @@
+"""AppTest smoke tests: every page runs without an exception; uploads show their report.
+
+Streamlit 1.67's AppTest drives ``st.file_uploader`` (``set_value((name, bytes, mime))``),
+so uploads are tested through the page itself.
+"""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.i18n import t
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+SAMPLE = ROOT / "data" / "sampel_smpn8_prabumulih.xlsx"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TIMEOUT = 120
+
+
+def _app(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(query)
+    return at.run()
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "markdown", "caption", "info", "error", "warning", "success", "subheader") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+
+
+PAGES = ["pages/profil_sekolah.py", "pages/unggah_data.py"]
+
+
+@pytest.fixture(scope="module")
+def opened() -> AppTest:
+    return _app()
+
+
+def test_the_app_opens_on_sample_data_and_says_it_is_illustrative(opened):
+    assert not opened.exception
+    assert t("app.sample_notice", "id") in [e.value for e in opened.info]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_runs_without_an_exception_in_both_languages(page, lang):
+    at = _app(lang=lang)
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+    assert t("app.sample_notice", lang) in [e.value for e in at.info]
+
+
+def test_the_language_comes_from_the_url_and_stays_in_it():
+    at = _app(lang="en")
+    assert t("app.sample_notice", "en") in [e.value for e in at.info]
+    assert at.query_params["lang"] == "en"
+    at.sidebar.selectbox(key="app_lang").set_value("id").run()
+    assert at.query_params["lang"] == "id"
+    assert t("app.sample_notice", "id") in [e.value for e in at.info]
+
+
+def _upload(name: str, data: bytes, mime: str = XLSX, lang: str = "id") -> AppTest:
+    at = _app(lang=lang)
+    at.switch_page("pages/unggah_data.py").run()
+    at.file_uploader(key="upload_file").set_value((name, data, mime)).run()
+    return at
+
+
+def test_uploading_a_sample_workbook_shows_its_report_and_can_become_the_active_data():
+    at = _upload(SAMPLE.name, SAMPLE.read_bytes())
+    assert not at.exception, at.exception
+    text = _texts(at)
+    assert t("upload.report.header", "id", file=SAMPLE.name) in text
+    assert not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    read, acc, rej, blank = (int(metrics[t(k, "id")]) for k in ("upload.metric.read", "upload.metric.accepted", "upload.metric.rejected", "upload.metric.blank"))
+    assert read == acc + rej + blank and acc > 0
+    at.button(key="upload_use").click().run()
+    assert not at.exception
+    # The session now uses the upload: no sample notice, the source names the file.
+    assert t("app.sample_notice", "id") not in [e.value for e in at.info]
+    assert any(SAMPLE.name in c.value for c in at.sidebar.caption)
+    at.switch_page("pages/profil_sekolah.py").run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/unggah_data.py").run()
+    at.button(key="upload_back").click().run()
+    assert t("app.sample_notice", "id") in [e.value for e in at.info]
+
+
+def test_uploading_a_broken_file_shows_one_clear_message_and_no_exception():
+    at = _upload("rusak.xlsx", b"PK\x03\x04 this is not really a workbook")
+    assert not at.exception
+    assert len(at.error) == 1
+    assert t("upload.unreadable", "id", file="rusak.xlsx") in at.error[0].value
+    assert all(b.key != "upload_use" for b in at.button)  # nothing to use
+
+
+def test_uploading_a_csv_with_problems_lists_them_by_row_and_filters_errors():
+    csv = "NPSN;Nama;NUPTK;JK;Jenis PTK\n10603812;Ani;1234567890123456;P;Guru Mapel\n10603812;Budi;1234567890123456;L;Guru Mapel\n".encode()
+    at = _upload("guru.csv", csv, "text/csv", lang="en")
+    assert not at.exception, at.exception
+    assert at.dataframe, "the problems table is shown"
+    at.segmented_control(key="upload_severity").set_value("error").run()
+    assert not at.exception
+    problems = at.dataframe[-1].value  # the problems table comes last
+    assert set(problems[t("col.severity", "en")]) == {t("severity.error", "en")}
+    assert 3 in problems[t("col.row", "en")].tolist()  # the duplicate NUPTK on Excel row 3

@@ -1,0 +1,167 @@
+"""Session state of the app: language, role, the active dataset, widget keys.
+
+Everything a page needs to know about the session goes through here, so that
+pages stay thin and the rules live in one place:
+
+- the UI language lives in the URL (``?lang=en``) so a link keeps it, with the
+  session as a fallback when a page switch drops the query string;
+- the active dataset is the user's upload for this session only, else the
+  bundled sample workbooks combined into one illustrative district;
+- the role decides whether teachers' names are shown (only to the school head).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from analysis.dataset import Dataset, ValidationReport
+from analysis.i18n import DEFAULT_LANG, LANGS
+from analysis.ingest import combine, empty_tables, load_file, load_path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+
+
+#: Language code → name shown in the selector (a language's own name, not translated).
+LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+#: Roles of the (login-less) app; only the school head sees teachers' names.
+ROLES = ("kepala_sekolah", "dinas", "peneliti")
+DEFAULT_ROLE = "dinas"
+
+# Session-state keys owned by this module (prefixed "app_" like the shell's widgets).
+_LANG = "app_lang_value"
+_DATASET = "app_dataset"
+LANG_WIDGET = "app_lang"
+ROLE_WIDGET = "app_role"
+
+
+def key(page: str, name: str) -> str:
+    """Widget key prefixed with its page, e.g. ``key("profil", "school") == "profil_school"``."""
+    return f"{page}_{name}"
+
+
+# ---------------------------------------------------------------- language
+
+
+def get_lang() -> str:
+    """The UI language: ``?lang=`` in the URL, else the session's, else Bahasa Indonesia."""
+    qp = st.query_params.get("lang")
+    if qp in LANGS:
+        st.session_state[_LANG] = qp
+    return st.session_state.get(_LANG, DEFAULT_LANG)
+
+
+def set_lang(lang: str) -> None:
+    """Make ``lang`` the UI language and write it into the URL."""
+    if lang not in LANGS:
+        lang = DEFAULT_LANG
+    st.session_state[_LANG] = lang
+    st.query_params["lang"] = lang
+
+
+def keep_lang_in_url() -> None:
+    """Write the session's language back into the URL (a page switch drops the query string)."""
+    lang = get_lang()
+    if st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+
+
+def _on_lang_change() -> None:
+    set_lang(st.session_state[LANG_WIDGET])
+
+
+def language_selector(container) -> None:
+    """Selector of the UI language in ``container`` (the sidebar); kept in the URL."""
+    from analysis.i18n import t
+
+    lang = get_lang()
+    container.selectbox(
+        t("app.language", lang),
+        list(LANGS),
+        index=list(LANGS).index(lang),
+        format_func=LANG_NAMES.get,
+        key=LANG_WIDGET,
+        on_change=_on_lang_change,
+    )
+
+
+# -------------------------------------------------------------------- role
+
+
+def get_role() -> str:
+    """The viewer's role: ``"kepala_sekolah"``, ``"dinas"`` or ``"peneliti"`` (session only)."""
+    role = st.session_state.get(ROLE_WIDGET, DEFAULT_ROLE)
+    return role if role in ROLES else DEFAULT_ROLE
+
+
+def shows_names() -> bool:
+    """Whether teachers' names may be shown: only to the school head (kepala sekolah)."""
+    return get_role() == "kepala_sekolah"
+
+
+def role_selector(container, lang: str) -> None:
+    """Selector of the viewer's role in ``container``; stored in the session, not the URL."""
+    from analysis.i18n import t
+
+    container.selectbox(
+        t("app.role", lang),
+        list(ROLES),
+        index=ROLES.index(get_role()),
+        format_func=lambda r: t(f"role.{r}", lang),
+        key=ROLE_WIDGET,
+        help=t("app.role.help", lang),
+    )
+
+
+# ----------------------------------------------------------------- dataset
+
+
+def sample_paths() -> list[Path]:
+    """The sample workbooks present in ``data/``, in the agreed order (:func:`analysis.samples.sample_paths`)."""
+    from analysis.samples import sample_paths as all_samples
+
+    return [p for p in all_samples(DATA_DIR) if p.is_file()]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load_samples(stamp: tuple[tuple[str, float], ...]) -> Dataset:
+    # ``stamp`` (path, mtime) makes a rewritten sample file load afresh.
+    if not stamp:
+        return Dataset(tables=empty_tables(), report=ValidationReport(file="", layout="combined"), source="", is_sample=True)
+    return combine([load_path(p, is_sample=True) for p, _ in stamp])
+
+
+def sample_dataset() -> Dataset:
+    """The bundled sample workbooks combined into one illustrative district (cached)."""
+    stamp = tuple((str(p), p.stat().st_mtime) for p in sample_paths())
+    return _load_samples(stamp)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_upload(data: bytes, filename: str) -> Dataset:
+    """Read an uploaded file (cached on its content); never raises for a user's file."""
+    return load_file(data, filename)
+
+
+def get_dataset() -> Dataset:
+    """The active dataset: this session's upload, else the sample data."""
+    ds = st.session_state.get(_DATASET)
+    return ds if ds is not None else sample_dataset()
+
+
+def set_dataset(ds: Dataset) -> None:
+    """Make ``ds`` (an upload) the active dataset for this session only."""
+    st.session_state[_DATASET] = ds
+
+
+def reset_dataset() -> None:
+    """Go back to the sample data."""
+    st.session_state.pop(_DATASET, None)
+
+
+def has_upload() -> bool:
+    """Whether this session uses an uploaded dataset."""
+    return st.session_state.get(_DATASET) is not None
