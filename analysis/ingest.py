@@ -21,7 +21,7 @@ from analysis import schema
 from analysis.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
 from analysis.rawdata import RawSheet, RawTable
 from analysis.reader import UnreadableFile, read_file
-from analysis.validate import empty_frame, find_header_row, map_headers, table_from_sheet, validate_table
+from analysis.validate import empty_frame, find_header_row, map_headers, problem, table_from_sheet, validate_table
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +31,7 @@ NOTE_SHEETS = {"petunjuk", "keterangan", "instructions", "readme", "catatan", "d
 
 def empty_tables() -> dict[str, pd.DataFrame]:
     """Every table of a dataset, empty, with all schema and derived columns."""
-    tables = {s.key: empty_frame(s) for s in schema.SHEETS}
-    return _derive(tables)
+    return {s.key: conform(empty_frame(s), s.key) for s in schema.SHEETS}
 
 
 def load_file(data: bytes, filename: str, *, is_sample: bool = False) -> Dataset:
@@ -106,11 +105,11 @@ def _raw_tables(sheets: list[RawSheet], report: ValidationReport) -> list[RawTab
             sheet = _best_sheet_by_headers(raw)
         if sheet is None:
             if schema.normalize_header(raw.name) not in NOTE_SHEETS and any(any(c is not None for c in r) for r in raw.rows):
-                report.problems.append(Problem(raw.name, None, None, None, "warning", "problem.unknown_sheet", {"sheet": raw.name}))
+                report.problems.append(problem(raw.name, None, None, None, "warning", "problem.unknown_sheet"))
             continue
         rt = table_from_sheet(raw, sheet)
         if rt is None:
-            report.problems.append(Problem(raw.name, None, None, None, "error", "problem.no_header", {"sheet": raw.name}))
+            report.problems.append(problem(raw.name, None, None, None, "error", "problem.no_header"))
             report.sheets.append(SheetReport(sheet=raw.name, table=sheet.key))
             continue
         tables.append(rt)
@@ -158,7 +157,7 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool) -> Dataset:
             tables[s.key] = empty_frame(s)
             tables[s.key].attrs["sheet"] = s.name
     if "guru" not in frames and report.layout != "csv":
-        report.problems.append(Problem(PurePath(name).stem, None, None, None, "error", "problem.missing_sheet", {"sheet": schema.GURU.name}))
+        report.problems.append(problem(PurePath(name).stem, None, None, None, "error", "problem.missing_sheet", sheet=schema.GURU.name))
 
     _cross_checks(tables, report, reports)
     tables = _derive(tables)
@@ -166,46 +165,73 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool) -> Dataset:
 
 
 def _reject(tables: dict, table: str, rows: set[int], reports: dict) -> None:
-    """Remove rows (by Excel row number) from a table and move them to rejected."""
+    """Remove rows (by Excel row number) from a table and count them as rejected."""
     if not rows:
         return
     df = tables[table]
     keep = ~df[schema.ROW_COLUMN].isin(rows)
+    removed = int((~keep).sum())
     tables[table] = df[keep].reset_index(drop=True)
     tables[table].attrs = df.attrs
     for (tkey, _), rep in reports.items():
         if tkey == table:
-            rep.rows_accepted -= len(rows)
-            rep.rows_rejected += len(rows)
+            rep.rows_accepted -= removed
+            rep.rows_rejected += removed
             break
 
 
+def _header(df: pd.DataFrame, key: str, table: str) -> str:
+    """The header of column ``key`` as written in the file (schema header if unknown)."""
+    return df.attrs.get("headers", {}).get(key) or schema.SHEETS_BY_KEY[table].column(key).header
+
+
+def _rows(df: pd.DataFrame, mask: pd.Series, *cols: str) -> list[tuple]:
+    """``(excel_row, col values…)`` of the rows selected by ``mask``."""
+    sub = df.loc[mask.fillna(False).astype(bool), [schema.ROW_COLUMN, *cols]]
+    return list(sub.itertuples(index=False, name=None))
+
+
 def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, reports: dict) -> None:
-    """Checks across sheets: duplicate NUPTK, unknown teacher, unknown school, scores."""
+    """Checks across sheets (issue 2 §3, "Decisions").
+
+    - Guru NPSN empty and exactly one school: filled from it; NPSN not in
+      Sekolah: warning.
+    - Empty NUPTK in Guru: warning (the teacher cannot be linked).
+    - Duplicate NUPTK in Guru: the second and later rows rejected (error).
+    - Mengajar / Pelatihan / Penilaian row for an NUPTK not in Guru: error.
+    - Pelatihan ending before it starts: error.
+    - Penilaian with neither K1–K14 nor a domain score: error; UKG row with
+      kepribadian / sosial: warning, values dropped (UKG tests pedagogik and
+      profesional only, DOMAIN.md §1).
+    """
     sekolah = tables["sekolah"]
     guru = tables["guru"]
     sheet_of = {k: tables[k].attrs.get("sheet", schema.SHEETS_BY_KEY[k].name) for k in TABLES}
     probs = report.problems
 
-    # Guru: NPSN from the only school when empty; unknown NPSN warned.
     if not guru.empty:
-        if len(sekolah) == 1:
-            guru["npsn"] = guru["npsn"].where(guru["npsn"].notna(), sekolah["npsn"].iloc[0])
+        sg = sheet_of["guru"]
+        if len(sekolah) == 1 and guru["npsn"].isna().any():
+            attrs = guru.attrs
+            guru = guru.assign(npsn=guru["npsn"].where(guru["npsn"].notna(), sekolah["npsn"].iloc[0]))
+            guru.attrs = attrs
+            tables["guru"] = guru
         known = set(sekolah["npsn"].dropna())
         if known:
-            for _, r in guru[guru["npsn"].notna() & ~guru["npsn"].isin(known)].iterrows():
-                probs.append(Problem(sheet_of["guru"], int(r[schema.ROW_COLUMN]), "NPSN", r["npsn"], "warning", "problem.unknown_school", {}))
-        # Empty NUPTK: kept, cannot be linked.
-        for _, r in guru[guru["nuptk"].isna()].iterrows():
-            probs.append(Problem(sheet_of["guru"], int(r[schema.ROW_COLUMN]), "NUPTK", None, "warning", "problem.nuptk_empty", {}))
-        # Duplicate NUPTK: second and later rows rejected.
+            h = _header(guru, "npsn", "guru")
+            for row, npsn in _rows(guru, guru["npsn"].notna() & ~guru["npsn"].isin(known), "npsn"):
+                probs.append(problem(sg, int(row), h, npsn, "warning", "problem.unknown_school"))
+        h = _header(guru, "nuptk", "guru")
+        for (row,) in _rows(guru, guru["nuptk"].isna()):
+            probs.append(problem(sg, int(row), h, None, "warning", "problem.nuptk_empty"))
         dup = guru["nuptk"].notna() & guru.duplicated("nuptk", keep="first")
-        first_row = guru.drop_duplicates("nuptk").set_index("nuptk")[schema.ROW_COLUMN]
-        bad = set()
-        for _, r in guru[dup].iterrows():
-            bad.add(int(r[schema.ROW_COLUMN]))
-            probs.append(Problem(sheet_of["guru"], int(r[schema.ROW_COLUMN]), "NUPTK", r["nuptk"], "error", "problem.duplicate_nuptk", {"first_row": int(first_row[r["nuptk"]])}))
-        _reject(tables, "guru", bad, reports)
+        if dup.any():
+            first_row = guru.drop_duplicates("nuptk").set_index("nuptk")[schema.ROW_COLUMN]
+            bad = set()
+            for row, nuptk in _rows(guru, dup, "nuptk"):
+                bad.add(int(row))
+                probs.append(problem(sg, int(row), h, nuptk, "error", "problem.duplicate_nuptk", first_row=int(first_row[nuptk])))
+            _reject(tables, "guru", bad, reports)
         guru = tables["guru"]
 
     known_nuptk = set(guru["nuptk"].dropna())
@@ -213,87 +239,154 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
         df = tables[key]
         if df.empty:
             continue
-        bad = set()
-        for _, r in df[df["nuptk"].notna() & ~df["nuptk"].isin(known_nuptk)].iterrows():
-            bad.add(int(r[schema.ROW_COLUMN]))
-            probs.append(Problem(sheet_of[key], int(r[schema.ROW_COLUMN]), "NUPTK", r["nuptk"], "error", "problem.unknown_teacher", {}))
+        sk = sheet_of[key]
+        bad: set[int] = set()
+        h = _header(df, "nuptk", key)
+        for row, nuptk in _rows(df, df["nuptk"].notna() & ~df["nuptk"].isin(known_nuptk), "nuptk"):
+            bad.add(int(row))
+            probs.append(problem(sk, int(row), h, nuptk, "error", "problem.unknown_teacher"))
         if key == "pelatihan":
             ends = df["tanggal_selesai"].notna() & df["tanggal_mulai"].notna() & (df["tanggal_selesai"] < df["tanggal_mulai"])
-            for _, r in df[ends].iterrows():
-                bad.add(int(r[schema.ROW_COLUMN]))
-                probs.append(Problem(sheet_of[key], int(r[schema.ROW_COLUMN]), "Tanggal Selesai", r["tanggal_selesai"].strftime("%d/%m/%Y"), "error", "problem.end_before_start", {}))
+            h = _header(df, "tanggal_selesai", key)
+            for row, end in _rows(df, ends, "tanggal_selesai"):
+                bad.add(int(row))
+                probs.append(problem(sk, int(row), h, end.strftime("%d/%m/%Y"), "error", "problem.end_before_start"))
         if key == "penilaian":
             score_cols = list(schema.PKG_ITEMS) + list(schema.DOMAINS)
-            empty = df[score_cols].isna().all(axis=1)
-            for _, r in df[empty].iterrows():
-                bad.add(int(r[schema.ROW_COLUMN]))
-                probs.append(Problem(sheet_of[key], int(r[schema.ROW_COLUMN]), None, None, "error", "problem.no_scores", {}))
+            for (row,) in _rows(df, df[score_cols].isna().all(axis=1)):
+                bad.add(int(row))
+                probs.append(problem(sk, int(row), None, None, "error", "problem.no_scores"))
             ukg = df["sumber"] == "UKG"
             for dom in ("kepribadian", "sosial"):
-                extra = ukg & df[dom].notna()
-                for _, r in df[extra].iterrows():
-                    probs.append(Problem(sheet_of[key], int(r[schema.ROW_COLUMN]), schema.PENILAIAN.column(dom).header, str(r[dom]), "warning", "problem.ukg_extra_domain", {"column": schema.PENILAIAN.column(dom).header}))
-                df.loc[extra, dom] = float("nan")
+                extra = (ukg & df[dom].notna()).fillna(False).astype(bool)
+                h = _header(df, dom, key)
+                for row, v in _rows(df, extra, dom):
+                    probs.append(problem(sk, int(row), h, float(v), "warning", "problem.ukg_extra_domain"))
+                if extra.any():
+                    attrs = df.attrs
+                    df = df.assign(**{dom: df[dom].mask(extra)})
+                    df.attrs = attrs
             tables[key] = df
         _reject(tables, key, bad, reports)
 
 
-def _split_subjects(text: object) -> list[str]:
+def _subject_functions():
+    """``(split_subjects, canonical_subject)`` from :mod:`analysis.subjects`, or fallbacks.
+
+    The fallback (used only while the subjects module is absent) splits on ";"
+    and line breaks and keeps names as written.
+    """
     try:
-        from analysis.subjects import split_subjects
-    except ImportError:  # pragma: no cover - the subjects module ships with the package
+        from analysis.subjects import canonical_subject, split_subjects
+    except ImportError:
         import re
 
-        return [s.strip() for s in re.split(r"[;\n]+", str(text)) if s.strip()]
-    return split_subjects(str(text))
+        def split_subjects(text: str) -> list[str]:
+            return [s.strip() for s in re.split(r"[;\n]+", str(text)) if s.strip()]
+
+        def canonical_subject(name: str) -> str:
+            return str(name).strip()
+
+    return split_subjects, canonical_subject
+
+
+#: Columns :func:`_derive` adds to the schema columns, with their dtypes.
+DERIVED = {
+    "guru": {"guru_id": object, "pendidik": "boolean"},
+    "mengajar": {"guru_id": object, "jjm_source": object},
+    "pelatihan": {"guru_id": object},
+    "penilaian": {"guru_id": object},
+}
+
+
+def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Give ``df`` every column of ``table`` (schema + derived) in its proper dtype.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A table as built; extra columns are kept after the schema ones.
+    table : str
+        Schema sheet key (``"guru"``).
+
+    Returns
+    -------
+    DataFrame
+        Same rows; dates datetime64, numbers float64, flags boolean, text object.
+    """
+    template = empty_frame(schema.SHEETS_BY_KEY[table])
+    for name, dtype in DERIVED.get(table, {}).items():
+        template[name] = pd.Series([], dtype=dtype)
+    out = df.copy()
+    for name in template.columns:
+        dtype = template[name].dtype
+        if name not in out:
+            out[name] = pd.Series([None] * len(out), dtype=object, index=out.index)
+        if out[name].dtype != dtype:
+            if str(dtype).startswith("datetime"):
+                out[name] = pd.to_datetime(out[name], errors="coerce").astype(dtype)
+            elif str(dtype) == "float64":
+                out[name] = pd.to_numeric(out[name], errors="coerce").astype("float64")
+            elif str(dtype) == "object":
+                out[name] = out[name].astype(object).where(out[name].notna(), None)
+            else:
+                out[name] = out[name].astype(object).where(out[name].notna(), None).astype(dtype)
+    ordered = list(template.columns) + [c for c in out.columns if c not in template.columns]
+    result = out[ordered]
+    result.attrs = dict(df.attrs)
+    return result
 
 
 def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Add guru_id, pendidik and the long teacher × subject table."""
+    """Add guru_id, pendidik and the long teacher × subject table.
+
+    ``guru_id`` is the NUPTK where it is present and not suspect, else
+    ``"<npsn>-r<row>"`` (unique within a file). Other tables link to it by NUPTK text.
+    """
+    split_subjects, canonical_subject = _subject_functions()
     guru = tables["guru"].copy()
-    fallback = guru["npsn"].astype(object).fillna("?").astype(str) + "-r" + guru[schema.ROW_COLUMN].astype(str)
-    guru["guru_id"] = guru["nuptk"].astype(object).where(guru["nuptk"].notna(), fallback).astype(object)
-    guru["pendidik"] = [schema.is_pendidik(v) for v in guru["jenis_ptk"]] if len(guru) else pd.Series([], dtype=bool)
-    guru["pendidik"] = guru["pendidik"].astype(bool)
-    id_of = dict(zip(guru["nuptk"].dropna(), guru.loc[guru["nuptk"].notna(), "guru_id"]))
+    guru.attrs = dict(tables["guru"].attrs)
+    local = guru["npsn"].astype(object).fillna("?").astype(str) + "-r" + guru[schema.ROW_COLUMN].astype("Int64").astype(str)
+    trusted = guru["nuptk"].notna() & ~guru["nuptk_suspect"].fillna(False).astype(bool)
+    guru["guru_id"] = guru["nuptk"].astype(object).where(trusted, local).astype(object)
+    guru["pendidik"] = pd.array([schema.is_pendidik(v) for v in guru["jenis_ptk"]], dtype="boolean")
+    linked = guru[guru["nuptk"].notna()]
+    id_of = dict(zip(linked["nuptk"], linked["guru_id"]))
 
     out = dict(tables)
-    out["guru"] = guru
+    out["guru"] = conform(guru, "guru")
     for key in ("pelatihan", "penilaian"):
         df = tables[key].copy()
         df["guru_id"] = df["nuptk"].map(id_of).astype(object)
-        out[key] = df
+        out[key] = conform(df, key)
 
-    mengajar = tables["mengajar"].copy()
+    mengajar = tables["mengajar"]
     if not mengajar.empty:
+        source = mengajar.attrs.get("jjm_source", "sheet")
+        mengajar = mengajar.copy()
         mengajar["guru_id"] = mengajar["nuptk"].map(id_of).astype(object)
-        mengajar["jjm_source"] = mengajar.attrs.get("jjm_source", "sheet")
-        mengajar["mata_pelajaran"] = [_canonical(s) for s in mengajar["mata_pelajaran"]]
+        mengajar["jjm_source"] = source
+        mengajar["mata_pelajaran"] = [None if s is None else canonical_subject(str(s)) for s in mengajar["mata_pelajaran"]]
     else:
-        rows = []
-        for _, g in guru.iterrows():
-            subjects = _split_subjects(g["mengajar"]) if g["mengajar"] is not None and str(g["mengajar"]).strip() else []
-            if not subjects:
-                continue
-            share = (g["jjm"] / len(subjects)) if pd.notna(g["jjm"]) else float("nan")
-            for s in subjects:
-                rows.append({schema.ROW_COLUMN: g[schema.ROW_COLUMN], "nuptk": g["nuptk"], "mata_pelajaran": _canonical(s), "jjm": share, "guru_id": g["guru_id"], "jjm_source": "equal_split"})
-        mengajar = pd.DataFrame(rows) if rows else mengajar.assign(guru_id=pd.Series([], dtype=object), jjm_source=pd.Series([], dtype=object))
-        for c in ("nuptk_suspect",):
-            if c not in mengajar:
-                mengajar[c] = False
-    out["mengajar"] = mengajar
+        has = guru["mengajar"].notna()
+        base = guru.loc[has, [schema.ROW_COLUMN, "nuptk", "nuptk_suspect", "guru_id", "jjm", "mengajar"]].copy()
+        cache: dict[str, list[str]] = {}
+        subjects = []
+        for text in base["mengajar"]:
+            s = str(text)
+            if s not in cache:
+                cache[s] = [canonical_subject(x) for x in split_subjects(s)]
+            subjects.append(cache[s])
+        base["mata_pelajaran"] = pd.Series(subjects, index=base.index, dtype=object)
+        base["n"] = [len(s) for s in subjects]
+        base = base[base["n"] > 0]
+        base["jjm"] = base["jjm"] / base["n"]
+        mengajar = base.explode("mata_pelajaran").drop(columns=["mengajar", "n"]).reset_index(drop=True)
+        mengajar["jjm_source"] = "equal_split"
+    out["mengajar"] = conform(mengajar, "mengajar")
+    for key in ("sekolah", "kendala"):
+        out[key] = conform(tables[key], key)
     return out
-
-
-def _canonical(name: object) -> object:
-    if name is None:
-        return None
-    try:
-        from analysis.subjects import canonical_subject
-    except ImportError:  # pragma: no cover
-        return str(name).strip()
-    return canonical_subject(str(name))
 
 
 def combine(datasets: list[Dataset]) -> Dataset:

@@ -36,7 +36,11 @@ MAX_COLUMNS = 500
 MAX_ROWS = 400_000
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+# Cell references (``r="B12"``); the literal prefix keeps the scan fast, and
+# matching any attribute ending in r only errs on the side of refusing.
+_CELL_REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,7})"')
+_ODD_CELL_REF = re.compile(rb'r="([A-Z]{2,3}|[A-Z](?=[0-9]{6}))([0-9]{1,7})"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\sr="([0-9]{1,7})"')
 _DIMENSION = re.compile(rb'<dimension\s+ref="(?:[A-Z]+[0-9]+:)?([A-Z]{1,3})([0-9]{1,7})"')
 
 
@@ -116,35 +120,71 @@ def inspect_xlsx(data: bytes) -> None:
                 _check_sheet_extent(zf, info)
 
 
-def _check_sheet_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    max_row = 0
-    max_col = 0
-    tail = b""
+def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, patterns: tuple[re.Pattern, ...], on_chunk) -> None:
+    """Stream one member, calling ``on_chunk(findall results per pattern)`` per chunk.
+
+    Chunks are cut after the last ``>`` so that no tag is split; a member that
+    inflates beyond its declared size is refused as a zip bomb.
+    """
     read = 0
+    tail = b""
     with zf.open(info) as fh:
         while True:
-            chunk = fh.read(1 << 20)
-            if not chunk:
-                break
+            chunk = fh.read(1 << 22)
             read += len(chunk)
             if read > info.file_size + (1 << 20):  # the zip lied about the size
                 raise UnreadableFile("file.zip_bomb", size_mb=round(read / 2**20))
-            buf = tail + chunk
-            for rx in (_DIMENSION, _CELL_REF):
-                for m in rx.finditer(buf):
-                    col = column_number(m.group(1).decode())
-                    row = int(m.group(2))
-                    if row > max_row:
-                        max_row = row
-                    if col > max_col:
-                        max_col = col
-            if max_row > MAX_ROWS or max_col > MAX_COLUMNS or max_row * max_col > MAX_CELLS:
-                raise UnreadableFile(
-                    "file.too_large_range",
-                    cell=f"{column_letters(max_col)}{max_row}",
-                    sheet=PurePath(info.filename).stem,
-                )
-            tail = buf[-200:]
+            if not chunk:
+                buf, tail = tail, b""
+            else:
+                cut = chunk.rfind(b">") + 1
+                buf, tail = tail + chunk[:cut], chunk[cut:]
+                if len(tail) > 1 << 16:  # no tag end for 64 KB: not worksheet XML
+                    buf, tail = buf + tail, b""
+            on_chunk([rx.findall(buf) for rx in patterns])
+            if not chunk:
+                break
+
+
+def _check_sheet_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse a worksheet whose used range would make calamine allocate too much.
+
+    Fast path: the ``<dimension>``, every ``<row r=...>`` and only the cell
+    references that are unusual in teacher data (columns of two or three
+    letters, rows of six or more digits). When a column beyond Z appears, the
+    sheet is rescanned reading every cell reference, so a wide sheet's real
+    extent is known exactly; a narrow one (≤ 26 columns) cannot exceed
+    26 × 99,999 cells unnoticed.
+    """
+    sheet = PurePath(info.filename).stem
+    extent = {"row": 0, "col": 0}
+
+    def update(col_letters: bytes | None, row: int) -> None:
+        if col_letters is not None:
+            extent["col"] = max(extent["col"], column_number(col_letters.decode()))
+        extent["row"] = max(extent["row"], row)
+        r, c = extent["row"], max(extent["col"], 1)
+        if r > MAX_ROWS or c > MAX_COLUMNS or r * c > MAX_CELLS:
+            raise UnreadableFile("file.too_large_range", cell=f"{column_letters(c)}{r}", sheet=sheet)
+
+    def fast(found: list[list]) -> None:
+        dims, rows, cells = found
+        for col, row in dims:
+            update(col, int(row))
+        if rows:
+            update(None, max(map(int, rows)))
+        for col, row in cells:
+            update(col, int(row))
+
+    _scan(zf, info, (_DIMENSION, _ROW_REF, _ODD_CELL_REF), fast)
+    if extent["col"] > 26:
+
+        def exact(found: list[list]) -> None:
+            (cells,) = found
+            if cells:
+                update(max((c for c, _ in cells), key=lambda b: (len(b), b)), max(int(r) for _, r in cells))
+
+        _scan(zf, info, (_CELL_REF,), exact)
 
 
 def read_xlsx(data: bytes) -> list[RawSheet]:
@@ -162,7 +202,8 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
     Raises
     ------
     UnreadableFile
-        When :func:`inspect_xlsx` refuses the file or calamine cannot parse it.
+        When :func:`inspect_xlsx` refuses the file, calamine cannot parse it
+        (``file.corrupt``) or no sheet holds any cell (``file.workbook_empty``).
     """
     inspect_xlsx(data)
     import python_calamine
@@ -175,18 +216,14 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
     for name in wb.sheet_names:
         try:
             sh = wb.get_sheet_by_name(name)
-            rows = sh.to_python(skip_empty_area=False)
-            start_row, start_col = sh.start or (0, 0)
-            merged = [
-                (a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])
-            ]
+            # skip_empty_area=False: rows[0] is Excel row 1 and cells[0] column A
+            rows = [[None if v == "" else v for v in row] for row in sh.to_python(skip_empty_area=False)]
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
         except Exception as exc:
             raise UnreadableFile("file.corrupt", detail=f"{name}: {str(exc)[:200]}") from exc
-        rows = [[_clean(v) for v in row] for row in rows]
-        if start_col:
-            rows = [[None] * start_col + row for row in rows]
-        rows = [[] for _ in range(start_row)] + rows
         sheets.append(RawSheet(name=name, rows=rows, merged=merged))
+    if not any(any(v is not None for v in row) for sh in sheets for row in sh.rows):
+        raise UnreadableFile("file.workbook_empty")
     return sheets
 
 

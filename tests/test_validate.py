@@ -1,0 +1,204 @@
+"""Validation of one sheet: Indonesian formats parsed, every row accepted or reported."""
+
+import datetime as dt
+
+import pytest
+
+from analysis import schema
+from analysis.rawdata import RawSheet, RawTable
+from analysis.validate import parse_bool, parse_choice, parse_date, parse_id, parse_number, table_from_sheet, validate_table
+
+GURU_HEADERS = ["NPSN", "Nama", "NUPTK", "JK", "Tanggal Lahir", "Kependidikan", "Status Kepegawaian", "JJM", "TIK Laptop"]
+
+
+def _guru(*rows, headers=GURU_HEADERS, title_rows=0):
+    raw = RawSheet("Guru", [["Daftar Guru SMP Negeri Contoh"]] * title_rows + [list(headers), *[list(r) for r in rows]])
+    rt = table_from_sheet(raw, schema.GURU)
+    assert rt is not None
+    return validate_table(rt)
+
+
+def _row(**over):
+    base = {"NPSN": "10603456", "Nama": "Ani", "NUPTK": "1234567890123456", "JK": "P", "Tanggal Lahir": "12/05/1980",
+            "Kependidikan": "Ya", "Status Kepegawaian": "PNS", "JJM": 24, "TIK Laptop": 3}
+    base.update(over)
+    return [base.get(h) for h in GURU_HEADERS]
+
+
+def _codes(problems):
+    return [(p.sheet, p.row, p.column, p.severity, p.code) for p in problems]
+
+
+def _invariant(report, problems):
+    assert report.rows_read == report.rows_accepted + report.rows_rejected + report.rows_blank
+    rejected_rows = {p.row for p in problems if p.severity == "error" and p.row is not None}
+    assert len(rejected_rows) == report.rows_rejected
+
+
+def test_the_header_is_found_below_title_rows_and_rows_keep_their_excel_numbers():
+    frame, report, problems = _guru(_row(), title_rows=3)
+    assert frame["_row"].tolist() == [5]
+    assert (report.rows_read, report.rows_accepted) == (1, 1)
+    assert problems == []
+
+
+def test_english_headers_are_aliases_and_unknown_columns_are_ignored():
+    headers = ["School ID", "Full Name", "nuptk", "Teaching Hours", "Hobi"]
+    raw = RawSheet("Teachers", [headers, ["10603456", "Ani", "1234567890123456", "24,5", "Catur"]])
+    rt = table_from_sheet(raw, schema.GURU)
+    assert rt.keys == ["npsn", "nama", "nuptk", "jjm", None]
+    frame, report, problems = validate_table(rt)
+    assert frame["nama"].tolist() == ["Ani"] and frame["jjm"].tolist() == [24.5]
+    assert "Hobi" not in frame.columns and problems == []
+
+
+def test_an_id_typed_as_a_number_is_kept_and_marked_suspect():
+    frame, report, problems = _guru(_row(NUPTK=1234567890123450.0))
+    assert _codes(problems) == [("Guru", 2, "NUPTK", "warning", "problem.id_as_number")]
+    assert frame["nuptk_suspect"].tolist() == [True]
+    assert report.rows_accepted == 1
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("1.23457E+15", "problem.id_scientific"),
+        ("1,23457E+15", "problem.id_scientific"),
+        ("12345", "problem.id_digits"),
+        ("12AB567890123456", "problem.id_not_digits"),
+        (1.23457e15, "problem.id_as_number"),
+        ("1234567890123456", None),
+        ("'1234567890123456", None),
+    ],
+)
+def test_suspect_ids_are_recognised(value, code):
+    assert parse_id(value, 16)[1] == code
+
+
+def test_the_message_names_sheet_row_and_column_in_both_languages():
+    _, _, problems = _guru(_row(NUPTK="12345"))
+    (p,) = problems
+    assert p.value == "12345"
+    assert p.message("id").startswith("Sheet Guru, baris 2, kolom NUPTK")
+    assert p.message("en").startswith("Sheet Guru, row 2, column NUPTK")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("03/04/2024", dt.date(2024, 4, 3)),
+        ("03-04-2024", dt.date(2024, 4, 3)),
+        ("3.4.2024", dt.date(2024, 4, 3)),
+        ("2024-04-03", dt.date(2024, 4, 3)),
+        (45385, dt.date(2024, 4, 3)),
+        ("45385", dt.date(2024, 4, 3)),
+        (dt.datetime(2024, 4, 3, 0, 0), dt.date(2024, 4, 3)),
+        (dt.date(2024, 4, 3), dt.date(2024, 4, 3)),
+        ("12/31/2024", None),  # month-first is never guessed
+        ("kemarin", None),
+    ],
+)
+def test_dates_are_day_first_iso_serials_or_date_cells(value, expected):
+    ts, code = parse_date(value)
+    assert (ts.date() if ts is not None else None) == expected
+    assert (code is None) == (expected is not None)
+
+
+def test_a_month_first_date_rejects_the_row_with_its_cell_named():
+    frame, report, problems = _guru(_row(**{"Tanggal Lahir": "12/31/1980"}))
+    assert _codes(problems) == [("Guru", 2, "Tanggal Lahir", "error", "problem.bad_date")]
+    assert problems[0].value == "12/31/1980"
+    assert report.rows_rejected == 1 and frame.empty
+
+
+@pytest.mark.parametrize("text, expected", [("Ya", True), ("ya", True), ("Y", True), ("1", True), (1, True), ("Yes", True), (True, True),
+                                            ("Tidak", False), ("T", False), ("0", False), ("No", False), (False, False)])
+def test_yes_and_no_in_indonesian_and_english(text, expected):
+    assert parse_bool(text) == (expected, None)
+
+
+def test_an_unreadable_yes_no_is_a_warning_and_the_row_is_kept():
+    frame, report, problems = _guru(_row(Kependidikan="mungkin"))
+    assert _codes(problems) == [("Guru", 2, "Kependidikan", "warning", "problem.bad_bool")]
+    assert report.rows_accepted == 1 and frame["kependidikan"].isna().all()
+
+
+def test_closed_lists_fold_case_and_spellings_and_keep_unknown_values_with_a_warning():
+    col = schema.GURU.column("status_kepegawaian")
+    assert parse_choice("pns", col) == ("PNS", None)
+    frame, report, problems = _guru(_row(**{"Status Kepegawaian": "Relawan"}))
+    assert _codes(problems) == [("Guru", 2, "Status Kepegawaian", "warning", "problem.not_in_list")]
+    assert frame["status_kepegawaian"].tolist() == ["Relawan"]
+
+
+@pytest.mark.parametrize("text, number", [("24,5", 24.5), ("1.234,5", 1234.5), ("24", 24.0), (24, 24.0), ("dua", None)])
+def test_numbers_accept_a_decimal_comma(text, number):
+    assert parse_number(text)[0] == number
+
+
+def test_a_level_outside_1_to_4_rejects_the_row():
+    frame, report, problems = _guru(_row(**{"TIK Laptop": 5}))
+    assert _codes(problems) == [("Guru", 2, "TIK Laptop", "error", "problem.out_of_range")]
+    assert problems[0].value == "5" and problems[0].params["min"] == "1"
+    assert frame.empty and report.rows_rejected == 1
+
+
+def test_text_in_a_number_column_rejects_the_row():
+    _, report, problems = _guru(_row(JJM="dua puluh"))
+    assert _codes(problems) == [("Guru", 2, "JJM", "error", "problem.bad_number")]
+    assert report.rows_rejected == 1
+
+
+def test_an_empty_required_cell_rejects_the_row():
+    frame, report, problems = _guru(_row(Nama=None), _row(NUPTK="1234567890123457"))
+    assert _codes(problems) == [("Guru", 2, "Nama", "error", "problem.required")]
+    assert frame["_row"].tolist() == [3]
+    _invariant(report, problems)
+
+
+def test_blank_rows_and_a_trailing_total_row_are_counted_as_blank():
+    total = [None] * len(GURU_HEADERS)
+    total[0] = "JUMLAH"
+    total[7] = 48
+    frame, report, problems = _guru(_row(), [None] * len(GURU_HEADERS), _row(NUPTK="1234567890123457"), total)
+    assert (report.rows_read, report.rows_accepted, report.rows_rejected, report.rows_blank) == (4, 2, 0, 2)
+    assert frame["_row"].tolist() == [2, 4]
+
+
+def test_rows_read_is_accepted_plus_rejected_plus_blank_with_every_rejection_explained():
+    frame, report, problems = _guru(
+        _row(), _row(JJM=99), _row(**{"TIK Laptop": 0, "Tanggal Lahir": "31/02/1980"}), [None] * 9, _row(Nama=None), _row(NUPTK=1.2e15),
+        ["Total"] + [None] * 8,
+    )
+    _invariant(report, problems)
+    assert (report.rows_read, report.rows_accepted, report.rows_rejected, report.rows_blank) == (7, 2, 3, 2)
+
+
+def test_a_missing_required_column_rejects_every_row_and_says_why():
+    raw = RawSheet("Guru", [["NPSN", "NUPTK"], ["10603456", "1234567890123456"], [None, None], ["10603456", "1234567890123457"]])
+    rt = table_from_sheet(raw, schema.GURU)
+    frame, report, problems = validate_table(rt)
+    assert ("Guru", None, "Nama", "error", "problem.missing_column") in _codes(problems)
+    assert (report.rows_rejected, report.rows_blank) == (2, 1)
+    assert {p.row for p in problems if p.code == "problem.row_missing_column"} == {2, 4}
+    _invariant(report, problems)
+
+
+def test_multi_value_text_is_kept_as_written():
+    raw = RawSheet("Guru", [["Nama", "NUPTK", "Mengajar"], ["Ani", "1234567890123456", "Matematika; Informatika"]])
+    frame, _, _ = validate_table(table_from_sheet(raw, schema.GURU))
+    assert frame["mengajar"].tolist() == ["Matematika; Informatika"]
+
+
+def test_an_empty_table_has_every_column_in_its_dtype():
+    frame, report, _ = validate_table(RawTable("Guru", "guru", ["Nama"], ["nama"], []))
+    assert set(schema.GURU.keys) <= set(frame.columns)
+    assert str(frame["tanggal_lahir"].dtype).startswith("datetime64")
+    assert frame["jjm"].dtype == "float64" and str(frame["nuptk_suspect"].dtype) == "boolean"
+    assert report.rows_read == 0
+
+
+def test_values_from_the_adapter_fill_columns_the_sheet_lacks():
+    rt = RawTable("PTK", "guru", ["Nama", "NUPTK"], ["nama", "nuptk"], [(6, ["Ani", "1234567890123456"])], defaults={"npsn": "10603456"})
+    frame, _, problems = validate_table(rt)
+    assert frame["npsn"].tolist() == ["10603456"] and problems == []
