@@ -360,16 +360,22 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         df["guru_id"] = df["nuptk"].map(id_of).astype(object)
         out[key] = conform(df, key)
 
+    # Per teacher: the Mengajar sheet (or Rekap Pembelajaran) where it lists the
+    # teacher, else the Guru sheet's subjects with the JJM shared equally.
+    parts = []
     mengajar = tables["mengajar"]
+    listed: set = set()
     if not mengajar.empty:
         source = mengajar.attrs.get("jjm_source", "sheet")
         mengajar = mengajar.copy()
         mengajar["guru_id"] = mengajar["nuptk"].map(id_of).astype(object)
         mengajar["jjm_source"] = source
         mengajar["mata_pelajaran"] = [None if s is None else canonical_subject(str(s)) for s in mengajar["mata_pelajaran"]]
-    else:
-        has = guru["mengajar"].notna()
-        base = guru.loc[has, [schema.ROW_COLUMN, "nuptk", "nuptk_suspect", "guru_id", "jjm", "mengajar"]].copy()
+        parts.append(mengajar)
+        listed = set(mengajar["guru_id"].dropna())
+    has = guru["mengajar"].notna() & ~guru["guru_id"].isin(listed)
+    base = guru.loc[has, [schema.ROW_COLUMN, "nuptk", "nuptk_suspect", "guru_id", "jjm", "mengajar"]].copy()
+    if not base.empty:
         cache: dict[str, list[str]] = {}
         subjects = []
         for text in base["mengajar"]:
@@ -381,8 +387,10 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         base["n"] = [len(s) for s in subjects]
         base = base[base["n"] > 0]
         base["jjm"] = base["jjm"] / base["n"]
-        mengajar = base.explode("mata_pelajaran").drop(columns=["mengajar", "n"]).reset_index(drop=True)
-        mengajar["jjm_source"] = "equal_split"
+        split = base.explode("mata_pelajaran").drop(columns=["mengajar", "n"]).reset_index(drop=True)
+        split["jjm_source"] = "equal_split"
+        parts.append(split)
+    mengajar = pd.concat(parts, ignore_index=True) if parts else tables["mengajar"]
     out["mengajar"] = conform(mengajar, "mengajar")
     for key in ("sekolah", "kendala"):
         out[key] = conform(tables[key], key)
