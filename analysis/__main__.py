@@ -16,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 
+from analysis import schema
 from analysis.dataset import Problem, ValidationReport
 from analysis.i18n import t
 
@@ -48,7 +49,8 @@ def format_report(report: ValidationReport, lang: str = "id") -> str:
     """The validation report as readable text (one line per sheet, one per problem)."""
     lines = [f"{t('report.file', lang)}: {report.file}  ({t('report.layout', lang)}: {report.layout})"]
     for s in report.sheets if report.readable else []:
-        lines.append("  " + t("cli.counts", lang, **s.as_dict()))
+        table = schema.SHEETS_BY_KEY[s.table].name if s.table in schema.SHEETS_BY_KEY else "–"
+        lines.append("  " + t("cli.counts", lang, **s.as_dict(), table=table))
     if report.dropped_columns:
         lines.append(f"{t('report.dropped', lang)}: {', '.join(report.dropped_columns)}")
     lines.append(t("report.problems", lang, n=len(report.problems)) if report.problems else t("report.problems.none", lang))

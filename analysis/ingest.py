@@ -112,6 +112,11 @@ def _raw_tables(sheets: list[RawSheet], report: ValidationReport) -> list[RawTab
             report.problems.append(problem(raw.name, None, None, None, "error", "problem.no_header"))
             report.sheets.append(SheetReport(sheet=raw.name, table=sheet.key))
             continue
+        if dapodik is not None:
+            # Personal-data columns in the project's own format are never read
+            # (only schema columns are); list them like a Dapodik import does.
+            personal = [h for h, k in zip(rt.headers, rt.keys) if k is None and h and dapodik.is_personal(h)]
+            report.dropped_columns.extend(h for h in personal if h not in report.dropped_columns)
         tables.append(rt)
     return tables
 
@@ -141,6 +146,8 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool) -> Dataset:
     for rt in raw_tables:
         frame, sheet_report, problems = validate_table(rt)
         frame.attrs["sheet"] = rt.sheet
+        if rt.table == "mengajar" and report.layout == "dapodik_rekap":
+            frame.attrs["jjm_source"] = "rekap"
         frames.setdefault(rt.table, []).append(frame)
         reports[(rt.table, rt.sheet)] = sheet_report
         report.sheets.append(sheet_report)

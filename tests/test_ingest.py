@@ -169,3 +169,12 @@ def test_combine_keeps_every_school_and_the_report_of_each_file():
     assert sorted(ds.tables["sekolah"]["npsn"]) == ["10603456", "10609999"]
     assert len(ds.tables["guru"]) == 2
     assert {s.sheet for s in ds.report.sheets} >= {"a.xlsx: Guru", "b.xlsx: Guru"}
+
+
+def test_personal_data_columns_in_the_own_format_are_not_read_and_are_listed_as_dropped():
+    header = GURU_HEADER + ["NIK", "Nama Ibu Kandung", "Catatan"]
+    data = workbook_bytes({"Sekolah": SEKOLAH, "Guru": [header, guru_row() + ["3201234567890001", "Siti", "x"]]})
+    ds = load_file(data, "guru.xlsx")
+    assert ds.report.dropped_columns == ["NIK", "Nama Ibu Kandung"]
+    flat = " ".join(str(v) for df in ds.tables.values() for v in df.astype(str).to_numpy().ravel())
+    assert "3201234567890001" not in flat and "Siti" not in flat

@@ -173,8 +173,8 @@ STRINGS = {
     "report.problems.none": {"id": "Tidak ada masalah.", "en": "No problems."},
     "cli.sheets": {"id": "Sheet", "en": "Sheets"},
     "cli.counts": {
-        "id": "{sheet}: {rows_read} dibaca, {rows_accepted} diterima, {rows_rejected} ditolak, {rows_blank} kosong/total",
-        "en": "{sheet}: {rows_read} read, {rows_accepted} accepted, {rows_rejected} rejected, {rows_blank} blank/total",
+        "id": "{sheet} → {table}: {rows_read} dibaca, {rows_accepted} diterima, {rows_rejected} ditolak, {rows_blank} kosong/total",
+        "en": "{sheet} → {table}: {rows_read} read, {rows_accepted} accepted, {rows_rejected} rejected, {rows_blank} blank/total",
     },
     "file.cannot_open": {"id": "Berkas tidak dapat dibuka ({detail}).", "en": "The file cannot be opened ({detail})."},
 }
