@@ -23,6 +23,7 @@ from pathlib import PurePath
 
 from analysis.dataset import Problem
 from analysis.rawdata import RawSheet
+from analysis.validate import gc_paused
 
 #: Largest total uncompressed size a workbook may declare (bytes).
 MAX_UNCOMPRESSED = 400 * 1024 * 1024
@@ -212,6 +213,11 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
         wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types
         raise UnreadableFile("file.corrupt", detail=str(exc)[:200]) from exc
+    with gc_paused():
+        return _read_sheets(wb)
+
+
+def _read_sheets(wb: object) -> list[RawSheet]:
     sheets: list[RawSheet] = []
     for name in wb.sheet_names:
         try:

@@ -14,8 +14,12 @@ and every rejected row has at least one error.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -36,6 +40,42 @@ _DATE_PATTERNS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"), "ymd"),
 )
 _ID_SCI = re.compile(r"^\d(?:[.,]\d+)?[eE]\+?\d+$")
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large sheet is read or validated.
+
+    Reading and validating a 100,000-row sheet allocates millions of small
+    lists and tuples that all stay alive; each allocation burst triggers a
+    collection that walks every live object, which cost about a third of the
+    loading time. Nothing here creates reference cycles worth collecting
+    early, so the collector is paused and restored afterwards (reference
+    counting still frees memory as usual). Nested and concurrent uses
+    (Streamlit serves sessions from threads) share one counter: the collector
+    is restored, if it was enabled, when the last use ends.
+
+    Yields
+    ------
+    None
+    """
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def cell_text(value: object) -> str | None:
@@ -283,7 +323,8 @@ def table_from_sheet(raw: RawSheet, sheet: Sheet) -> RawTable | None:
     header_cells = raw.rows[h]
     keys = map_headers(header_cells, sheet)
     headers = [cell_text(c) or "" for c in header_cells]
-    rows = [(h + 2 + i, list(r)) for i, r in enumerate(raw.rows[h + 1 :])]
+    with gc_paused():
+        rows = [(h + 2 + i, list(r)) for i, r in enumerate(raw.rows[h + 1 :])]
     while rows and is_blank(rows[-1][1]):  # the used range's trailing empty rows are not rows read
         rows.pop()
     return RawTable(sheet=raw.name, table=sheet.key, headers=headers, keys=keys, rows=rows, problems=list(raw.warnings))
@@ -354,9 +395,6 @@ def problem(sheet: str, row: int | None, column: str | None, value: object, seve
     return Problem(sheet, row, column, text, severity, code, full)  # type: ignore[arg-type]
 
 
-_CACHEABLE = ("date", "int", "float", "level", "score", "bool", "choice")
-
-
 def validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Problem]]:
     """Parse and check one raw table.
 
@@ -379,6 +417,11 @@ def validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Proble
         problem with sheet, Excel row, column header as written, value and severity.
         ``frame.attrs["headers"]`` maps column keys to the headers as written.
     """
+    with gc_paused():
+        return _validate_table(rt)
+
+
+def _validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Problem]]:
     sheet = schema.SHEETS_BY_KEY[rt.table]
     problems: list[Problem] = list(rt.problems)
     report = SheetReport(sheet=rt.sheet, table=rt.table)
@@ -386,13 +429,9 @@ def validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Proble
     header_of.update({k: sheet.column(k).header for k in rt.defaults if k not in header_of})
     present = set(header_of)
 
-    data_rows: list[tuple[int, list[object]]] = []
-    for excel_row, cells in rt.rows:
-        report.rows_read += 1
-        if is_blank(cells) or is_total_row(cells):
-            report.rows_blank += 1
-        else:
-            data_rows.append((excel_row, cells))
+    data_rows = [(excel_row, cells) for excel_row, cells in rt.rows if not _is_skipped(cells)]
+    report.rows_read = len(rt.rows)
+    report.rows_blank = len(rt.rows) - len(data_rows)
 
     missing = [col for col in sheet.columns if col.required and col.key not in present]
     if missing:
@@ -411,32 +450,21 @@ def validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Proble
     columns: dict[str, list[object]] = {schema.ROW_COLUMN: row_numbers}
     rejected: set[int] = set()
     errored: set[tuple[int, str]] = set()
-    for i, key in ((i, k) for i, k in enumerate(rt.keys) if k):
+    keyed = [(i, k) for i, k in enumerate(rt.keys) if k]
+    by_column = _transpose([cells for _, cells in data_rows], keyed[-1][0] + 1 if keyed else 0)
+    for i, key in keyed:
         col = sheet.column(key)
         header = header_of[key]
-        values: list[object] = [None] * n
-        suspect: list[bool] = [False] * n
-        cache: dict[tuple[type, object], tuple] = {}
-        for j, (excel_row, cells) in enumerate(data_rows):
-            raw = cells[i] if i < len(cells) else None
-            if raw is None:
-                continue
-            if col.type in _CACHEABLE:
-                ck = (type(raw), raw)
-                hit = cache.get(ck)
-                if hit is None:
-                    hit = cache[ck] = _parse_cell(raw, col)
-                value, code, params, severity = hit
-            else:
-                value, code, params, severity = _parse_cell(raw, col)
-            values[j] = value
-            if code:
-                if col.type == "id":
-                    suspect[j] = True
-                problems.append(problem(rt.sheet, excel_row, header, raw, severity, code, **params))
-                if severity == "error":
-                    rejected.add(excel_row)
-                    errored.add((excel_row, key))
+        values, flagged = _parse_column(by_column[i], col)
+        suspect = [False] * n
+        for j, raw, code, params, severity in flagged:
+            excel_row = row_numbers[j]
+            if col.type == "id":
+                suspect[j] = True
+            problems.append(problem(rt.sheet, excel_row, header, raw, severity, code, **params))
+            if severity == "error":
+                rejected.add(excel_row)
+                errored.add((excel_row, key))
         columns[key] = values
         if col.type == "id":
             columns[key + schema.SUSPECT_SUFFIX] = suspect
@@ -477,6 +505,73 @@ def validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Proble
     report.rows_rejected = len(rejected)
     report.rows_accepted = len(frame)
     return frame, report, problems
+
+
+def _is_skipped(cells: list[object]) -> bool:
+    """``is_blank(cells) or is_total_row(cells)``, deciding the usual data row from its first cell.
+
+    A first cell holding text, a number or a date makes the row non-blank and
+    is the cell :func:`is_total_row` reads; anything else takes the full check.
+    """
+    if cells:
+        first = cells[0]
+        kind = type(first)
+        if kind is str:
+            text = first.strip()
+            if text:
+                return text.rstrip(":").strip().lower() in _TOTAL_WORDS
+        elif kind is int or kind is datetime or kind is date or kind is bool or (kind is float and first == first):
+            return False  # its text is digits, a date or True/False: never a total word
+    return is_blank(cells) or is_total_row(cells)
+
+
+def _transpose(rows: list[list[object]], width: int) -> list[tuple[object, ...]]:
+    """The first ``width`` columns of ``rows`` (short rows padded with ``None``)."""
+    if not rows or not width:
+        return [()] * width
+    padded = [cells if len(cells) >= width else [*cells, *([None] * (width - len(cells)))] for cells in rows]
+    return list(zip(*padded))[:width]
+
+
+def _parse_column(cells: tuple[object, ...], col: Column) -> tuple[list[object], list[tuple]]:
+    """Parse one column's cells, each distinct cell once.
+
+    Cells are told apart by type and value, so ``True``, ``1`` and ``1.0``
+    (equal in Python) are parsed separately: a number typed into an ID column
+    is still flagged when the same ID also appears as text. Parsing is pure,
+    so this gives what parsing every cell would.
+
+    Returns
+    -------
+    tuple
+        ``(values, flagged)``: the parsed value of every cell, and
+        ``(index, raw cell, code, params, severity)`` for each cell whose parse
+        produced a problem code, in row order.
+    """
+    try:
+        kinds = set(map(type, cells))
+        kinds.discard(type(None))
+        if len(kinds) <= 1:  # one type (besides empty cells): the value alone tells cells apart
+            keys: list[object] = list(cells)
+            parsed = {k: _parse_cell(k, col) for k in set(keys)}
+        else:
+            keys = list(zip(map(type, cells), cells))
+            parsed = {k: _parse_cell(k[1], col) for k in set(keys)}  # type: ignore[index]
+    except TypeError:  # an unhashable cell: parse each one
+        results = [_parse_cell(c, col) for c in cells]
+        values = [r[0] for r in results]
+        flagged = [(j, cells[j], r[1], r[2], r[3]) for j, r in enumerate(results) if r[1]]
+        return values, flagged
+    value_of = {k: r[0] for k, r in parsed.items()}
+    values = list(map(value_of.__getitem__, keys))
+    bad = {k for k, r in parsed.items() if r[1]}
+    flagged = []
+    if bad:
+        for j, k in enumerate(keys):
+            if k in bad:
+                _, code, params, severity = parsed[k]
+                flagged.append((j, cells[j], code, params, severity))
+    return values, flagged
 
 
 def _fmt(x: float | None) -> str:
