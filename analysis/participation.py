@@ -87,14 +87,15 @@ def per_teacher(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: dat
     """
     teachers = pendidik(guru)[["guru_id", "npsn"]].reset_index(drop=True)
     inwin = trainings_in_window(pelatihan, reference_date, months)
-    agg = inwin.groupby("guru_id").agg(trainings=("guru_id", "size"), jp=("jp", lambda s: pd.to_numeric(s, errors="coerce").fillna(0).sum()))
+    jp = pd.to_numeric(inwin["jp"], errors="coerce").fillna(0.0).astype(float)
+    agg = pd.DataFrame({"guru_id": inwin["guru_id"].to_numpy(dtype=object), "jp": jp.to_numpy()}).groupby("guru_id").agg(trainings=("jp", "size"), jp=("jp", "sum"))
     end = pd.to_datetime(pelatihan["tanggal_selesai"], errors="coerce").fillna(pd.to_datetime(pelatihan["tanggal_mulai"], errors="coerce"))
     last = end.groupby(pelatihan["guru_id"]).max() if len(pelatihan) else pd.Series(dtype="datetime64[ns]")
     out = teachers.join(agg, on="guru_id")
     out["trainings"] = out["trainings"].fillna(0).astype(int)
     out["jp"] = out["jp"].fillna(0.0).astype(float)
     out["trained"] = out["trainings"] > 0
-    out["last_training"] = pd.to_datetime(out["guru_id"].map(last))
+    out["last_training"] = pd.to_datetime(out["guru_id"].map(last)) if len(last) else pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
     return out
 
 

@@ -114,7 +114,7 @@ def report_xlsx(report: ValidationReport, lang: str = "id") -> bytes:
         ws.append([t("report.dropped.none", lang)])
     for cell in ws["A"][:3]:
         cell.font = bold
-    _widths(ws, (28, 18, 12, 12, 12, 12))
+    column_widths(ws, (28, 18, 12, 12, 12, 12))
 
     wp = wb.create_sheet(t("report.sheet.problems", lang)[:31])
     wp.append([t(f"report.col.{c}", lang) for c in PROBLEM_COLUMNS])
@@ -132,13 +132,14 @@ def report_xlsx(report: ValidationReport, lang: str = "id") -> bytes:
     wp.freeze_panes = "A2"
     if report.problems:
         wp.auto_filter.ref = f"A1:F{wp.max_row}"
-    _widths(wp, (18, 8, 22, 24, 12, 100))
+    column_widths(wp, (18, 8, 22, 24, 12, 100))
 
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def _widths(ws, widths: tuple[int, ...]) -> None:
+def column_widths(ws, widths: tuple[int, ...]) -> None:
+    """Set the widths (characters) of the first columns of worksheet ``ws``."""
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w

@@ -109,3 +109,15 @@ def test_uploading_a_csv_with_problems_lists_them_by_row_and_filters_errors():
     problems = at.dataframe[-1].value  # the problems table comes last
     assert set(problems[t("col.severity", "en")]) == {t("severity.error", "en")}
     assert 3 in problems[t("col.row", "en")].tolist()  # the duplicate NUPTK on Excel row 3
+
+
+def test_uploading_a_dapodik_profil_sekolah_export_reads_it_as_it_comes_and_charts_it():
+    path = ROOT / "data" / "sampel_dapodik_profil_sekolah.xlsx"
+    at = _upload(path.name, path.read_bytes())
+    assert not at.exception, at.exception
+    assert t("upload.layout", "id", layout=t("layout.dapodik_profil", "id")) in _texts(at)
+    at.button(key="upload_use").click().run()
+    at.switch_page("pages/profil_sekolah.py").run()
+    assert not at.exception, at.exception
+    assert at.get("plotly_chart"), "the school page charts the upload"
+    assert len(at.metric) >= 6, "the headline cards show"

@@ -111,3 +111,13 @@ def test_untrained_lists_never_trained_teachers_first():
     p = _pelatihan([("b", "2023-01-01", "2023-01-02", 8, "KKG")])
     u = participation.untrained(participation.per_teacher(_guru(), p, REF))
     assert u["guru_id"].tolist() == ["a", "d", "b"]
+
+
+def test_per_teacher_without_any_training_counts_zero_for_everyone():
+    from analysis.ingest import empty_tables
+
+    guru = pd.DataFrame({"guru_id": ["a", "b"], "npsn": ["1", "1"], "jenis_ptk": ["Guru Mapel", "Guru Mapel"], "pendidik": [True, True]})
+    pt = participation.per_teacher(guru, empty_tables()["pelatihan"].assign(guru_id=pd.Series(dtype=object)), date(2025, 1, 1))
+    assert pt["trainings"].tolist() == [0, 0]
+    assert pt["jp"].tolist() == [0.0, 0.0]
+    assert not pt["trained"].any()

@@ -101,3 +101,78 @@ def school_row(ds: Dataset, npsn: str) -> dict[str, str]:
         return "–" if v is None or (isinstance(v, float) and v != v) or str(v).strip() == "" else str(v)
 
     return {"npsn": npsn, "nama": val("nama_sekolah"), "jenjang": val("jenjang"), "status": val("status"), "naungan": val("naungan"), "kecamatan": val("kecamatan"), "kabupaten": val("kabupaten_kota")}
+
+
+#: Headline figure → (string key of its label, kind): "count", "share" (0–1) or "score" (0–100).
+METRICS: dict[str, tuple[str, str]] = {
+    "schools": ("metric.schools", "count"),
+    "teachers": ("metric.teachers", "count"),
+    "staff": ("metric.staff", "count"),
+    "certified_share": ("metric.certified_share", "share"),
+    "out_of_field_share_headcount": ("metric.out_of_field_share", "share"),
+    "ict_below_target_share": ("metric.ict_below_target_share", "share"),
+    "trained_last_12_months_share": ("metric.trained_share", "share"),
+    "domain_mean_pedagogik": ("metric.domain_mean_pedagogik", "score"),
+    "domain_mean_kepribadian": ("metric.domain_mean_kepribadian", "score"),
+    "domain_mean_sosial": ("metric.domain_mean_sosial", "score"),
+    "domain_mean_profesional": ("metric.domain_mean_profesional", "score"),
+}
+
+
+def format_value(value: object, kind: str, lang: str) -> str:
+    """A figure as shown on a card: counts with thousands separators, shares in percent, scores with one decimal; "–" when missing."""
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    if kind == "share":
+        return f"{float(value) * 100:.0f}%"
+    if kind == "score":
+        text = f"{float(value):.1f}"
+        return text.replace(".", ",") if lang == "id" else text
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def metrics(figures: dict, lang: str, keys: tuple[str, ...] | None = None, per_row: int = 6, ict_target: int | None = None) -> None:
+    """Cards of headline figures (those of :data:`METRICS` present in ``figures``), ``per_row`` to a row."""
+    shown = [k for k in (keys or tuple(METRICS)) if k in figures]
+    for start in range(0, len(shown), per_row):
+        cols = st.columns(per_row)
+        for col, k in zip(cols, shown[start : start + per_row]):
+            label_key, kind = METRICS[k]
+            col.metric(t(label_key, lang, target=ict_target or 3), format_value(figures[k], kind, lang), help=t(label_key + ".help", lang, target=ict_target or 3))
+
+
+def value_labels(attribute: str, values, lang: str) -> dict[str, str]:
+    """Display labels of the values of a staff attribute (gender, age band, "unknown"); others as written."""
+    labels: dict[str, str] = {}
+    for v in values:
+        if v == "unknown":
+            labels[v] = t("chart.unknown", lang)
+        elif attribute == "jk" and v in ("L", "P"):
+            labels[v] = t(f"chart.gender.{v}", lang)
+        elif attribute == "age_band":
+            labels[v] = t("chart.age_band", lang, band=v)
+        else:
+            labels[v] = str(v)
+    return labels
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _school_report(_ds: Dataset, ds_id: str, npsn: str, lang: str, show_names: bool, ict_target: int) -> bytes:
+    from analysis.school_report import school_report_xlsx
+
+    return school_report_xlsx(_ds, npsn, lang, show_names=show_names, ict_target=ict_target)
+
+
+def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_target: int = 3) -> None:
+    """Download button of the school report (.xlsx); names only for the school head's role."""
+    data = _school_report(ds, ds.id, npsn, lang, state.shows_names(), ict_target)
+    st.download_button(
+        t("report.school.download", lang),
+        data,
+        file_name=f"laporan_sekolah_{npsn}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=state.key(page, "report"),
+        help=t("report.school.download.help", lang),
+        icon=":material/download:",
+    )

@@ -379,3 +379,81 @@ def histogram_figure(bins: pd.DataFrame, lang: str, title_key: str, x_key: str, 
     fig = go.Figure(go.Bar(x=x, y=bins["n"].tolist(), marker_color=MAIN, text=bins["n"].tolist(), textposition="outside", hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_layout(bargap=0.05, showlegend=False)
     return _layout(fig, t(title_key, lang), t(x_key, lang), t(y_key, lang))
+
+
+def pkg_category_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
+    """Teachers per PKG category (Amat Baik … Kurang), coloured as the bands.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        Output of :func:`analysis.pkg.category_counts`: one row per category
+        (``kategori``, ``n``, ``share``), best first.
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    Figure
+        One horizontal ``bar`` trace, one bar per category (zero counts kept),
+        best category on top; an empty-state figure when no teacher has a value.
+    """
+    if counts.empty or int(counts["n"].sum()) == 0:
+        return empty_figure(lang, "chart.pkg_category.title")
+    colour = {key.rsplit(".", 1)[1]: c for _, _, key, c in PKG_BANDS}
+    labels = [t(f"chart.band.{k}", lang) for k in counts["kategori"]]
+    text = [f"{n} ({s:.0%})" for n, s in zip(counts["n"], counts["share"])]
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=counts["n"].tolist(),
+            orientation="h",
+            marker_color=[colour[k] for k in counts["kategori"]],
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(showlegend=False)
+    return _layout(fig, t("chart.pkg_category.title", lang), t("chart.axis.teachers", lang), None)
+
+
+def out_of_field_by_subject_figure(by_subject: pd.DataFrame, lang: str) -> go.Figure:
+    """Teachers of each subject by linieritas (linier / tidak linier / unknown), stacked.
+
+    Parameters
+    ----------
+    by_subject : DataFrame
+        Output of :func:`analysis.linieritas.by_subject`: one row per subject with
+        counts ``linier``, ``tidak_linier``, ``unknown`` and ``share_out`` (0–1).
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    Figure
+        Three horizontal ``bar`` traces (stacked), one bar per subject, subjects
+        with the highest out-of-field share on top; the share is printed beside
+        each bar that has one.
+    """
+    if by_subject.empty:
+        return empty_figure(lang, "chart.oof.title")
+    colours = {"linier": "#8ab17d", "tidak_linier": "#e76f51", "unknown": "#bbbbbb"}
+    fig = go.Figure()
+    for status in ("tidak_linier", "linier", "unknown"):
+        fig.add_trace(
+            go.Bar(
+                y=by_subject["mata_pelajaran"].tolist(),
+                x=by_subject[status].tolist(),
+                orientation="h",
+                name=t(f"chart.oof.{status}", lang),
+                marker_color=colours[status],
+                hovertemplate="%{y}: %{x}<extra>" + t(f"chart.oof.{status}", lang) + "</extra>",
+            )
+        )
+    total = (by_subject["linier"] + by_subject["tidak_linier"] + by_subject["unknown"]).tolist()
+    share_text = ["" if s != s else f"{s:.0%}" for s in by_subject["share_out"]]
+    fig.add_trace(go.Scatter(y=by_subject["mata_pelajaran"].tolist(), x=total, mode="text", text=share_text, textposition="middle right", showlegend=False, hoverinfo="skip"))
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15})
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, t("chart.oof.title", lang), t("chart.axis.teachers", lang), None, height=max(260, 90 + 26 * len(by_subject)))

@@ -30,6 +30,10 @@ STRINGS = {
     "chart.ict.title": {"id": "Penguasaan TIK: jumlah guru per keterampilan dan level", "en": "ICT mastery: teachers per skill and level"},
     "chart.ict.level": {"id": "Level (penilaian diri)", "en": "Level (self-rating)"},
     "chart.ict.below.title": {"id": "Guru di bawah level {target} per keterampilan", "en": "Teachers below level {target} per skill"},
+    "chart.oof.linier": {"id": "Linier", "en": "In field (linier)"},
+    "chart.oof.tidak_linier": {"id": "Tidak linier", "en": "Out of field"},
+    "chart.oof.unknown": {"id": "Belum dapat dinilai", "en": "Cannot be judged"},
+    "chart.pkg_category.title": {"id": "Guru per kategori nilai PKG", "en": "Teachers per PKG category"},
     "chart.training.jp.title": {"id": "JP pelatihan per guru", "en": "Training JP per teacher"},
     "chart.training.types.title": {"id": "Pelatihan menurut jenis", "en": "Trainings by type"},
 }

@@ -1,0 +1,241 @@
+"""One school's figures, gathered from the analyses for the *Profil Sekolah* page and the reports.
+
+Nothing is computed here that an analysis module does not define: this module
+selects one school's rows (or a district's) and calls :mod:`analysis.staff`,
+:mod:`analysis.participation`, :mod:`analysis.pkg`, :mod:`analysis.ict` and
+:mod:`analysis.linieritas`, so that a page, the command line and a report
+show the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from analysis import ict, linieritas, participation, pkg, schema, staff
+from analysis.dataset import Dataset
+
+
+@dataclass
+class Selection:
+    """The tables of one school (or of the schools chosen), rows only of its teachers.
+
+    Attributes
+    ----------
+    tables : dict of str to DataFrame
+        Same tables as :class:`analysis.dataset.Dataset`, filtered.
+    reference_date : datetime.date
+        The date "last 12 months" counts back from (the whole dataset's, so
+        that schools compare on the same window).
+    """
+
+    tables: dict[str, pd.DataFrame]
+    reference_date: date
+
+    @property
+    def guru(self) -> pd.DataFrame:
+        return self.tables["guru"]
+
+
+def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: date | None = None) -> Selection:
+    """The rows of one or more schools.
+
+    Parameters
+    ----------
+    ds : Dataset
+    npsn : str or list of str, optional
+        The school(s); ``None`` keeps every school.
+    reference_date : datetime.date, optional
+        Overrides :meth:`Dataset.reference_date`.
+
+    Returns
+    -------
+    Selection
+        ``sekolah`` and ``guru`` filtered by NPSN; ``mengajar``, ``pelatihan``
+        and ``penilaian`` by the selected teachers' ``guru_id``; ``kendala`` by NPSN.
+    """
+    ref = ds.reference_date(reference_date)
+    if npsn is None:
+        return Selection(dict(ds.tables), ref)
+    wanted = {npsn} if isinstance(npsn, str) else set(npsn)
+    t = ds.tables
+    guru = t["guru"][t["guru"]["npsn"].isin(wanted).to_numpy()]
+    ids = set(guru["guru_id"])
+    out = {
+        "sekolah": t["sekolah"][t["sekolah"]["npsn"].isin(wanted).to_numpy()],
+        "guru": guru,
+        "kendala": t["kendala"][t["kendala"]["npsn"].isin(wanted).to_numpy()],
+    }
+    for k in ("mengajar", "pelatihan", "penilaian"):
+        out[k] = t[k][t[k]["guru_id"].isin(ids).to_numpy()]
+    return Selection(out, ref)
+
+
+def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, jp_bin: float = 10.0) -> dict[str, pd.DataFrame]:
+    """Training participation of the selection.
+
+    Parameters
+    ----------
+    sel : Selection
+    months : int
+        Look-back window (default 12).
+    jp_bin : float
+        Width of the JP-per-teacher histogram bins, JP hours.
+
+    Returns
+    -------
+    dict
+        ``per_teacher`` (:func:`analysis.participation.per_teacher`, one row per
+        pendidik), ``types`` (one row per Jenis), ``jp_bins`` (one row per JP bin:
+        bin_start, bin_end, n teachers), ``untrained`` (one row per pendidik with
+        no training in the window).
+    """
+    from analysis.charts import histogram_counts
+
+    pt = participation.per_teacher(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
+    return {
+        "per_teacher": pt,
+        "types": participation.type_counts(sel.guru, sel.tables["pelatihan"], sel.reference_date, months),
+        "jp_bins": histogram_counts(pt["jp"], jp_bin),
+        "untrained": participation.untrained(pt),
+    }
+
+
+def staff_tables(sel: Selection) -> dict[str, pd.DataFrame]:
+    """Head counts by status kepegawaian, gender and age band (teachers and support staff).
+
+    Returns
+    -------
+    dict
+        ``status``, ``jk``, ``age_band``: each one row per value × group (pendidik /
+        tendik) with ``n`` (:func:`analysis.staff.staff_counts`).
+    """
+    return {by: staff.staff_counts(sel.guru, by, sel.reference_date) for by in ("status_kepegawaian", "jk", "age_band")}
+
+
+def headline(sel: Selection, ict_target: int = ict.DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS) -> dict[str, float | int | None]:
+    """The headline figures (cards) of the selection.
+
+    Parameters
+    ----------
+    sel : Selection
+    ict_target : int
+        ICT level 1–4 counted as enough.
+    months : int
+        Training look-back window.
+
+    Returns
+    -------
+    dict
+        ``schools``, ``teachers`` (pendidik), ``staff`` (tenaga kependidikan),
+        ``certified``, ``certified_share`` (0–1), ``out_of_field_share_headcount``
+        and ``out_of_field_share_jjm`` (0–1 of judged teachers / JJM),
+        ``out_of_field_unknown`` (teachers), ``ict_below_target_share`` (0–1,
+        mean over the six skills), ``trained_last_12_months_share`` (0–1) and
+        ``domain_mean_<domain>`` (0–100); ``None`` where the data cannot say.
+    """
+    head: dict[str, float | int | None] = {"schools": int(sel.tables["sekolah"]["npsn"].nunique())}
+    head.update(staff.headline(sel.guru))
+    judged = linieritas.judge(sel.guru, sel.tables["mengajar"])
+    totals = linieritas.totals(judged)
+    head.update(totals)
+    head["ict_below_target_share"] = ict.mean_below_share(ict.below_target(sel.guru, ict_target))
+    pt = participation.per_teacher(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
+    # With no training record at all the data cannot say who trained (a Dapodik export has none).
+    has_records = not sel.tables["pelatihan"].empty
+    head["trained_last_12_months_share"] = float(pt["trained"].mean()) if len(pt) and has_records else None
+    latest = pkg.latest_per_teacher(pkg.assessment_scores(sel.tables["penilaian"]))
+    latest = latest[latest["guru_id"].isin(set(staff.pendidik(sel.guru)["guru_id"]))]
+    for d, v in pkg.domain_means(latest).items():
+        head[f"domain_mean_{d}"] = v
+    return head
+
+
+def competency_tables(sel: Selection) -> dict[str, pd.DataFrame]:
+    """Four-domain competency of the selection's pendidik, latest assessment each (UKG apart).
+
+    Returns
+    -------
+    dict
+        ``latest`` (one row per teacher, :func:`analysis.pkg.latest_per_teacher`),
+        ``box`` (one row per domain: quartiles for a box plot, :func:`analysis.charts.box_stats`),
+        ``categories`` (one row per PKG category: ``kategori``, ``n``, ``share``),
+        ``ukg`` (one row per UKG domain, :func:`analysis.pkg.ukg_summary`).
+    """
+    from analysis.charts import box_stats
+
+    ids = set(staff.pendidik(sel.guru)["guru_id"])
+    scores = pkg.assessment_scores(sel.tables["penilaian"])
+    scores = scores[scores["guru_id"].isin(ids)]
+    latest = pkg.latest_per_teacher(scores)
+    return {
+        "latest": latest,
+        "box": box_stats(pkg.domain_long(latest), "domain", "score", order=list(schema.DOMAINS)),
+        "categories": pkg.category_counts(latest),
+        "ukg": pkg.ukg_summary(scores),
+    }
+
+
+def out_of_field_tables(sel: Selection) -> dict[str, object]:
+    """Out-of-field teaching of the selection.
+
+    Returns
+    -------
+    dict
+        ``judged`` (one row per teacher × subject, :func:`analysis.linieritas.judge`),
+        ``by_subject`` (one row per subject, :func:`analysis.linieritas.by_subject`),
+        ``unknown`` (int: teachers whose subjects are all unknown),
+        ``teachers`` (one row per out-of-field teacher: ``guru_id``, ``nama``,
+        ``npsn``, ``subjects_out``, ``qualification`` (sertifikasi, else jurusan/prodi),
+        ``jjm_out``, ``jjm_total`` (JP per week), ``reaches_24_only_out_of_field``,
+        ``status_kepegawaian``).
+    """
+    judged = linieritas.judge(sel.guru, sel.tables["mengajar"])
+    pt = linieritas.per_teacher(judged)
+    out = pt[pt["status"] == linieritas.TIDAK_LINIER].drop(columns=["status", "npsn"])
+    info = sel.guru[["guru_id", "nama", "npsn", "sertifikasi", "jurusan_prodi", "status_kepegawaian"]]
+    out = out.merge(info, on="guru_id", how="left")
+    out["qualification"] = out["sertifikasi"].where(out["sertifikasi"].notna() & out["sertifikasi"].astype(str).str.strip().ne(""), out["jurusan_prodi"])
+    cols = ["guru_id", "nama", "npsn", "subjects_out", "qualification", "jjm_out", "jjm_total", "reaches_24_only_out_of_field", "status_kepegawaian"]
+    return {
+        "judged": judged,
+        "by_subject": linieritas.by_subject(judged),
+        "unknown": int((pt["status"] == linieritas.UNKNOWN).sum()),
+        "teachers": out[cols].sort_values(["npsn", "jjm_out"], ascending=[True, False]).reset_index(drop=True),
+    }
+
+
+def ict_tables(sel: Selection, target: int = ict.DEFAULT_TARGET) -> dict[str, pd.DataFrame]:
+    """ICT mastery of the selection's pendidik.
+
+    Returns
+    -------
+    dict
+        ``levels`` (one row per skill × level: ``skill``, ``level``, ``n``),
+        ``below`` (one row per skill: ``skill``, ``rated``, ``below``, ``share`` 0–1),
+        ``by_age`` (one row per age band × skill, shares below target).
+    """
+    return {
+        "levels": ict.level_counts(sel.guru),
+        "below": ict.below_target(sel.guru, target),
+        "by_age": ict.below_by_group(sel.guru, "age_band", target, sel.reference_date),
+    }
+
+
+def untrained_list(sel: Selection, untrained: pd.DataFrame) -> pd.DataFrame:
+    """The untrained teachers with what a school head needs to plan training.
+
+    Parameters
+    ----------
+    untrained : DataFrame
+        :func:`analysis.participation.untrained` output (one row per pendidik).
+
+    Returns
+    -------
+    DataFrame
+        Same rows plus ``nama`` and ``status_kepegawaian``, ordered by last training (never trained first).
+    """
+    out = untrained.merge(sel.guru[["guru_id", "nama", "status_kepegawaian"]], on="guru_id", how="left")
+    return out.sort_values(["last_training", "guru_id"], na_position="first").reset_index(drop=True)

@@ -1,0 +1,68 @@
+"""Per-school figures for ``python -m analysis summary FILE --json`` (issue 2, deliverable 4).
+
+Every figure comes from :mod:`analysis.school`, so the command line, the pages
+and the reports agree.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from analysis import ict, school, schema
+from analysis.dataset import Dataset
+
+
+def _num(v: object, ndigits: int = 4) -> float | None:
+    if v is None:
+        return None
+    f = float(v)  # type: ignore[arg-type]
+    return None if math.isnan(f) else round(f, ndigits)
+
+
+def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int = ict.DEFAULT_TARGET) -> dict:
+    """Headline figures of every school.
+
+    Parameters
+    ----------
+    ds : Dataset
+    reference_date : datetime.date, optional
+        Overrides the data's own reference date (the latest date in it).
+    ict_target : int
+        ICT level 1–4 counted as enough (default 3, mahir).
+
+    Returns
+    -------
+    dict
+        ``{"reference_date": "YYYY-MM-DD", "ict_target": int, "schools": [...]}``
+        with one entry per school of the ``Sekolah`` table (and per NPSN found
+        only in ``Guru``), in NPSN order: ``npsn``, ``name``, ``teachers``
+        (pendidik), ``out_of_field_share_headcount`` and ``out_of_field_share_jjm``
+        (0–1), ``out_of_field_unknown`` (teachers), ``domain_mean`` (domain →
+        0–100, latest PKG/supervision/self assessment per teacher, UKG apart),
+        ``ict_below_target_share`` (skill → 0–1), ``trained_last_12_months_share``
+        (0–1). ``null`` wherever the data cannot say.
+    """
+    ref = ds.reference_date(reference_date)
+    names = dict(zip(ds.tables["sekolah"]["npsn"], ds.tables["sekolah"]["nama_sekolah"]))
+    npsns = sorted(set(names) | set(ds.tables["guru"]["npsn"].dropna()))
+    schools = []
+    for npsn in npsns:
+        sel = school.select(ds, npsn, ref)
+        head = school.headline(sel, ict_target=ict_target)
+        below = ict.below_target(sel.guru, ict_target)
+        name = names.get(npsn)
+        schools.append(
+            {
+                "npsn": npsn,
+                "name": None if name is None or name != name else str(name),
+                "teachers": int(head["teachers"] or 0),
+                "out_of_field_share_headcount": _num(head["out_of_field_share_headcount"]),
+                "out_of_field_share_jjm": _num(head["out_of_field_share_jjm"]),
+                "out_of_field_unknown": int(head["out_of_field_unknown"] or 0),
+                "domain_mean": {d: _num(head[f"domain_mean_{d}"], 2) for d in schema.DOMAINS},
+                "ict_below_target_share": {r.skill: _num(r.share) for r in below.itertuples()},
+                "trained_last_12_months_share": _num(head["trained_last_12_months_share"]),
+            }
+        )
+    return {"reference_date": ref.isoformat(), "ict_target": ict_target, "schools": schools}

@@ -1,0 +1,266 @@
+"""The teacher-competency analyses: subjects, linieritas, PKG, ICT, the school figures and the CLI summary."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from analysis import ict, ingest, linieritas, pkg, school, subjects
+from analysis.__main__ import main
+from analysis.school_report import school_report_xlsx
+from analysis.summary import summarize
+
+SMPN8 = "data/sampel_smpn8_prabumulih.xlsx"
+
+
+@pytest.fixture(scope="module")
+def smpn8():
+    return ingest.load_path(SMPN8, is_sample=True)
+
+
+# ------------------------------------------------------------------ subjects
+
+
+def test_subjects_split_on_semicolons_newlines_and_commas_outside_known_names():
+    assert subjects.split_subjects("Bahasa Inggris; Seni Budaya\nIPA, Matematika") == ["Bahasa Inggris", "Seni Budaya", "IPA", "Matematika"]
+
+
+def test_a_subject_name_with_commas_stays_one_subject():
+    assert subjects.split_subjects("Pendidikan Jasmani, Olahraga, dan Kesehatan, IPA") == ["Pendidikan Jasmani, Olahraga, dan Kesehatan", "IPA"]
+    assert subjects.split_subjects("pendidikan jasmani,olahraga, dan kesehatan") == ["Pendidikan Jasmani, Olahraga, dan Kesehatan"]
+
+
+def test_aliases_map_to_the_canonical_subject():
+    assert subjects.canonical_subject("PJOK") == "Pendidikan Jasmani, Olahraga, dan Kesehatan"
+    assert subjects.canonical_subject("Fiqih") == "Fikih"
+    assert subjects.canonical_subject("guru kelas mi") == "Guru Kelas"
+    assert subjects.canonical_subject("  Tari Kreasi ") == "Tari Kreasi"
+    assert not subjects.is_known_subject("Tari Kreasi")
+
+
+def test_tadris_and_abbreviated_programmes_read_as_pendidikan():
+    assert subjects.qualified_subjects("Tadris IPA") == frozenset({"IPA"})
+    assert subjects.qualified_subjects("S1 Pend. Matematika") == frozenset({"Matematika"})
+    assert subjects.qualified_subjects("Ushuluddin") is None
+
+
+# --------------------------------------------------------------- linieritas
+
+
+@pytest.mark.parametrize(
+    ("subject", "cert", "prodi", "kep", "expected"),
+    [
+        ("Seni Budaya", "Bahasa Inggris", "Pendidikan Bahasa Inggris", True, ("tidak_linier", "sertifikasi")),
+        ("Bahasa Inggris", "Bahasa Inggris", "Pendidikan Bahasa Inggris", True, ("linier", "sertifikasi")),
+        ("Prakarya", None, "Pendidikan IPS", True, ("tidak_linier", "prodi")),
+        ("IPS", None, "Pendidikan IPS", True, ("linier", "prodi")),
+        ("Guru Kelas", None, "Pendidikan Agama Islam", True, ("linier", "kependidikan")),
+        ("Guru Kelas", None, "Ushuluddin", False, ("tidak_linier", "kependidikan")),
+        ("Guru Kelas", None, "Psikologi", False, ("linier", "prodi")),
+        ("Guru Kelas", None, "Ushuluddin", None, ("unknown", "prodi_unknown")),
+        ("IPA", None, "Ushuluddin", False, ("unknown", "prodi_unknown")),
+        ("IPA", "Sertifikat Ajaib", None, None, ("unknown", "sertifikasi_unknown")),
+        ("Tari Kreasi", None, "Pendidikan Seni Tari", True, ("unknown", "subject_unknown")),
+    ],
+)
+def test_each_teacher_subject_is_judged_by_certificate_else_programme(subject, cert, prodi, kep, expected):
+    assert linieritas.judge_one(subject, cert, prodi, kep) == expected
+
+
+def _guru(rows):
+    cols = ["guru_id", "npsn", "pendidik", "sertifikasi", "jurusan_prodi", "kependidikan"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _mengajar(rows):
+    return pd.DataFrame(rows, columns=["guru_id", "mata_pelajaran", "jjm"])
+
+
+def test_a_teacher_is_out_of_field_when_any_subject_is_and_shares_skip_unknown_teachers():
+    guru = _guru([
+        ("a", "1", True, "Bahasa Inggris", "Pendidikan Bahasa Inggris", True),
+        ("b", "1", True, None, "Pendidikan IPS", True),
+        ("c", "1", True, None, "Ushuluddin", False),
+        ("t", "1", False, None, "Akuntansi", False),
+    ])
+    mengajar = _mengajar([("a", "Bahasa Inggris", 16.0), ("a", "Seni Budaya", 8.0), ("b", "IPS", 24.0), ("c", "IPA", 10.0), ("t", "IPA", 2.0)])
+    judged = linieritas.judge(guru, mengajar)
+    assert set(judged["guru_id"]) == {"a", "b", "c"}, "tenaga kependidikan are not judged"
+    shares = linieritas.school_shares(judged).iloc[0]
+    assert (shares["teachers"], shares["judged"], shares["out_of_field"], shares["out_of_field_unknown"]) == (3, 2, 1, 1)
+    assert shares["share_headcount"] == pytest.approx(0.5)
+    assert shares["share_jjm"] == pytest.approx(8 / 48)
+    pt = linieritas.per_teacher(judged).set_index("guru_id")
+    assert pt.loc["a", "subjects_out"] == "Seni Budaya"
+    assert bool(pt.loc["a", "reaches_24_only_out_of_field"]), "16 linier JJM reach 24 only with the 8 out-of-field hours"
+    totals = linieritas.totals(judged)
+    assert totals["out_of_field_share_headcount"] == pytest.approx(0.5)
+
+
+def test_by_subject_puts_the_most_out_of_field_subject_first():
+    guru = _guru([("a", "1", True, "Bahasa Inggris", None, True), ("b", "1", True, "Seni Budaya", None, True), ("c", "1", True, "IPA", None, True)])
+    judged = linieritas.judge(guru, _mengajar([("a", "Seni Budaya", 8.0), ("b", "Seni Budaya", 24.0), ("c", "IPA", 24.0)]))
+    bs = linieritas.by_subject(judged)
+    assert bs["mata_pelajaran"].tolist() == ["Seni Budaya", "IPA"]
+    assert bs.iloc[0][["teachers", "linier", "tidak_linier", "share_out", "jjm_out"]].tolist() == [2, 1, 1, 0.5, 8.0]
+
+
+def test_jjm_bands_follow_info_gtk():
+    assert [linieritas.jjm_band(x) for x in (30, 24, 23.5, 18, 12, 11, None)] == ["A1", "A1", "A2", "A2", "A3", "A4", None]
+
+
+def test_sample_smpn8_has_the_studied_out_of_field_teachers(smpn8):
+    oof = school.out_of_field_tables(school.select(smpn8, "10603812"))
+    subjects_out = set("; ".join(oof["teachers"]["subjects_out"]).split("; "))
+    assert {"Seni Budaya", "Prakarya"} <= subjects_out
+
+
+# ----------------------------------------------------------------------- PKG
+
+
+@pytest.mark.parametrize(("scores", "value"), [([0, 0, 0, 0], 1), ([1, 0, 0, 1], 1), ([1, 1, 0, 1], 2), ([2, 1, 1, 1], 3), ([2, 2, 1, 2], 4), ([1, 2, 2, 1], 3)])
+def test_a_competency_value_converts_the_indicator_percentage(scores, value):
+    assert pkg.competency_value(scores) == value
+
+
+def test_indicator_scores_outside_0_to_2_are_refused():
+    with pytest.raises(ValueError):
+        pkg.competency_value([3, 1])
+    with pytest.raises(ValueError):
+        pkg.competency_value([])
+
+
+@pytest.mark.parametrize(("value", "key"), [(100, "amat_baik"), (90.01, "amat_baik"), (90.0, "baik"), (75.5, "baik"), (75.0, "cukup"), (60.2, "cukup"), (60.0, "sedang"), (50.0, "kurang"), (float("nan"), None)])
+def test_categories_use_the_unrounded_value(value, key):
+    assert pkg.category(value) == key
+
+
+def _penilaian(rows):
+    base = {f"k{i}": np.nan for i in range(1, 15)} | {d: np.nan for d in ("pedagogik", "kepribadian", "sosial", "profesional")}
+    return pd.DataFrame([base | r for r in rows])
+
+
+def test_nilai_pkg_is_the_sum_over_56_and_domains_the_mean_over_4():
+    row = {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG"} | {f"k{i}": 3 for i in range(1, 15)} | {"k13": 4, "k14": 4}
+    s = pkg.assessment_scores(_penilaian([row])).iloc[0]
+    assert s["nilai"] == pytest.approx((12 * 3 + 8) / 56 * 100)
+    assert s["pedagogik"] == pytest.approx(75.0)
+    assert s["profesional"] == pytest.approx(100.0)
+    assert s["kategori"] == "baik"
+
+
+def test_the_latest_assessment_counts_and_ukg_is_kept_apart():
+    rows = [
+        {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2024-01-01"), "sumber": "Supervisi", "pedagogik": 50, "kepribadian": 50, "sosial": 50, "profesional": 50},
+        {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "Supervisi", "pedagogik": 80, "kepribadian": 70, "sosial": 60, "profesional": 90},
+        {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-06-01"), "sumber": "UKG", "pedagogik": 40, "profesional": 52},
+        {"guru_id": "b", "tanggal_penilaian": pd.Timestamp("2025-06-01"), "sumber": "UKG", "pedagogik": 60, "profesional": 70},
+    ]
+    scores = pkg.assessment_scores(_penilaian(rows))
+    latest = pkg.latest_per_teacher(scores)
+    assert latest["guru_id"].tolist() == ["a"]
+    assert pkg.domain_means(latest) == {"pedagogik": 80.0, "kepribadian": 70.0, "sosial": 60.0, "profesional": 90.0}
+    assert latest.iloc[0]["nilai_basis"] == "domain_mean"
+    ukg = pkg.ukg_summary(scores).set_index("domain")
+    assert ukg.loc["pedagogik", "below_minimum"] == 1 and ukg.loc["pedagogik", "mean"] == 50.0
+    assert ukg.loc["profesional", "share_below"] == 0.5
+
+
+def test_category_counts_keep_all_five_categories():
+    counts = pkg.category_counts(pd.DataFrame({"kategori": ["baik", "baik", "kurang"]}))
+    assert counts["kategori"].tolist() == list(pkg.CATEGORY_KEYS)
+    assert counts["n"].tolist() == [0, 2, 0, 0, 1]
+
+
+def test_the_ukg_reference_holds_the_2015_national_mean():
+    ref = pkg.ukg_reference()
+    assert ref.query("wilayah == 'Nasional' and domain == 'total'")["mean"].item() == 53.02
+
+
+# ----------------------------------------------------------------------- ICT
+
+
+def _tik(levels_per_teacher, jenis="Guru Mapel"):
+    rows = []
+    for i, lv in enumerate(levels_per_teacher):
+        rows.append({"guru_id": str(i), "npsn": "1", "jenis_ptk": jenis, "pendidik": True, "tanggal_lahir": pd.Timestamp("1980-01-01"), "status_kepegawaian": "PNS", "sertifikasi": None} | dict(zip(ict.SKILLS, lv)))
+    return pd.DataFrame(rows)
+
+
+def test_level_counts_cover_every_skill_and_level():
+    counts = ict.level_counts(_tik([(1, 2, 3, 4, np.nan, 1), (1, 1, 1, 1, 1, 1)]))
+    assert len(counts) == 24
+    assert counts.query("skill == 'tik_laptop' and level == 1")["n"].item() == 2
+    assert counts.query("skill == 'tik_asesmen'")["n"].sum() == 1, "an empty rating is left out"
+
+
+def test_share_below_target_is_over_rated_teachers():
+    below = ict.below_target(_tik([(1, 4, 3, 2, np.nan, 3), (3, 4, 2, 2, np.nan, 4)]), target=3).set_index("skill")
+    assert below.loc["tik_laptop", "share"] == 0.5
+    assert below.loc["tik_media", "share"] == 1.0
+    assert np.isnan(below.loc["tik_asesmen", "share"])
+    assert ict.mean_below_share(below.reset_index()) == pytest.approx((0.5 + 0 + 0.5 + 1 + 0) / 5)
+
+
+def test_an_ict_target_outside_1_to_4_is_refused():
+    with pytest.raises(ValueError):
+        ict.below_target(_tik([(1,) * 6]), target=5)
+
+
+def test_teacher_gaps_list_who_needs_which_skill():
+    gaps = ict.teacher_gaps(_tik([(1, 4, 4, 4, 4, 2), (4,) * 6]))
+    assert gaps["guru_id"].tolist() == ["0"]
+    assert gaps.iloc[0]["skills"] == "tik_laptop;tik_kka"
+
+
+# -------------------------------------------------------- school and summary
+
+
+def test_school_headline_figures_of_the_smpn8_sample(smpn8):
+    head = school.headline(school.select(smpn8, "10603812"))
+    assert (head["teachers"], head["staff"], head["certified"]) == (50, 12, 42)
+    assert head["trained_last_12_months_share"] == pytest.approx(0.64)
+    assert 0 < head["out_of_field_share_headcount"] < 0.2
+    assert all(50 <= head[f"domain_mean_{d}"] <= 100 for d in ("pedagogik", "kepribadian", "sosial", "profesional"))
+
+
+def test_summary_json_has_the_documented_shape(smpn8, capsys):
+    assert main(["summary", SMPN8, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    s = out["schools"][0]
+    assert set(s) >= {"npsn", "name", "teachers", "out_of_field_share_headcount", "out_of_field_share_jjm", "domain_mean", "ict_below_target_share", "trained_last_12_months_share"}
+    assert set(s["domain_mean"]) == {"pedagogik", "kepribadian", "sosial", "profesional"}
+    assert set(s["ict_below_target_share"]) == set(ict.SKILLS)
+    assert s == summarize(smpn8)["schools"][0]
+
+
+def test_summary_gives_null_where_the_data_cannot_say():
+    ds = ingest.load_path("data/sampel_dapodik_profil_sekolah.xlsx")
+    s = summarize(ds)["schools"][0]
+    assert s["domain_mean"]["pedagogik"] is None, "a Dapodik export carries no assessment"
+    assert s["trained_last_12_months_share"] is None, "no training records: unknown, not 0 %"
+    assert s["teachers"] > 0
+
+
+def test_the_school_report_shows_codes_unless_names_are_allowed(smpn8):
+    coded = openpyxl.load_workbook(io.BytesIO(school_report_xlsx(smpn8, "10603812", "id")))
+    named = openpyxl.load_workbook(io.BytesIO(school_report_xlsx(smpn8, "10603812", "id", show_names=True)))
+    names = set(smpn8.tables["guru"]["nama"])
+
+    def cells(wb):
+        return {c for ws in wb for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)}
+
+    assert not (cells(coded) & names)
+    assert cells(named) & names
+    assert any("ILUSTRATIF" in c.upper() or "ilustratif" in c for c in cells(coded)), "sample data says it is illustrative"
+
+
+def test_the_school_report_refuses_an_unknown_school(smpn8):
+    with pytest.raises(KeyError):
+        school_report_xlsx(smpn8, "99999999")
