@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from analysis import ict, school, schema
+from analysis import effects, ict, school, schema
 from analysis.dataset import Dataset
 
 
@@ -18,6 +18,12 @@ def _num(v: object, ndigits: int = 4) -> float | None:
         return None
     f = float(v)  # type: ignore[arg-type]
     return None if math.isnan(f) else round(f, ndigits)
+
+
+def _p(v: object) -> float | None:
+    """A p-value to three significant figures (never rounded to 0)."""
+    f = _num(v, 300)
+    return None if f is None else float(f"{f:.3g}")
 
 
 def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int = ict.DEFAULT_TARGET) -> dict:
@@ -41,7 +47,11 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
         (0–1), ``out_of_field_unknown`` (teachers), ``domain_mean`` (domain →
         0–100, latest PKG/supervision/self assessment per teacher, UKG apart),
         ``ict_below_target_share`` (skill → 0–1), ``trained_last_12_months_share``
-        (0–1). ``null`` wherever the data cannot say.
+        (0–1); and (issue 3) ``out_of_field_by_subject`` (subject → ``teachers``,
+        ``tidak_linier``, ``unknown``, ``share_out`` 0–1), ``pkg_category_counts``
+        (all five categories → teachers) and ``training_effects`` (domain → ``n``,
+        ``mean_change``, ``ci_low``, ``ci_high``, ``p_ttest``, ``p_wilcoxon``,
+        ``d_z``; statistics ``null`` under 10 pairs). ``null`` wherever the data cannot say.
     """
     ref = ds.reference_date(reference_date)
     names = dict(zip(ds.tables["sekolah"]["npsn"], ds.tables["sekolah"]["nama_sekolah"]))
@@ -63,6 +73,15 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
                 "domain_mean": {d: _num(head[f"domain_mean_{d}"], 2) for d in schema.DOMAINS},
                 "ict_below_target_share": {r.skill: _num(r.share) for r in below.itertuples()},
                 "trained_last_12_months_share": _num(head["trained_last_12_months_share"]),
+                "out_of_field_by_subject": {
+                    r.mata_pelajaran: {"teachers": int(r.teachers), "tidak_linier": int(r.tidak_linier), "unknown": int(r.unknown), "share_out": _num(r.share_out)}
+                    for r in school.out_of_field_tables(sel)["by_subject"].itertuples()
+                },
+                "pkg_category_counts": {r.kategori: int(r.n) for r in school.competency_tables(sel)["categories"].itertuples()},
+                "training_effects": {
+                    r.domain: {"n": int(r.n), "mean_change": _num(r.mean_change, 2), **{k: _num(getattr(r, k)) for k in ("ci_low", "ci_high", "d_z")}, "p_ttest": _p(r.p_ttest), "p_wilcoxon": _p(r.p_wilcoxon)}
+                    for r in effects.analyse(sel.tables["penilaian"], sel.tables["pelatihan"])["overall"].itertuples()
+                },
             }
         )
     return {"reference_date": ref.isoformat(), "ict_target": ict_target, "schools": schools}

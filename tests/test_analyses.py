@@ -238,6 +238,9 @@ def test_summary_json_has_the_documented_shape(smpn8, capsys):
     assert set(s["domain_mean"]) == {"pedagogik", "kepribadian", "sosial", "profesional"}
     assert set(s["ict_below_target_share"]) == set(ict.SKILLS)
     assert s == summarize(smpn8)["schools"][0]
+    assert list(s["pkg_category_counts"]) == ["amat_baik", "baik", "cukup", "sedang", "kurang"]
+    assert s["out_of_field_by_subject"]["Seni Budaya"]["tidak_linier"] >= 1
+    assert set(s["training_effects"]["pedagogik"]) == {"n", "mean_change", "ci_low", "ci_high", "p_ttest", "p_wilcoxon", "d_z"}
 
 
 def test_summary_gives_null_where_the_data_cannot_say():
