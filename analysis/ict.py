@@ -13,7 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from analysis import schema, staff
+from analysis import participation, schema, staff
 
 SKILLS = tuple(schema.ICT_SKILLS)
 LEVELS = tuple(schema.ICT_LEVELS)
@@ -149,4 +149,42 @@ def teacher_gaps(guru: pd.DataFrame, target: int = DEFAULT_TARGET) -> pd.DataFra
     skills = below.apply(lambda r: ";".join(s for s, b in zip(SKILLS, r) if b), axis=1) if len(p) else pd.Series(dtype=object)
     out = pd.DataFrame({"guru_id": p["guru_id"], "npsn": p["npsn"], "gaps": gaps.astype(int), "skills": skills})
     out = out[out["gaps"] > 0].sort_values(["gaps", "guru_id"], ascending=[False, True])
+    return out.reset_index(drop=True)
+
+
+def training_needs(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, target: int = DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS) -> pd.DataFrame:
+    """The training-needs list a school head acts on.
+
+    Teachers below ``target`` on at least one skill who had no TIK-focused
+    training (Fokus = TIK) in the ``months`` before ``reference_date``.
+
+    Parameters
+    ----------
+    guru : DataFrame
+        One row per teacher or staff member.
+    pelatihan : DataFrame
+        One row per teacher × training (``guru_id``, ``fokus``, dates).
+    reference_date : datetime.date
+    target : int
+        Level 1–4 counted as enough.
+    months : int
+        Look-back window.
+
+    Returns
+    -------
+    DataFrame
+        One row per such pendidik: ``guru_id``, ``npsn``, ``gaps`` (skills below
+        target), ``skills`` (keys joined by ";"), ``last_tik_training`` (end date of
+        the latest TIK-focused training ever, NaT if none); most gaps first.
+    """
+    gaps = teacher_gaps(guru, target)
+    tik = pelatihan[pelatihan["fokus"].eq("TIK").fillna(False).to_numpy(dtype=bool)] if len(pelatihan) else pelatihan
+    recent = set(participation.trainings_in_window(tik, reference_date, months)["guru_id"]) if len(tik) else set()
+    out = gaps[~gaps["guru_id"].isin(recent)].copy()
+    if len(tik):
+        end = pd.to_datetime(tik["tanggal_selesai"], errors="coerce").fillna(pd.to_datetime(tik["tanggal_mulai"], errors="coerce"))
+        last = end.groupby(tik["guru_id"]).max()
+        out["last_tik_training"] = pd.to_datetime(out["guru_id"].map(last))
+    else:
+        out["last_tik_training"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
     return out.reset_index(drop=True)

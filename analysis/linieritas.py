@@ -50,7 +50,7 @@ def jjm_band(jjm: float | None) -> str | None:
     return JJM_BANDS[-1][0]
 
 
-def judge_one(subject: object, sertifikasi: object, prodi: object, kependidikan: object) -> tuple[str, str]:
+def judge_one(subject: object, sertifikasi: object, prodi: object, kependidikan: object, prodi_path: object = None) -> tuple[str, str]:
     """Judge one teacher × subject.
 
     Parameters
@@ -63,6 +63,8 @@ def judge_one(subject: object, sertifikasi: object, prodi: object, kependidikan:
         Study programme (jurusan/prodi).
     kependidikan : bool or None
         Whether the programme is an education (teacher-training) programme.
+    prodi_path : path, optional
+        A replacement programme table (default ``data/reference/prodi_mapel.csv``).
 
     Returns
     -------
@@ -74,18 +76,21 @@ def judge_one(subject: object, sertifikasi: object, prodi: object, kependidikan:
     if subject is None or (isinstance(subject, float) and np.isnan(subject)) or not subjects.is_known_subject(str(subject)):
         return UNKNOWN, "subject_unknown"
     subject = subjects.canonical_subject(str(subject))
+    table = prodi_path or subjects.PRODI_FILE
     has_cert = sertifikasi is not None and not (isinstance(sertifikasi, float) and np.isnan(sertifikasi)) and str(sertifikasi).strip() != ""
     if has_cert:
-        covered = subjects.certificate_subjects(sertifikasi)
+        covered = subjects.certificate_subjects(sertifikasi, table)
         if covered is None:
             return UNKNOWN, "sertifikasi_unknown"
         return (LINIER if subject in covered else TIDAK_LINIER), "sertifikasi"
-    qualified = subjects.qualified_subjects(prodi)
+    qualified = subjects.qualified_subjects(prodi, table)
     if subject == subjects.GURU_KELAS:
         if qualified and subject in qualified:
             return LINIER, "prodi"
         if subjects.normalize_name(prodi) == _PSIKOLOGI:
             return LINIER, "prodi"
+        if kependidikan is None:
+            kependidikan = subjects.is_education_programme(prodi, table)
         if kependidikan is True or (isinstance(kependidikan, (bool, np.bool_)) and bool(kependidikan)):
             return LINIER, "kependidikan"
         if kependidikan is False or (isinstance(kependidikan, (bool, np.bool_)) and not bool(kependidikan)):
@@ -98,7 +103,7 @@ def judge_one(subject: object, sertifikasi: object, prodi: object, kependidikan:
     return (LINIER if subject in qualified else TIDAK_LINIER), "prodi"
 
 
-def judge(guru: pd.DataFrame, mengajar: pd.DataFrame) -> pd.DataFrame:
+def judge(guru: pd.DataFrame, mengajar: pd.DataFrame, prodi_path: object = None) -> pd.DataFrame:
     """Judge every teacher × subject taught.
 
     Parameters
@@ -108,16 +113,19 @@ def judge(guru: pd.DataFrame, mengajar: pd.DataFrame) -> pd.DataFrame:
         ``sertifikasi``, ``jurusan_prodi``, ``kependidikan``).
     mengajar : DataFrame
         One row per teacher × subject (``guru_id``, ``mata_pelajaran``, ``jjm``).
+    prodi_path : path, optional
+        A replacement programme table.
 
     Returns
     -------
     DataFrame
         One row per teacher × subject of a pendidik: ``guru_id``, ``npsn``,
         ``mata_pelajaran`` (canonical), ``jjm`` (JP per week, may be missing),
-        ``status`` (:data:`STATUSES`), ``basis``. Rows of unknown teachers and
+        ``status`` (:data:`STATUSES`), ``basis``, ``sertifikasi`` and
+        ``jurusan_prodi`` (as written, to list what the tables miss). Rows of unknown teachers and
         of tenaga kependidikan are left out.
     """
-    cols = ["guru_id", "npsn", "mata_pelajaran", "jjm", "status", "basis"]
+    cols = ["guru_id", "npsn", "mata_pelajaran", "jjm", "status", "basis", "sertifikasi", "jurusan_prodi"]
     if guru.empty or mengajar.empty:
         return pd.DataFrame({c: pd.Series(dtype=float if c == "jjm" else object) for c in cols})
     teachers = guru.loc[guru["pendidik"].astype(bool), ["guru_id", "npsn", "sertifikasi", "jurusan_prodi", "kependidikan"]]
@@ -129,7 +137,7 @@ def judge(guru: pd.DataFrame, mengajar: pd.DataFrame) -> pd.DataFrame:
         kep_v = None if kep is None or (isinstance(kep, float) and np.isnan(kep)) or kep is pd.NA else bool(kep)
         key = (subj, cert if isinstance(cert, str) else None, prodi if isinstance(prodi, str) else None, kep_v)
         if key not in cache:
-            cache[key] = judge_one(*key)
+            cache[key] = judge_one(*key, prodi_path=prodi_path)
         s, b = cache[key]
         statuses.append(s)
         bases.append(b)
@@ -142,6 +150,8 @@ def judge(guru: pd.DataFrame, mengajar: pd.DataFrame) -> pd.DataFrame:
             "jjm": pd.to_numeric(df["jjm"], errors="coerce").to_numpy(dtype=float),
             "status": np.array(statuses, dtype=object),
             "basis": np.array(bases, dtype=object),
+            "sertifikasi": df["sertifikasi"].to_numpy(dtype=object),
+            "jurusan_prodi": df["jurusan_prodi"].to_numpy(dtype=object),
         }
     )
     return out[cols]
@@ -293,3 +303,99 @@ def totals(judged: pd.DataFrame) -> dict[str, float | int | None]:
         "out_of_field_share_headcount": out_teachers / judged_teachers if judged_teachers else None,
         "out_of_field_share_jjm": jjm_out / jjm_all if jjm_all > 0 else None,
     }
+
+
+def by_group(judged: pd.DataFrame, guru: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Out-of-field share of teachers per group.
+
+    Parameters
+    ----------
+    judged : DataFrame
+        Output of :func:`judge`.
+    guru : DataFrame
+        One row per teacher (for ``status_kepegawaian`` and ``sertifikasi``).
+    by : {"status_kepegawaian", "sertifikasi", "npsn"}
+        ``"sertifikasi"`` groups ``certified`` / ``uncertified``.
+
+    Returns
+    -------
+    DataFrame
+        One row per group: ``group``, ``judged`` (teachers with a judged subject),
+        ``out_of_field`` (teachers), ``share`` (0–1, NaN when none judged).
+
+    Raises
+    ------
+    ValueError
+        If ``by`` is not one of the groupings above.
+    """
+    if by not in ("status_kepegawaian", "sertifikasi", "npsn"):
+        raise ValueError(f"unknown grouping {by!r}")
+    pt = per_teacher(judged)
+    pt = pt[pt["status"] != UNKNOWN]
+    info = guru.set_index("guru_id")
+    if by == "sertifikasi":
+        cert = info["sertifikasi"].reindex(pt["guru_id"])
+        groups = np.where(cert.notna() & cert.astype(str).str.strip().ne(""), "certified", "uncertified")
+    else:
+        groups = info[by].reindex(pt["guru_id"]).fillna("unknown").to_numpy() if by != "npsn" else pt["npsn"].to_numpy()
+    d = pd.DataFrame({"group": groups, "out": pt["status"].eq(TIDAK_LINIER).to_numpy()})
+    if d.empty:
+        return pd.DataFrame({"group": pd.Series(dtype=object), "judged": pd.Series(dtype=int), "out_of_field": pd.Series(dtype=int), "share": pd.Series(dtype=float)})
+    g = d.groupby("group", sort=True)["out"]
+    out = pd.DataFrame({"judged": g.size(), "out_of_field": g.sum().astype(int)})
+    out["share"] = out["out_of_field"] / out["judged"]
+    return out.reset_index()
+
+
+def jjm_link(judged: pd.DataFrame, guru: pd.DataFrame) -> pd.DataFrame:
+    """The 24-JJM link: certified teachers whose own-field hours are below 24 JJM.
+
+    A certified teacher must teach at least 24 JJM a week (PP 74/2008 Pasal 52);
+    where the school lacks hours in the certificate's subject, out-of-field hours
+    fill the gap (DOMAIN.md §2, study 002).
+
+    Parameters
+    ----------
+    judged : DataFrame
+        Output of :func:`judge`.
+    guru : DataFrame
+        One row per teacher (``guru_id``, ``sertifikasi``).
+
+    Returns
+    -------
+    DataFrame
+        One row per certified pendidik with linier JJM < 24: ``guru_id``, ``npsn``,
+        ``jjm_in``, ``jjm_out``, ``jjm_total`` (JP per week), ``gap`` (24 − jjm_in),
+        ``filled_out_of_field`` (out-of-field hours counted toward the gap, ≤ gap),
+        ``band`` (Info GTK band of the total), sorted by gap, largest first.
+    """
+    cols = ["guru_id", "npsn", "jjm_in", "jjm_out", "jjm_total", "gap", "filled_out_of_field", "band"]
+    pt = per_teacher(judged)
+    if pt.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    cert = guru.set_index("guru_id")["sertifikasi"].reindex(pt["guru_id"])
+    certified = (cert.notna() & cert.astype(str).str.strip().ne("")).to_numpy()
+    pt = pt[certified & (pt["status"] != UNKNOWN).to_numpy() & (pt["jjm_in"] < JJM_MINIMUM).to_numpy()].copy()
+    pt["gap"] = JJM_MINIMUM - pt["jjm_in"]
+    pt["filled_out_of_field"] = np.minimum(pt["gap"], pt["jjm_out"])
+    pt["band"] = [jjm_band(x) for x in pt["jjm_total"]]
+    return pt.sort_values(["gap", "guru_id"], ascending=[False, True])[cols].reset_index(drop=True)
+
+
+def unknown_entries(judged: pd.DataFrame) -> pd.DataFrame:
+    """What the reference tables miss: the programmes, certificate fields and subjects judged unknown.
+
+    Returns
+    -------
+    DataFrame
+        One row per missing entry: ``kind`` (``"prodi"``, ``"sertifikasi"`` or
+        ``"subject"``), ``name`` (as written), ``teachers`` (distinct pendidik), sorted by teachers.
+    """
+    u = judged[judged["status"] == UNKNOWN]
+    if u.empty:
+        return pd.DataFrame({"kind": pd.Series(dtype=object), "name": pd.Series(dtype=object), "teachers": pd.Series(dtype=int)})
+    kind = u["basis"].map({"prodi_unknown": "prodi", "sertifikasi_unknown": "sertifikasi", "subject_unknown": "subject"})
+    name = np.where(kind == "prodi", u["jurusan_prodi"], np.where(kind == "sertifikasi", u["sertifikasi"], u["mata_pelajaran"]))
+    d = pd.DataFrame({"kind": kind.to_numpy(), "name": pd.Series(name).fillna("–").to_numpy(), "guru_id": u["guru_id"].to_numpy()})
+    out = d.groupby(["kind", "name"])["guru_id"].nunique().rename("teachers").reset_index()
+    return out.sort_values(["teachers", "kind", "name"], ascending=[False, True, True]).reset_index(drop=True)

@@ -153,7 +153,15 @@ def headline(sel: Selection, ict_target: int = ict.DEFAULT_TARGET, months: int =
     return head
 
 
-def competency_tables(sel: Selection) -> dict[str, pd.DataFrame]:
+def assessment_years(sel: Selection) -> list[int]:
+    """Years with a PKG, supervision or self assessment of the selection's teachers, latest first."""
+    p = sel.tables["penilaian"]
+    p = p[p["sumber"].isin(list(pkg.PROFILE_SOURCES)).to_numpy()]
+    years = pd.to_datetime(p["tanggal_penilaian"], errors="coerce").dt.year.dropna().astype(int)
+    return sorted(set(years), reverse=True)
+
+
+def competency_tables(sel: Selection, year: int | None = None) -> dict[str, pd.DataFrame]:
     """Four-domain competency of the selection's pendidik, latest assessment each (UKG apart).
 
     Returns
@@ -162,23 +170,33 @@ def competency_tables(sel: Selection) -> dict[str, pd.DataFrame]:
         ``latest`` (one row per teacher, :func:`analysis.pkg.latest_per_teacher`),
         ``box`` (one row per domain: quartiles for a box plot, :func:`analysis.charts.box_stats`),
         ``categories`` (one row per PKG category: ``kategori``, ``n``, ``share``),
-        ``ukg`` (one row per UKG domain, :func:`analysis.pkg.ukg_summary`).
+        ``ukg`` (one row per UKG domain, :func:`analysis.pkg.ukg_summary`),
+        ``by_school`` (one row per school × domain: ``npsn``, ``domain``, ``mean`` 0–100, ``n``).
+    year : int, optional
+        Only assessments of that year (the latest of each teacher within it);
+        ``None`` for each teacher's latest assessment.
     """
     from analysis.charts import box_stats
 
     ids = set(staff.pendidik(sel.guru)["guru_id"])
     scores = pkg.assessment_scores(sel.tables["penilaian"])
     scores = scores[scores["guru_id"].isin(ids)]
+    ukg_scores = scores
+    if year is not None:
+        scores = scores[scores["tanggal_penilaian"].dt.year == year]
     latest = pkg.latest_per_teacher(scores)
+    long = pkg.domain_long(latest).merge(sel.guru[["guru_id", "npsn"]], on="guru_id", how="left")
+    by_school = long.groupby(["npsn", "domain"], sort=True)["score"].agg(mean="mean", n="size").reset_index()
     return {
         "latest": latest,
+        "by_school": by_school,
         "box": box_stats(pkg.domain_long(latest), "domain", "score", order=list(schema.DOMAINS)),
         "categories": pkg.category_counts(latest),
-        "ukg": pkg.ukg_summary(scores),
+        "ukg": pkg.ukg_summary(ukg_scores),
     }
 
 
-def out_of_field_tables(sel: Selection) -> dict[str, object]:
+def out_of_field_tables(sel: Selection, prodi_path: object = None) -> dict[str, object]:
     """Out-of-field teaching of the selection.
 
     Returns
@@ -190,9 +208,15 @@ def out_of_field_tables(sel: Selection) -> dict[str, object]:
         ``teachers`` (one row per out-of-field teacher: ``guru_id``, ``nama``,
         ``npsn``, ``subjects_out``, ``qualification`` (sertifikasi, else jurusan/prodi),
         ``jjm_out``, ``jjm_total`` (JP per week), ``reaches_24_only_out_of_field``,
-        ``status_kepegawaian``).
+        ``status_kepegawaian``), ``totals`` (:func:`analysis.linieritas.totals`),
+        ``by_status`` / ``by_certification`` / ``by_school`` (one row per group),
+        ``jjm_link`` (one row per certified teacher under 24 linier JJM) and
+        ``missing`` (one row per programme, certificate field or subject the
+        reference tables lack).
+    prodi_path : path, optional
+        A replacement programme table (:func:`analysis.subjects.read_prodi_table`).
     """
-    judged = linieritas.judge(sel.guru, sel.tables["mengajar"])
+    judged = linieritas.judge(sel.guru, sel.tables["mengajar"], prodi_path)
     pt = linieritas.per_teacher(judged)
     out = pt[pt["status"] == linieritas.TIDAK_LINIER].drop(columns=["status", "npsn"])
     info = sel.guru[["guru_id", "nama", "npsn", "sertifikasi", "jurusan_prodi", "status_kepegawaian"]]
@@ -204,6 +228,12 @@ def out_of_field_tables(sel: Selection) -> dict[str, object]:
         "by_subject": linieritas.by_subject(judged),
         "unknown": int((pt["status"] == linieritas.UNKNOWN).sum()),
         "teachers": out[cols].sort_values(["npsn", "jjm_out"], ascending=[True, False]).reset_index(drop=True),
+        "totals": linieritas.totals(judged),
+        "by_status": linieritas.by_group(judged, sel.guru, "status_kepegawaian"),
+        "by_certification": linieritas.by_group(judged, sel.guru, "sertifikasi"),
+        "by_school": linieritas.school_shares(judged),
+        "jjm_link": linieritas.jjm_link(judged, sel.guru),
+        "missing": linieritas.unknown_entries(judged),
     }
 
 
@@ -215,9 +245,15 @@ def ict_tables(sel: Selection, target: int = ict.DEFAULT_TARGET) -> dict[str, pd
     dict
         ``levels`` (one row per skill × level: ``skill``, ``level``, ``n``),
         ``below`` (one row per skill: ``skill``, ``rated``, ``below``, ``share`` 0–1),
-        ``by_age`` (one row per age band × skill, shares below target).
+        ``by_age`` (one row per age band × skill, shares below target),
+        ``by_status``, ``by_certification``, ``by_school`` (likewise), ``needs``
+        (:func:`analysis.ict.training_needs`, one row per teacher to train).
     """
     return {
+        "by_status": ict.below_by_group(sel.guru, "status_kepegawaian", target),
+        "by_certification": ict.below_by_group(sel.guru, "sertifikasi", target),
+        "by_school": ict.below_by_group(sel.guru, "npsn", target),
+        "needs": ict.training_needs(sel.guru, sel.tables["pelatihan"], sel.reference_date, target),
         "levels": ict.level_counts(sel.guru),
         "below": ict.below_target(sel.guru, target),
         "by_age": ict.below_by_group(sel.guru, "age_band", target, sel.reference_date),
@@ -239,3 +275,21 @@ def untrained_list(sel: Selection, untrained: pd.DataFrame) -> pd.DataFrame:
     """
     out = untrained.merge(sel.guru[["guru_id", "nama", "status_kepegawaian"]], on="guru_id", how="left")
     return out.sort_values(["last_training", "guru_id"], na_position="first").reset_index(drop=True)
+
+
+def effect_tables(sel: Selection, window_months: int = 12) -> dict[str, pd.DataFrame]:
+    """Training effects of the selection's pendidik (:func:`analysis.effects.analyse`)."""
+    from analysis import effects
+
+    ids = set(staff.pendidik(sel.guru)["guru_id"])
+    pen = sel.tables["penilaian"][sel.tables["penilaian"]["guru_id"].isin(ids).to_numpy()]
+    pel = sel.tables["pelatihan"][sel.tables["pelatihan"]["guru_id"].isin(ids).to_numpy()]
+    return effects.analyse(pen, pel, window_months)
+
+
+def teacher_labels(sel: Selection, table: pd.DataFrame, show_names: bool, salt: str) -> pd.DataFrame:
+    """``table`` (one row per teacher, with ``guru_id``) plus a ``teacher`` column: names for the school head, codes otherwise."""
+    from analysis.privacy import display_names
+
+    merged = table.merge(sel.guru[["guru_id", "nama"]], on="guru_id", how="left") if "nama" not in table else table
+    return merged.assign(teacher=display_names(merged, show_names, salt).to_numpy() if len(merged) else [])

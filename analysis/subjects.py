@@ -6,7 +6,8 @@ edit them without touching code (DOMAIN.md §2, §3):
 - ``mata_pelajaran.csv``: one row per canonical subject of Kurikulum Merdeka and
   the madrasah curriculum, with its aliases separated by ";" (Kepmendikbudristek
   56/M/2022; KMA 347/2022; KMA 450/2024).
-- ``prodi_mapel.csv``: one row per study programme × subject it qualifies for.
+- ``prodi_mapel.csv``: one row per study programme × subject it qualifies for,
+  with ``kependidikan`` (Ya/Tidak: a teacher-education programme).
 
 A name is matched after :func:`normalize_name` (case, punctuation, spacing,
 "Pend." and the PTKIN prefix "Tadris" read as "Pendidikan").
@@ -15,9 +16,12 @@ A name is matched after :func:`normalize_name` (case, punctuation, spacing,
 from __future__ import annotations
 
 import csv
+import io
 import re
 from functools import lru_cache
 from pathlib import Path
+
+import pandas as pd
 
 #: Folder of the editable reference tables.
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
@@ -72,6 +76,22 @@ def _subject_table(path: str) -> tuple[dict[str, str], tuple[str, ...]]:
                 if alias.strip():
                     alias_of.setdefault(normalize_name(alias), name)
     return alias_of, tuple(names)
+
+
+@lru_cache(maxsize=4)
+def _prodi_kependidikan(path: str) -> dict[str, bool]:
+    out: dict[str, bool] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            flag = (row.get("kependidikan") or "").strip().lower()
+            if flag in ("ya", "tidak"):
+                out[normalize_name(row["jurusan_prodi"])] = flag == "ya"
+    return out
+
+
+def is_education_programme(name: object, path: Path | str = PRODI_FILE) -> bool | None:
+    """Whether the programme table records ``name`` as a teacher-education (kependidikan) programme; ``None`` if not recorded."""
+    return _prodi_kependidikan(str(path)).get(normalize_name(name))
 
 
 @lru_cache(maxsize=4)
@@ -183,7 +203,7 @@ def qualified_subjects(name: object, path: Path | str = PRODI_FILE) -> frozenset
     return _prodi_table(str(path)).get(key)
 
 
-def certificate_subjects(field: object) -> frozenset[str] | None:
+def certificate_subjects(field: object, prodi_path: Path | str = PRODI_FILE) -> frozenset[str] | None:
     """Subjects a teaching certificate (sertifikasi) field covers.
 
     A certificate is issued for a subject ("Bahasa Inggris", "Guru Kelas MI"),
@@ -200,7 +220,54 @@ def certificate_subjects(field: object) -> frozenset[str] | None:
     found: set[str] = set()
     if is_known_subject(str(field)):
         found.add(canonical_subject(str(field)))
-    by_prodi = qualified_subjects(field)
+    by_prodi = qualified_subjects(field, prodi_path)
     if by_prodi:
         found |= by_prodi
     return frozenset(found) if found else None
+
+
+#: Columns a replacement programme table must have.
+PRODI_COLUMNS = ("jurusan_prodi", "mata_pelajaran")
+
+
+def read_prodi_table(data: bytes) -> tuple[pd.DataFrame, list[str]]:
+    """Check a user's replacement for ``prodi_mapel.csv``.
+
+    Parameters
+    ----------
+    data : bytes
+        A CSV (UTF-8, with or without BOM; comma or semicolon) with columns
+        ``jurusan_prodi`` and ``mata_pelajaran`` (others kept, e.g. ``kependidikan``).
+
+    Returns
+    -------
+    tuple
+        ``(table, problems)``: the accepted rows (one per programme × subject,
+        subject names made canonical) and one message per rejected row or
+        missing column, naming the row as a spreadsheet shows it (header = row 1).
+        Every row read is either in ``table`` or in ``problems``.
+    """
+    text = data.decode("utf-8-sig", errors="replace")
+    if not text.strip():
+        return pd.DataFrame(columns=list(PRODI_COLUMNS)), ["file: empty"]
+    first = text.splitlines()[0]
+    sep = ";" if first.count(";") > first.count(",") else ","
+    try:
+        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except Exception as exc:  # a malformed CSV: one message, never a traceback
+        return pd.DataFrame(columns=list(PRODI_COLUMNS)), [f"file: {exc}"]
+    df.columns = [str(c).strip().lower() for c in df.columns]
+    missing = [c for c in PRODI_COLUMNS if c not in df.columns]
+    if missing:
+        return pd.DataFrame(columns=list(PRODI_COLUMNS)), [f"missing column: {c}" for c in missing]
+    problems, keep = [], []
+    for i, (prodi, subj) in enumerate(zip(df["jurusan_prodi"], df["mata_pelajaran"]), start=2):
+        if not prodi.strip():
+            problems.append(f"row {i}, jurusan_prodi: empty")
+        elif not is_known_subject(subj):
+            problems.append(f"row {i}, mata_pelajaran: {subj!r} is not a subject of mata_pelajaran.csv")
+        else:
+            keep.append(i - 2)
+    table = df.iloc[keep].copy()
+    table["mata_pelajaran"] = [canonical_subject(x) for x in table["mata_pelajaran"]]
+    return table.reset_index(drop=True), problems

@@ -45,7 +45,7 @@ def test_aliases_map_to_the_canonical_subject():
 
 
 def test_tadris_and_abbreviated_programmes_read_as_pendidikan():
-    assert subjects.qualified_subjects("Tadris IPA") == frozenset({"IPA"})
+    assert subjects.qualified_subjects("Tadris IPA") == frozenset({"IPA", "IPAS"})
     assert subjects.qualified_subjects("S1 Pend. Matematika") == frozenset({"Matematika"})
     assert subjects.qualified_subjects("Ushuluddin") is None
 
@@ -267,3 +267,75 @@ def test_the_school_report_shows_codes_unless_names_are_allowed(smpn8):
 def test_the_school_report_refuses_an_unknown_school(smpn8):
     with pytest.raises(KeyError):
         school_report_xlsx(smpn8, "99999999")
+
+
+# ------------------------------------------------- reference tables and groups
+
+
+def test_the_reference_tables_cover_every_subject_of_the_curriculum():
+    wanted = [
+        "Pendidikan Agama Islam dan Budi Pekerti", "Pendidikan Pancasila", "Bahasa Indonesia", "Matematika", "IPA", "IPS", "IPAS",
+        "Bahasa Inggris", "Pendidikan Jasmani, Olahraga, dan Kesehatan", "Informatika", "Seni Budaya", "Prakarya", "Muatan Lokal",
+        "Koding dan Kecerdasan Artifisial", "Al-Qur'an Hadis", "Akidah Akhlak", "Fikih", "Sejarah Kebudayaan Islam", "Bahasa Arab", "Guru Kelas",
+    ]
+    assert set(wanted) <= set(subjects.subject_names())
+    qualified = set().union(*(subjects.qualified_subjects(p) or set() for p in pd.read_csv(subjects.PRODI_FILE)["jurusan_prodi"]))
+    assert set(wanted) <= qualified, "every subject has a programme that qualifies for it"
+    assert subjects.canonical_subject("PAI") == "Pendidikan Agama Islam dan Budi Pekerti"
+    assert subjects.qualified_subjects("PJKR") == subjects.qualified_subjects("Tadris Jasmani Kesehatan dan Rekreasi")
+    assert subjects.is_education_programme("PG-PAUD") is True
+    assert subjects.is_education_programme("Sastra Inggris") is False
+
+
+def test_a_class_teacher_without_a_kependidikan_flag_takes_it_from_the_programme_table():
+    assert linieritas.judge_one("Guru Kelas", None, "Pendidikan Matematika", None) == ("linier", "kependidikan")
+    assert linieritas.judge_one("Guru Kelas", None, "Sastra Inggris", None) == ("tidak_linier", "kependidikan")
+
+
+def test_a_replacement_programme_table_is_checked_row_by_row(tmp_path):
+    data = "jurusan_prodi;mata_pelajaran\nUshuluddin;Akidah Akhlak\n;IPA\nFilsafat;Filsafat Umum\n".encode("utf-8-sig")
+    table, problems = subjects.read_prodi_table(data)
+    assert table["jurusan_prodi"].tolist() == ["Ushuluddin"]
+    assert problems == ["row 3, jurusan_prodi: empty", "row 4, mata_pelajaran: 'Filsafat Umum' is not a subject of mata_pelajaran.csv"]
+    path = tmp_path / "prodi.csv"
+    table.to_csv(path, index=False)
+    assert linieritas.judge_one("Akidah Akhlak", None, "Ushuluddin", False, prodi_path=path) == ("linier", "prodi")
+    assert linieritas.judge_one("Akidah Akhlak", None, "Ushuluddin", False) == ("unknown", "prodi_unknown")
+    assert subjects.read_prodi_table(b"nama,mapel\nx,y\n")[1] == ["missing column: jurusan_prodi", "missing column: mata_pelajaran"]
+    assert subjects.read_prodi_table(b"")[1] == ["file: empty"]
+
+
+def test_out_of_field_by_certification_and_the_24_jjm_gap():
+    guru = _guru([
+        ("a", "1", True, "Bahasa Inggris", "Pendidikan Bahasa Inggris", True),
+        ("b", "1", True, None, "Pendidikan IPS", True),
+        ("c", "1", True, "IPA", "Pendidikan IPA", True),
+        ("d", "1", True, None, "Ushuluddin", False),
+    ]).assign(status_kepegawaian=["PNS", "GTY/PTY", "PNS", "GTY/PTY"])
+    judged = linieritas.judge(guru, _mengajar([("a", "Bahasa Inggris", 16.0), ("a", "Seni Budaya", 8.0), ("b", "Prakarya", 6.0), ("c", "IPA", 24.0), ("d", "IPA", 6.0)]))
+    cert = linieritas.by_group(judged, guru, "sertifikasi").set_index("group")
+    assert cert.loc["certified"].tolist() == [2, 1, 0.5]
+    assert cert.loc["uncertified"].tolist() == [1, 1, 1.0], "d is unknown and left out"
+    link = linieritas.jjm_link(judged, guru)
+    assert link["guru_id"].tolist() == ["a"]
+    assert link.iloc[0][["jjm_in", "jjm_out", "gap", "filled_out_of_field", "band"]].tolist() == [16.0, 8.0, 8.0, 8.0, "A1"]
+    missing = linieritas.unknown_entries(judged)
+    assert missing.to_dict("records") == [{"kind": "prodi", "name": "Ushuluddin", "teachers": 1}]
+    with pytest.raises(ValueError):
+        linieritas.by_group(judged, guru, "agama")
+
+
+def test_training_needs_skip_teachers_with_a_recent_tik_training():
+    guru = _tik([(1, 4, 4, 4, 4, 4), (2, 4, 4, 4, 4, 4), (4,) * 6])
+    pel = pd.DataFrame({"guru_id": ["0", "1"], "fokus": ["Pedagogik", "TIK"], "tanggal_mulai": pd.to_datetime(["2025-03-01", "2025-03-01"]), "tanggal_selesai": pd.to_datetime(["2025-03-02", "2025-03-02"])})
+    needs = ict.training_needs(guru, pel, date(2025, 6, 1))
+    assert needs["guru_id"].tolist() == ["0"], "teacher 1 had a TIK training, teacher 2 has no gap"
+    assert pd.isna(needs.iloc[0]["last_tik_training"])
+
+
+def test_competency_can_be_read_for_one_year(smpn8):
+    sel = school.select(smpn8, "10603812")
+    years = school.assessment_years(sel)
+    assert years == sorted(years, reverse=True) and len(years) >= 2
+    older = school.competency_tables(sel, years[-1])["latest"]
+    assert set(older["tanggal_penilaian"].dt.year) == {years[-1]}

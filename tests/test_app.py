@@ -31,7 +31,7 @@ def _texts(at: AppTest) -> str:
 
 
 
-PAGES = ["pages/profil_sekolah.py", "pages/unggah_data.py"]
+PAGES = ["pages/profil_sekolah.py", "pages/luar_bidang.py", "pages/kompetensi_guru.py", "pages/kesenjangan_tik.py", "pages/dampak_pelatihan.py", "pages/unggah_data.py"]
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +121,38 @@ def test_uploading_a_dapodik_profil_sekolah_export_reads_it_as_it_comes_and_char
     assert not at.exception, at.exception
     assert at.get("plotly_chart"), "the school page charts the upload"
     assert len(at.metric) >= 6, "the headline cards show"
+
+
+ANALYSIS_PAGES = {"pages/luar_bidang.py": "oof", "pages/kompetensi_guru.py": "komp", "pages/kesenjangan_tik.py": "tik", "pages/dampak_pelatihan.py": "dampak"}
+
+
+@pytest.mark.parametrize("page", list(ANALYSIS_PAGES))
+def test_analysis_pages_chart_one_school_and_all_schools(page):
+    at = _app(npsn="10603812")
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.get("plotly_chart"), "the page charts the chosen school"
+    at.selectbox(key=f"{ANALYSIS_PAGES[page]}_scope").set_value("all").run()
+    assert not at.exception, at.exception
+    assert at.query_params["npsn"] == "all", "the scope is kept in the URL"
+    assert at.get("plotly_chart")
+
+
+def test_the_effects_page_reads_its_results_in_sentences():
+    at = _app(npsn="10603812", lang="en")
+    at.switch_page("pages/dampak_pelatihan.py").run()
+    assert not at.exception, at.exception
+    assert "(95% CI" in _texts(at)
+
+
+def _table_text(at: AppTest) -> str:
+    return " ".join(df.value.to_csv() for df in at.dataframe)
+
+
+def test_teachers_names_show_only_to_the_school_head():
+    at = _app(npsn="10603812")
+    at.switch_page("pages/luar_bidang.py").run()
+    assert "G-" in _table_text(at), "a district officer sees pseudonymous codes"
+    at.selectbox(key="app_role").set_value("kepala_sekolah").run()
+    assert not at.exception, at.exception
+    assert "G-" not in _table_text(at), "the school head sees names"

@@ -135,3 +135,46 @@ def test_display_names_shows_names_only_when_allowed():
 def test_pseudonym_refuses_a_code_too_short_to_be_useful():
     with pytest.raises(ValueError):
         pseudonym("1", digits=2)
+
+
+def test_the_pkg_category_chart_keeps_every_category_in_order():
+    from analysis import pkg
+
+    counts = pkg.category_counts(pd.DataFrame({"kategori": ["baik", "baik", "kurang"]}))
+    fig = charts.pkg_category_figure(counts, "id")
+    assert list(fig.data[0].y) == ["Amat Baik", "Baik", "Cukup", "Sedang", "Kurang"]
+    assert list(fig.data[0].x) == [0, 2, 0, 0, 1]
+
+
+def test_the_out_of_field_chart_stacks_counts_and_prints_the_share():
+    by_subject = pd.DataFrame({"mata_pelajaran": ["Seni Budaya", "IPA"], "teachers": [4, 9], "linier": [3, 9], "tidak_linier": [1, 0], "unknown": [0, 0], "share_out": [0.25, 0.0], "jjm": [80.0, 216.0], "jjm_out": [8.0, 0.0]})
+    fig = charts.out_of_field_by_subject_figure(by_subject, "en")
+    bars = {tr.name: list(tr.x) for tr in fig.data if tr.type == "bar"}
+    assert bars == {"Out of field": [1, 0], "In field (linier)": [3, 9], "Cannot be judged": [0, 0]}
+    assert list(fig.data[-1].text) == ["25%", "0%"]
+
+
+def test_the_matrix_chart_pivots_a_long_table():
+    table = pd.DataFrame({"group": ["<30", "<30", "50+", "50+"], "skill": ["tik_laptop", "tik_kka"] * 2, "share": [0.1, 0.5, 0.4, 0.9]})
+    fig = charts.matrix_figure(table, "group", "skill", "share", "en", "tik.chart.by_group", percent=True, target=3)
+    assert fig.data[0].z.tolist() == [[0.1, 0.5], [0.4, 0.9]]
+    assert fig.data[0].text[1][1] == "90%"
+    assert "level 3" in fig.layout.title.text
+
+
+def test_the_ukg_chart_sets_the_selection_beside_the_national_means():
+    from analysis import pkg
+
+    ukg = pd.DataFrame({"domain": ["pedagogik", "profesional"], "teachers": [20, 20], "mean": [63.05, 64.3], "below_minimum": [3, 2], "share_below": [0.15, 0.1]})
+    fig = charts.ukg_figure(ukg, pkg.ukg_reference(), "en")
+    assert list(fig.data[0].y) == [63.05, 64.3]
+    assert list(fig.data[1].y) == [48.94, 54.77]
+    assert fig.layout.shapes[0].y0 == 55
+
+
+def test_the_effects_chart_draws_the_interval_and_leaves_untested_groups_hollow():
+    table = pd.DataFrame({"group": ["KKG", "KKG", "IHT"], "domain": ["pedagogik", "sosial", "pedagogik"], "n": [40, 40, 3], "mean_change": [6.0, 1.0, 2.0], "ci_low": [3.0, -1.0, np.nan], "ci_high": [9.0, 3.0, np.nan], "too_few": [False, False, True]})
+    fig = charts.effects_figure(table, "en")
+    kkg, iht = fig.data
+    assert list(kkg.error_y.array) == [3.0, 2.0] and list(kkg.error_y.arrayminus) == [3.0, 2.0]
+    assert list(iht.marker.symbol) == ["circle-open"]

@@ -78,16 +78,29 @@ def school_picker(ds: Dataset, lang: str, widget_key: str) -> str | None:
     if not choices:
         return None
     options = list(choices)
+    _sync_from_url(widget_key, choices, options[0])
+    npsn = st.selectbox(t("profil.school", lang), options, format_func=choices.get, key=widget_key)
+    _sync_to_url(widget_key, npsn)
+    return npsn
+
+
+def _sync_from_url(widget_key: str, choices: dict[str, str], default: str) -> None:
+    """Take ``?npsn=`` into the widget when the URL brings a new value (a shared link, a drill-down).
+
+    The value last written to the URL is remembered, so a stale URL never
+    overrides the user's own choice in the widget.
+    """
     wanted = st.query_params.get("npsn")
-    if wanted in choices:
-        # The URL wins (a shared link, a drill-down from another page).
+    if wanted in choices and wanted != st.session_state.get(widget_key + "__url"):
         st.session_state[widget_key] = wanted
     elif st.session_state.get(widget_key) not in choices:
-        st.session_state[widget_key] = options[0]
-    npsn = st.selectbox(t("profil.school", lang), options, format_func=choices.get, key=widget_key)
-    if st.query_params.get("npsn") != npsn:
-        st.query_params["npsn"] = npsn
-    return npsn
+        st.session_state[widget_key] = default
+
+
+def _sync_to_url(widget_key: str, value: str) -> None:
+    st.session_state[widget_key + "__url"] = value
+    if st.query_params.get("npsn") != value:
+        st.query_params["npsn"] = value
 
 
 def school_row(ds: Dataset, npsn: str) -> dict[str, str]:
@@ -176,3 +189,32 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
         help=t("report.school.download.help", lang),
         icon=":material/download:",
     )
+
+
+ALL_SCHOOLS = "all"
+
+
+def school_scope(ds: Dataset, lang: str, widget_key: str) -> str | None:
+    """Select one school or all schools; kept in the URL (``?npsn=``, ``all`` for every school).
+
+    Returns the chosen NPSN, or ``None`` for all schools.
+    """
+    choices = {ALL_SCHOOLS: t("scope.all_schools", lang, n=len(school_choices(ds)))} | school_choices(ds)
+    _sync_from_url(widget_key, choices, ALL_SCHOOLS)
+    choice = st.selectbox(t("scope.label", lang), list(choices), format_func=choices.get, key=widget_key)
+    _sync_to_url(widget_key, choice)
+    return None if choice == ALL_SCHOOLS else choice
+
+
+def school_names(ds: Dataset) -> dict[str, str]:
+    """NPSN → school name, for chart labels."""
+    sk = ds.tables["sekolah"]
+    return {str(n): str(name) if name else str(n) for n, name in zip(sk["npsn"], sk["nama_sekolah"])}
+
+
+def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, key: str) -> None:
+    """Download ``df`` as CSV (UTF-8 with BOM for Excel); text that a spreadsheet would run as a formula is neutralised."""
+    from analysis.report import neutralize
+
+    safe = df.map(neutralize) if len(df) else df
+    st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:")

@@ -457,3 +457,144 @@ def out_of_field_by_subject_figure(by_subject: pd.DataFrame, lang: str) -> go.Fi
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15})
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, t("chart.oof.title", lang), t("chart.axis.teachers", lang), None, height=max(260, 90 + 26 * len(by_subject)))
+
+
+def matrix_figure(
+    table: pd.DataFrame,
+    row: str,
+    col: str,
+    value: str,
+    lang: str,
+    title_key: str,
+    row_labels: dict[object, str] | None = None,
+    col_labels: dict[object, str] | None = None,
+    percent: bool = False,
+    zrange: tuple[float, float] | None = None,
+    reverse_scale: bool = False,
+    **title_params: object,
+) -> go.Figure:
+    """A heatmap of an aggregated value per row group × column group (e.g. share below target per age band × skill).
+
+    Parameters
+    ----------
+    table : DataFrame
+        Long table, one row per ``row`` × ``col`` with ``value``.
+    row, col, value : str
+        Column names.
+    lang : {"id", "en"}
+    title_key : str
+        String key of the title (``title_params`` fill it).
+    row_labels, col_labels : dict, optional
+        Display labels of the groups.
+    percent : bool
+        ``value`` is a share 0–1, shown in percent.
+    zrange : tuple, optional
+        Colour scale range (default 0–1 for shares).
+    reverse_scale : bool
+        Darker for lower values (scores), instead of higher (gaps).
+
+    Returns
+    -------
+    Figure
+        One ``heatmap`` trace with the values printed in the cells; the
+        empty-state figure when ``table`` is empty.
+    """
+    if table.empty:
+        return empty_figure(lang, title_key)
+    rows = list(dict.fromkeys(table[row]))
+    cols = list(dict.fromkeys(table[col]))
+    m = table.pivot_table(index=row, columns=col, values=value, aggfunc="first").reindex(index=rows, columns=cols)
+    z = m.to_numpy(dtype=float)
+    text = [["" if v != v else (f"{v:.0%}" if percent else f"{v:.1f}") for v in r] for r in z]
+    lo, hi = zrange if zrange else ((0.0, 1.0) if percent else (float(np.nanmin(z)), float(np.nanmax(z))))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[(col_labels or {}).get(c, str(c)) for c in cols],
+            y=[(row_labels or {}).get(r, str(r)) for r in rows],
+            text=text,
+            texttemplate="%{text}",
+            colorscale="Blues" if not reverse_scale else "Blues_r",
+            zmin=lo,
+            zmax=hi,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            showscale=False,
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, t(title_key, lang, **title_params), None, None, height=max(260, 110 + 34 * len(rows)))
+
+
+def ukg_figure(ukg: pd.DataFrame, reference: pd.DataFrame, lang: str, minimum: float = 55.0) -> go.Figure:
+    """UKG means of the selection beside the 2015 national means and the minimum standard.
+
+    Parameters
+    ----------
+    ukg : DataFrame
+        :func:`analysis.pkg.ukg_summary` (one row per UKG domain: ``domain``, ``teachers``, ``mean``).
+    reference : DataFrame
+        :func:`analysis.pkg.ukg_reference` (``wilayah``, ``domain``, ``mean``).
+    lang : {"id", "en"}
+    minimum : float
+        Minimum standard (2015: 55), drawn as a line.
+
+    Returns
+    -------
+    Figure
+        Two ``bar`` traces (selection, national 2015) per domain and a dashed minimum line;
+        the empty-state figure when no teacher has a UKG result.
+    """
+    u = ukg[ukg["teachers"] > 0]
+    if u.empty:
+        return empty_figure(lang, "chart.ukg.title")
+    labels = [t(f"domain.{d}", lang) for d in u["domain"]]
+    nat = reference[reference["wilayah"] == "Nasional"].set_index("domain")["mean"]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=labels, y=u["mean"].tolist(), name=t("chart.ukg.selection", lang), marker_color=MAIN, text=[f"{v:.1f}" for v in u["mean"]], textposition="outside", customdata=u["teachers"].tolist(), hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>"))
+    fig.add_trace(go.Bar(x=labels, y=[float(nat.get(d, np.nan)) for d in u["domain"]], name=t("chart.ukg.national", lang), marker_color="#bbbbbb", text=[f"{nat.get(d, np.nan):.1f}" for d in u["domain"]], textposition="outside"))
+    fig.add_hline(y=minimum, line_dash="dash", line_color=SECOND, annotation_text=t("chart.ukg.minimum", lang, minimum=f"{minimum:g}"), annotation_position="top left")
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.15})
+    fig.update_yaxes(range=[0, 100])
+    return _layout(fig, t("chart.ukg.title", lang), None, t("chart.axis.score", lang))
+
+
+def effects_figure(table: pd.DataFrame, lang: str, group_labels: dict[object, str] | None = None) -> go.Figure:
+    """Mean change per domain with its 95 % confidence interval, one marker per group.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`analysis.effects.effect_table` (``group``, ``domain``, ``n``, ``mean_change``,
+        ``ci_low``, ``ci_high``, ``too_few``).
+    lang : {"id", "en"}
+    group_labels : dict, optional
+        Display labels of the groups (``"all"`` is labelled from the string table).
+
+    Returns
+    -------
+    Figure
+        One ``scatter`` trace per group (x the domain, y the mean change, error
+        bars the CI; untested groups drawn hollow without bars) and a zero line.
+    """
+    if table.empty:
+        return empty_figure(lang, "chart.effects.title")
+    fig = go.Figure()
+    palette = [MAIN, SECOND, "#2a9d8f", "#e9c46a", "#6d597a", "#8ab17d", "#e76f51", "#264653", "#b5838d", "#999999"]
+    for i, (group, g) in enumerate(table.groupby("group", sort=False)):
+        name = t("chart.effects.all", lang) if group == "all" else (group_labels or {}).get(group, str(group))
+        tested = ~g["too_few"].astype(bool)
+        fig.add_trace(
+            go.Scatter(
+                x=[t(f"domain.{d}", lang) for d in g["domain"]],
+                y=g["mean_change"].tolist(),
+                mode="markers",
+                name=name,
+                marker={"size": 11, "color": palette[i % len(palette)], "symbol": ["circle" if x else "circle-open" for x in tested]},
+                error_y={"type": "data", "symmetric": False, "array": (g["ci_high"] - g["mean_change"]).fillna(0).tolist(), "arrayminus": (g["mean_change"] - g["ci_low"]).fillna(0).tolist()},
+                customdata=g["n"].tolist(),
+                hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra>" + name + "</extra>",
+            )
+        )
+    fig.add_hline(y=0, line_color="#666", line_width=1)
+    fig.update_layout(scattermode="group", legend={"orientation": "h", "y": -0.15})
+    return _layout(fig, t("chart.effects.title", lang), None, t("chart.axis.change", lang), height=400)

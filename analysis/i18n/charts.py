@@ -34,6 +34,13 @@ STRINGS = {
     "chart.oof.tidak_linier": {"id": "Tidak linier", "en": "Out of field"},
     "chart.oof.unknown": {"id": "Belum dapat dinilai", "en": "Cannot be judged"},
     "chart.pkg_category.title": {"id": "Guru per kategori nilai PKG", "en": "Teachers per PKG category"},
+    "chart.ukg.title": {"id": "UKG: rata-rata dibanding nasional 2015", "en": "UKG: means beside the 2015 national means"},
+    "chart.ukg.selection": {"id": "Pilihan ini", "en": "This selection"},
+    "chart.ukg.national": {"id": "Nasional 2015", "en": "National 2015"},
+    "chart.ukg.minimum": {"id": "Standar minimum {minimum}", "en": "Minimum standard {minimum}"},
+    "chart.effects.title": {"id": "Perubahan skor setelah pelatihan (IK 95%)", "en": "Score change after training (95% CI)"},
+    "chart.effects.all": {"id": "Semua pelatihan", "en": "All trainings"},
+    "chart.axis.change": {"id": "Perubahan (poin, 0–100)", "en": "Change (points, 0–100)"},
     "chart.training.jp.title": {"id": "JP pelatihan per guru", "en": "Training JP per teacher"},
     "chart.training.types.title": {"id": "Pelatihan menurut jenis", "en": "Trainings by type"},
 }

@@ -1,0 +1,88 @@
+"""Guru di Luar Bidang: out-of-field teaching by subject, status, certification and school; the 24-JJM link.
+
+Thin page: the judgement and every figure come from :mod:`analysis.linieritas`
+through :mod:`analysis.school`; the reference tables from :mod:`analysis.subjects`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from analysis import charts, school, subjects
+from analysis.i18n import t
+from ui import state, widgets
+
+PAGE = "oof"
+lang = state.get_lang()
+ds = state.get_dataset()
+widgets.page_header("page.luar_bidang.title", lang, ds)
+st.caption(t("oof.intro", lang))
+
+npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
+sel = school.select(ds, npsn)
+
+# ----------------------------------------------------- reference table in use
+with st.expander(t("oof.reference.header", lang), icon=":material/table:"):
+    st.write(t("oof.reference.intro", lang))
+    c1, c2 = st.columns(2)
+    c1.download_button(t("oof.reference.download_prodi", lang), subjects.PRODI_FILE.read_bytes(), file_name="prodi_mapel.csv", mime="text/csv", key=state.key(PAGE, "dl_prodi"))
+    c2.download_button(t("oof.reference.download_subjects", lang), subjects.SUBJECTS_FILE.read_bytes(), file_name="mata_pelajaran.csv", mime="text/csv", key=state.key(PAGE, "dl_subjects"))
+    upload = st.file_uploader(t("oof.reference.upload", lang), type=["csv"], key=state.key(PAGE, "ref_upload"))
+    prodi_path = None
+    if upload is not None:
+        table, problems = subjects.read_prodi_table(upload.getvalue())
+        for p in problems:
+            st.warning(p)
+        if len(table):
+            digest = hashlib.sha256(upload.getvalue()).hexdigest()[:16]
+            path = Path(tempfile.gettempdir()) / f"prodi_mapel_{digest}.csv"
+            if not path.exists():
+                table.to_csv(path, index=False)
+            prodi_path = path
+            st.success(t("oof.reference.in_use", lang, n=len(table), rejected=len(problems)))
+
+oof = school.out_of_field_tables(sel, prodi_path)
+tot = oof["totals"]
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("metric.out_of_field_share", lang), widgets.format_value(tot["out_of_field_share_headcount"], "share", lang), help=t("metric.out_of_field_share.help", lang))
+c2.metric(t("oof.metric.share_jjm", lang), widgets.format_value(tot["out_of_field_share_jjm"], "share", lang), help=t("oof.metric.share_jjm.help", lang))
+c3.metric(t("oof.metric.teachers", lang), widgets.format_value(tot["out_of_field"], "count", lang))
+c4.metric(t("oof.metric.unknown", lang), widgets.format_value(tot["out_of_field_unknown"], "count", lang), help=t("oof.metric.unknown.help", lang))
+
+st.header(t("oof.section.subject", lang))
+widgets.figure(charts.out_of_field_by_subject_figure(oof["by_subject"], lang), state.key(PAGE, "by_subject"))
+
+st.header(t("oof.section.groups", lang))
+c1, c2 = st.columns(2)
+cert_labels = {"certified": t("group.certified", lang), "uncertified": t("group.uncertified", lang)}
+with c1:
+    widgets.figure(charts.count_bars(oof["by_status"], "group", "share", lang, "oof.chart.by_status", "chart.axis.share_teachers", percent=True), state.key(PAGE, "by_status"))
+with c2:
+    widgets.figure(charts.count_bars(oof["by_certification"], "group", "share", lang, "oof.chart.by_certification", "chart.axis.share_teachers", category_labels=cert_labels, percent=True), state.key(PAGE, "by_cert"))
+if npsn is None:
+    by_school = oof["by_school"].rename(columns={"npsn": "group", "share_headcount": "share"})
+    widgets.figure(charts.count_bars(by_school, "group", "share", lang, "oof.chart.by_school", "chart.axis.share_teachers", category_labels=widgets.school_names(ds), percent=True), state.key(PAGE, "by_school"))
+
+st.header(t("oof.section.jjm", lang))
+link = oof["jjm_link"]
+st.write(t("oof.jjm.summary", lang, n=len(link), filled=widgets.format_value(float(link["filled_out_of_field"].sum()) if len(link) else 0, "count", lang), gap=widgets.format_value(float(link["gap"].sum()) if len(link) else 0, "count", lang)))
+if len(link):
+    shown = school.teacher_labels(sel, link, state.shows_names(), ds.id)
+    widgets.table(shown, lang, {"teacher": "col.teacher", "jjm_in": "col.jjm_in", "jjm_out": "col.jjm_out", "jjm_total": "col.jjm_total", "gap": "col.gap", "filled_out_of_field": "col.filled", "band": "col.band"}, key=state.key(PAGE, "jjm_table"))
+
+st.header(t("oof.section.teachers", lang))
+if oof["teachers"].empty:
+    st.caption(t("profil.out_of_field.none", lang))
+else:
+    listed = school.teacher_labels(sel, oof["teachers"], state.shows_names(), ds.id)
+    widgets.table(listed, lang, {"teacher": "col.teacher", "subjects_out": "col.subjects_out", "qualification": "col.qualification", "jjm_out": "col.jjm_out", "jjm_total": "col.jjm_total", "status_kepegawaian": "col.status"}, key=state.key(PAGE, "teachers"))
+
+if len(oof["missing"]):
+    st.header(t("oof.section.missing", lang))
+    st.caption(t("oof.missing.caption", lang))
+    missing = oof["missing"].assign(kind=[t(f"oof.kind.{k}", lang) for k in oof["missing"]["kind"]])
+    widgets.table(missing, lang, {"kind": "col.kind", "name": "col.name", "teachers": "col.teachers"}, key=state.key(PAGE, "missing"))
