@@ -368,3 +368,11 @@ def sentence(row: pd.Series | dict, lang: str, training: str | None = None) -> s
     if row["ci_low"] <= 0 <= row["ci_high"]:
         text += " " + t("effects.includes_zero", lang)
     return text
+
+
+def format_p(p: float, lang: str) -> str:
+    """A p-value as read in a table: "< 0.001" below a thousandth, three decimals otherwise, "–" when untested."""
+    if p is None or not np.isfinite(p):
+        return "–"
+    text = "< 0.001" if p < 0.001 else f"{p:.3f}"
+    return text.replace(".", ",") if lang == "id" else text

@@ -123,7 +123,10 @@ def below_by_group(guru: pd.DataFrame, by: str, target: int = DEFAULT_TARGET, re
     else:
         raise ValueError(f"unknown grouping {by!r}")
     frames = []
-    for g, part in p.groupby(groups.to_numpy(), sort=True):
+    order = [*staff.AGE_BANDS, "unknown"] if by == "age_band" else []
+    rank = {g: i for i, g in enumerate(order)}
+    parts = sorted(p.groupby(groups.to_numpy(), sort=True), key=lambda kv: rank.get(kv[0], len(rank)))  # stable: others stay sorted
+    for g, part in parts:
         b = below_target(part, target)
         frames.append(b.assign(group=g))
     if not frames:

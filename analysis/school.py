@@ -187,6 +187,8 @@ def competency_tables(sel: Selection, year: int | None = None) -> dict[str, pd.D
     latest = pkg.latest_per_teacher(scores)
     long = pkg.domain_long(latest).merge(sel.guru[["guru_id", "npsn"]], on="guru_id", how="left")
     by_school = long.groupby(["npsn", "domain"], sort=True)["score"].agg(mean="mean", n="size").reset_index()
+    by_school["_d"] = by_school["domain"].map({d: i for i, d in enumerate(schema.DOMAINS)})
+    by_school = by_school.sort_values(["npsn", "_d"]).drop(columns="_d").reset_index(drop=True)
     return {
         "latest": latest,
         "by_school": by_school,

@@ -28,6 +28,7 @@ STAT_COLUMNS = {"domain": "report.school.domain", "n": "col.pairs", "mean_change
 
 def show(table, key: str, group_col: bool = False) -> None:
     shown = table.assign(domain=[t(f"domain.{d}", lang) for d in table["domain"]]).round(3)
+    shown = shown.assign(**{c: [effects.format_p(p, lang) for p in table[c]] for c in ("p_ttest", "p_wilcoxon")})
     cols = ({"group": "col.group"} if group_col else {}) | STAT_COLUMNS
     widgets.table(shown, lang, cols, key=state.key(PAGE, key))
 
@@ -49,7 +50,7 @@ if did.empty or did["too_few"].all():
     n_control = int(did["n_control"].max()) if len(did) else 0
     st.info(t("dampak.did.too_few", lang, n=n_control, min=effects.MIN_PAIRS), icon=":material/info:")
 else:
-    shown = did.assign(domain=[t(f"domain.{d}", lang) for d in did["domain"]]).round(3)
+    shown = did.assign(domain=[t(f"domain.{d}", lang) for d in did["domain"]]).round(3).assign(p_value=[effects.format_p(p, lang) for p in did["p_value"]])
     widgets.table(shown, lang, {"domain": "report.school.domain", "n_treated": "col.n_treated", "n_control": "col.n_control", "treated_change": "col.treated_change", "control_change": "col.control_change", "did": "col.did", "ci_low": "col.ci_low", "ci_high": "col.ci_high", "p_value": "col.p_value"}, key=state.key(PAGE, "did"))
 
 st.header(t("dampak.section.by_type", lang))

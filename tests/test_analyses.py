@@ -339,3 +339,9 @@ def test_competency_can_be_read_for_one_year(smpn8):
     assert years == sorted(years, reverse=True) and len(years) >= 2
     older = school.competency_tables(sel, years[-1])["latest"]
     assert set(older["tanggal_penilaian"].dt.year) == {years[-1]}
+
+
+def test_ict_age_groups_come_in_age_order(smpn8):
+    by_age = ict.below_by_group(smpn8.tables["guru"], "age_band", 3, date(2025, 12, 1))
+    groups = list(dict.fromkeys(by_age["group"]))
+    assert groups == [b for b in ("<30", "30-39", "40-49", "50+", "unknown") if b in groups]

@@ -134,3 +134,8 @@ def test_no_training_or_no_assessment_gives_empty_tables():
 
 def test_jp_bands_follow_the_pkb_credit_rule():
     assert [effects.jp_band(x) for x in (0, 29.9, 30, 79, 80, float("nan"))] == ["<30", "<30", "30-79", "30-79", "80+", "<30"]
+
+
+def test_p_values_read_as_a_table_shows_them():
+    assert [effects.format_p(p, "en") for p in (0.0000001, 0.0123, float("nan"))] == ["< 0.001", "0.012", "–"]
+    assert effects.format_p(0.0123, "id") == "0,012"
