@@ -345,3 +345,27 @@ def test_ict_age_groups_come_in_age_order(smpn8):
     by_age = ict.below_by_group(smpn8.tables["guru"], "age_band", 3, date(2025, 12, 1))
     groups = list(dict.fromkeys(by_age["group"]))
     assert groups == [b for b in ("<30", "30-39", "40-49", "50+", "unknown") if b in groups]
+
+
+@pytest.mark.parametrize(("scores", "value"), [([1, 1, 0, 0], 1), ([1, 1, 1, 0], 2), ([1, 1, 1, 1], 2), ([2, 1, 1, 1], 3), ([2, 2, 1, 1], 3), ([2, 2, 2, 1], 4)])
+def test_competency_value_boundaries_at_25_50_and_75_percent(scores, value):
+    # 2/8 = 25 % → 1; 3/8 = 37.5 % → 2; 4/8 = 50 % → 2; 5/8 = 62.5 % → 3; 6/8 = 75 % → 3; 7/8 = 87.5 % → 4
+    assert pkg.competency_value(scores) == value
+
+
+@pytest.mark.parametrize(("value", "key"), [(50, "kurang"), (51, "sedang"), (60, "sedang"), (61, "cukup"), (75, "cukup"), (76, "baik"), (90, "baik"), (91, "amat_baik")])
+def test_category_boundaries_of_the_pedoman_table(value, key):
+    assert pkg.category(value) == key
+
+
+def test_a_worked_pkg_example_by_hand():
+    # K1–K7 = 4,3,3,2,3,4,3 (sum 22), K8–K10 = 3,3,4 (10), K11–K12 = 2,3 (5), K13–K14 = 3,3 (6): total 43
+    ks = [4, 3, 3, 2, 3, 4, 3, 3, 3, 4, 2, 3, 3, 3]
+    row = {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG"} | {f"k{i}": v for i, v in enumerate(ks, start=1)}
+    s = pkg.assessment_scores(_penilaian([row])).iloc[0]
+    assert s["nilai"] == pytest.approx(43 / 56 * 100)  # 76.79 → Baik
+    assert s["kategori"] == "baik"
+    assert s["pedagogik"] == pytest.approx(22 / 7 / 4 * 100)  # 78.57
+    assert s["kepribadian"] == pytest.approx(10 / 3 / 4 * 100)  # 83.33
+    assert s["sosial"] == pytest.approx(62.5)
+    assert s["profesional"] == pytest.approx(75.0)
