@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent
 PAGES = (
     ("nav.section.school", "pages/ringkasan.py", "page.ringkasan.title", "ringkasan", ":material/dashboard:", False),
     ("nav.section.school", "pages/profil_sekolah.py", "page.profil.title", "profil-sekolah", ":material/school:", True),
+    ("nav.section.school", "pages/profil_guru.py", "page.guru.title", "profil-guru", ":material/person:", False),
     ("nav.section.school", "pages/luar_bidang.py", "page.luar_bidang.title", "luar-bidang", ":material/swap_horiz:", False),
     ("nav.section.school", "pages/kompetensi_guru.py", "page.kompetensi.title", "kompetensi-guru", ":material/insights:", False),
     ("nav.section.school", "pages/kesenjangan_tik.py", "page.tik.title", "kesenjangan-tik", ":material/computer:", False),

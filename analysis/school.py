@@ -295,3 +295,16 @@ def teacher_labels(sel: Selection, table: pd.DataFrame, show_names: bool, salt: 
 
     merged = table.merge(sel.guru[["guru_id", "nama"]], on="guru_id", how="left") if "nama" not in table else table
     return merged.assign(teacher=display_names(merged, show_names, salt).to_numpy() if len(merged) else [])
+
+
+def teacher_codes(sel: Selection, salt: str, show_names: bool) -> dict[str, str]:
+    """Pseudonymous code → label (name for the school head, else the code) of each pendidik, for a teacher picker.
+
+    The code, not the NUPTK, goes into links, so a shared URL never carries a teacher's identity.
+    """
+    from analysis.privacy import display_names, pseudonym
+
+    p = staff.pendidik(sel.guru)
+    if p.empty:
+        return {}
+    return dict(zip((pseudonym(g, salt) for g in p["guru_id"]), display_names(p, show_names, salt)))

@@ -92,5 +92,14 @@ if n_untrained:
     with st.expander(t("profil.training.none_list", lang)):
         widgets.table(untrained, lang, {"teacher": "col.teacher", "status_kepegawaian": "col.status", "last_training": "col.last_training"}, key=state.key(PAGE, "untrained"))
 
+# ---------------------------------------------------------------- teachers
+st.header(t("profil.section.teachers", lang))
+choices = school.teacher_codes(sel, ds.id, state.shows_names())
+if choices:
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    code = c1.selectbox(t("guru.pick", lang), list(choices), format_func=choices.get, key=state.key(PAGE, "teacher"))
+    if c2.button(t("profil.open_teacher", lang), icon=":material/person:", key=state.key(PAGE, "open_teacher")):
+        st.switch_page("pages/profil_guru.py", query_params={"npsn": npsn, "guru": code, "lang": lang})
+
 # ------------------------------------------------------------------ report
 widgets.school_report_download(ds, npsn, lang, PAGE, ict_target=target)

@@ -31,7 +31,7 @@ def _texts(at: AppTest) -> str:
 
 
 
-PAGES = ["pages/profil_sekolah.py", "pages/luar_bidang.py", "pages/kompetensi_guru.py", "pages/kesenjangan_tik.py", "pages/dampak_pelatihan.py", "pages/unggah_data.py"]
+PAGES = ["pages/ringkasan.py", "pages/profil_guru.py", "pages/bandingkan_sekolah.py", "pages/temuan_penelitian.py", "pages/profil_sekolah.py", "pages/luar_bidang.py", "pages/kompetensi_guru.py", "pages/kesenjangan_tik.py", "pages/dampak_pelatihan.py", "pages/unggah_data.py"]
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +156,42 @@ def test_teachers_names_show_only_to_the_school_head():
     at.selectbox(key="app_role").set_value("kepala_sekolah").run()
     assert not at.exception, at.exception
     assert "G-" not in _table_text(at), "the school head sees names"
+
+
+def test_the_overview_filters_live_in_the_url_and_a_row_opens_the_school():
+    at = _app(jenjang="MI")
+    at.switch_page("pages/ringkasan.py").run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="ringkasan_jenjang").value == ["MI"]
+    frame = at.dataframe[0].value
+    assert len(frame) == 6, "the six MI of Gantarang"
+    at.multiselect(key="ringkasan_jenjang").set_value(["SMP"]).run()
+    assert at.query_params["jenjang"] == "SMP"
+
+
+def test_two_schools_compare_side_by_side_with_their_tests():
+    at = _app(schools="10603812,10505207", lang="en")
+    at.switch_page("pages/bandingkan_sekolah.py").run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) >= 3
+    assert any("Kruskal" in c for df in at.dataframe for c in df.value.columns)
+
+
+def test_the_studies_page_shows_all_five_studies():
+    at = _app()
+    at.switch_page("pages/temuan_penelitian.py").run()
+    assert not at.exception, at.exception
+    assert len(at.expander) >= 5
+
+
+def test_a_teacher_opens_from_the_school_page_by_code_and_names_stay_with_the_head():
+    at = _app(npsn="10603812")
+    at.switch_page("pages/profil_guru.py").run()
+    assert not at.exception, at.exception
+    code = at.query_params["guru"]
+    assert code.startswith("G-"), "the URL carries a code, never a NUPTK"
+    assert "**NUPTK:**" not in _texts(at)
+    at.selectbox(key="app_role").set_value("kepala_sekolah").run()
+    assert not at.exception, at.exception
+    assert "**NUPTK:**" in _texts(at)
+    assert at.query_params["guru"] == code, "the same teacher stays chosen when the role changes"

@@ -44,9 +44,18 @@ def figure(fig, key: str) -> None:
 
 
 def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None) -> None:
-    """Show ``df`` with headers from the string table (``columns``: column → string key)."""
+    """Show ``df`` with headers from the string table (``columns``: column → string key), downloadable as CSV and .xlsx.
+
+    The downloads hold exactly the columns shown, text neutralised (:mod:`analysis.exports`).
+    """
+    from analysis import exports
+
     shown = df[list(columns)].rename(columns={c: t(k, lang) for c, k in columns.items()})
     st.dataframe(shown, hide_index=True, key=key)
+    if key:
+        with st.popover(t("table.download", lang), icon=":material/download:"):
+            st.download_button(t("table.download.csv", lang), exports.table_csv(shown), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv")
+            st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(shown), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx")
 
 
 def guarded(render: Callable[[], None], lang: str) -> None:
@@ -189,6 +198,16 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
         help=t("report.school.download.help", lang),
         icon=":material/download:",
     )
+    from analysis.exports import school_report_html
+
+    st.download_button(
+        t("report.download.html", lang),
+        school_report_html(ds, npsn, lang, show_names=state.shows_names(), ict_target=ict_target).encode("utf-8"),
+        file_name=f"laporan_sekolah_{npsn}.html",
+        mime="text/html",
+        key=state.key(page, "report_html"),
+        icon=":material/download:",
+    )
 
 
 ALL_SCHOOLS = "all"
@@ -218,3 +237,76 @@ def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, ke
 
     safe = df.map(neutralize) if len(df) else df
     st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
+
+
+def url_multiselect(label: str, options: list[str], param: str, widget_key: str) -> list[str]:
+    """A multiselect whose choice lives in the URL (``?param=a,b``), so a filtered view can be shared as a link."""
+    raw = st.query_params.get(param)
+    from_url = [v for v in raw.split(",") if v in options] if raw else []
+    if raw is not None and raw != st.session_state.get(widget_key + "__url"):
+        st.session_state[widget_key] = from_url
+    chosen = st.multiselect(label, options, key=widget_key)
+    value = ",".join(chosen)
+    st.session_state[widget_key + "__url"] = value
+    if value and st.query_params.get(param) != value:
+        st.query_params[param] = value
+    elif not value and param in st.query_params:
+        del st.query_params[param]
+    return chosen
+
+
+def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
+    """The per-school overview table, each figure coloured by its band; a selected row returns its NPSN.
+
+    ``table`` is :func:`analysis.district.school_table`. Shares show in percent,
+    means with one decimal; the band columns colour their figures and are not shown.
+    """
+    from analysis.bands import BAND_COLOURS
+
+    figures = [c for c in table.columns if c in METRICS]
+    label = {c: t(METRICS[c][0], lang, target=3) for c in figures} | {"nama_sekolah": t("col.school", lang), "npsn": "NPSN", "jenjang": t("report.school.jenjang", lang), "kecamatan": t("report.school.kecamatan", lang)}
+    shown_cols = ["nama_sekolah", "npsn", "jenjang", "kecamatan", *figures]
+    view = table[shown_cols].rename(columns=label).reset_index(drop=True)
+    bands = table.reset_index(drop=True)
+
+    def colour(col: pd.Series) -> list[str]:
+        src = next((f for f in figures if label[f] == col.name), None)
+        if src is None or f"band_{src}" not in bands:
+            return [""] * len(col)
+        return [f"background-color: {BAND_COLOURS[b]}55" if b != "none" else "" for b in bands[f"band_{src}"]]
+
+    fmt = {label[f]: ("{:.0%}" if METRICS[f][1] == "share" else ("{:.1f}" if METRICS[f][1] == "score" else "{:,.0f}")) for f in figures}
+    styler = view.style.apply(colour, axis=0).format(fmt, na_rep="–")
+    event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
+    rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
+    return str(table.iloc[rows[0]]["npsn"]) if rows else None
+
+
+def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: str, ict_target: int = 3) -> None:
+    """Download buttons of the district report (.xlsx with native charts, self-contained .html)."""
+    from analysis import exports
+
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        t("report.download.xlsx", lang),
+        _district_xlsx(ds, ds.id, tuple(npsns), lang, ict_target),
+        file_name="laporan_ringkasan.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=state.key(page, "report_xlsx"),
+        icon=":material/download:",
+    )
+    c2.download_button(
+        t("report.download.html", lang),
+        exports.district_report_html(ds, npsns, lang, ict_target).encode("utf-8"),
+        file_name="laporan_ringkasan.html",
+        mime="text/html",
+        key=state.key(page, "report_html"),
+        icon=":material/download:",
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _district_xlsx(_ds: Dataset, ds_id: str, npsns: tuple[str, ...], lang: str, ict_target: int) -> bytes:
+    from analysis.exports import district_report_xlsx
+
+    return district_report_xlsx(_ds, list(npsns), lang, ict_target)

@@ -598,3 +598,129 @@ def effects_figure(table: pd.DataFrame, lang: str, group_labels: dict[object, st
     fig.add_hline(y=0, line_color="#666", line_width=1)
     fig.update_layout(scattermode="group", legend={"orientation": "h", "y": -0.15})
     return _layout(fig, t("chart.effects.title", lang), None, t("chart.axis.change", lang), height=400)
+
+
+def presence_matrix_figure(table: pd.DataFrame, row: str, col: str, value: str, hover: str, lang: str, title_key: str) -> go.Figure:
+    """Which row item each column reports (e.g. obstacle category × study): filled cells where ``value`` is 1.
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per ``row`` × ``col`` with ``value`` 0/1 and a ``hover`` text.
+    lang : {"id", "en"}
+    title_key : str
+
+    Returns
+    -------
+    Figure
+        One ``heatmap`` trace (two colours, no scale) with the hover text of each cell, and a ✓ in each filled cell.
+    """
+    if table.empty:
+        return empty_figure(lang, title_key)
+    rows = list(dict.fromkeys(table[row]))
+    cols = list(dict.fromkeys(table[col]))
+    z = table.pivot_table(index=row, columns=col, values=value, aggfunc="max").reindex(index=rows, columns=cols).fillna(0)
+    hov = table.pivot_table(index=row, columns=col, values=hover, aggfunc="first").reindex(index=rows, columns=cols).fillna("")
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(dtype=float),
+            x=cols,
+            y=rows,
+            text=[["✓" if v else "" for v in r] for r in z.to_numpy()],
+            texttemplate="%{text}",
+            customdata=hov.to_numpy(),
+            colorscale=[[0, "#f4f4f4"], [1, MAIN]],
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top", tickangle=0)
+    return _layout(fig, t(title_key, lang), None, None, height=max(300, 120 + 34 * len(rows)))
+
+
+def grouped_domain_box_figure(stats: pd.DataFrame, group: str, lang: str, group_labels: dict[object, str] | None = None) -> go.Figure:
+    """Four-domain distributions side by side, one box per group in each domain, on one shared 0–100 axis.
+
+    Parameters
+    ----------
+    stats : DataFrame
+        One row per group × domain with the columns of :func:`box_stats`
+        (``n``, ``mean``, ``q1``, ``median``, ``q3``, ``lowerfence``, ``upperfence``),
+        a ``domain`` column and the ``group`` column.
+    group : str
+        Column naming the group (e.g. ``"npsn"``).
+    lang : {"id", "en"}
+    group_labels : dict, optional
+        Display names of the groups.
+
+    Returns
+    -------
+    Figure
+        One ``box`` trace per group (precomputed quartiles, mean shown as a dashed line), grouped by domain, PKG bands behind.
+    """
+    s = stats[stats["n"] > 0]
+    if s.empty:
+        return empty_figure(lang, "chart.domain.compare.title")
+    palette = [MAIN, SECOND, "#2a9d8f", "#e9c46a", "#6d597a", "#264653"]
+    fig = go.Figure()
+    for i, (g, part) in enumerate(s.groupby(group, sort=False)):
+        name = (group_labels or {}).get(g, str(g))
+        fig.add_trace(
+            go.Box(
+                x=[t(f"domain.{d}", lang) for d in part["domain"]],
+                q1=part["q1"].tolist(),
+                median=part["median"].tolist(),
+                q3=part["q3"].tolist(),
+                lowerfence=part["lowerfence"].tolist(),
+                upperfence=part["upperfence"].tolist(),
+                mean=part["mean"].tolist(),
+                name=name,
+                marker_color=palette[i % len(palette)],
+                boxpoints=False,
+                customdata=part["n"].tolist(),
+                hovertemplate="%{x}<br>n = %{customdata}<extra>" + name + "</extra>",
+            )
+        )
+    fig.update_layout(boxmode="group", legend={"orientation": "h", "y": -0.15})
+    add_pkg_bands(fig, lang, "y")
+    return _layout(fig, t("chart.domain.compare.title", lang), None, t("chart.axis.score", lang), height=440)
+
+
+def teacher_scores_figure(assessments: pd.DataFrame, lang: str) -> go.Figure:
+    """One teacher's domain scores over time, one line per domain and instrument, over the PKG bands.
+
+    Parameters
+    ----------
+    assessments : DataFrame
+        One row per assessment × domain: ``tanggal_penilaian``, ``sumber``, ``domain``, ``score`` (0–100).
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    Figure
+        One ``scatter`` (lines+markers) trace per domain × instrument.
+    """
+    if assessments.empty:
+        return empty_figure(lang, "chart.teacher.scores.title")
+    fig = go.Figure()
+    palette = {"pedagogik": MAIN, "kepribadian": SECOND, "sosial": "#2a9d8f", "profesional": "#6d597a"}
+    for (d, src), part in assessments.groupby(["domain", "sumber"], sort=False):
+        part = part.sort_values("tanggal_penilaian")
+        fig.add_trace(
+            go.Scatter(
+                x=part["tanggal_penilaian"],
+                y=part["score"],
+                mode="lines+markers",
+                name=f"{t(f'domain.{d}', lang)} ({src})",
+                line={"color": palette.get(d, MAIN), "dash": "dot" if src == "UKG" else "solid"},
+                hovertemplate="%{x|%d/%m/%Y}: %{y:.1f}<extra></extra>",
+            )
+        )
+    add_pkg_bands(fig, lang, "y")
+    fig.update_layout(legend={"orientation": "h", "y": -0.2})
+    return _layout(fig, t("chart.teacher.scores.title", lang), None, t("chart.axis.score", lang), height=400)

@@ -1,0 +1,51 @@
+"""Temuan Penelitian: the five field studies as data, their obstacles side by side, and their findings beside the loaded data.
+
+Thin page: the studies come from :mod:`analysis.studies` (``data/studies.yaml``),
+the figures from :mod:`analysis.school`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import charts, school, studies
+from analysis.i18n import t
+from ui import state, widgets
+
+PAGE = "temuan"
+lang = state.get_lang()
+ds = state.get_dataset()
+widgets.page_header("page.temuan.title", lang, ds)
+st.caption(t("temuan.intro", lang))
+
+coded = studies.load_studies()
+
+st.header(t("temuan.section.obstacles", lang))
+matrix = studies.obstacle_matrix(coded)
+widgets.figure(charts.presence_matrix_figure(matrix, "category", "study", "reported", "text", lang, "temuan.chart.obstacles"), state.key(PAGE, "matrix"))
+
+st.header(t("temuan.section.findings", lang))
+npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
+sel = school.select(ds, npsn)
+beside = studies.findings_beside_data(coded, school.headline(sel))
+if ds.is_sample:
+    st.info(t("temuan.findings.sample", lang), icon=":material/info:")
+shown = beside.assign(figure=[t(widgets.METRICS[f][0], lang, target=3) for f in beside["figure"]], value=[widgets.format_value(v, widgets.METRICS[f][1], lang) for f, v in zip(beside["figure"], beside["value"])])
+widgets.table(shown, lang, {"study": "temuan.col.study", "finding": "temuan.col.finding", "figure": "temuan.col.figure", "value": "temuan.col.value"}, key=state.key(PAGE, "findings"))
+
+st.header(t("temuan.section.kendala", lang))
+counts = studies.kendala_counts(sel.tables["kendala"])
+if counts["n"].sum() == 0:
+    st.caption(t("temuan.kendala.none", lang))
+else:
+    widgets.figure(charts.count_bars(counts, "category", "n", lang, "temuan.chart.kendala", "temuan.axis.kendala"), state.key(PAGE, "kendala"))
+
+st.header(t("temuan.section.studies", lang))
+for s in coded:
+    with st.expander(f"{s.site} — {s.method}"):
+        st.markdown(f"**{t('temuan.field.location', lang)}:** {s.location or '–'} · **{t('temuan.field.jenjang', lang)}:** {', '.join(s.jenjang)} · **{t('temuan.field.informants', lang)}:** {', '.join(s.informants)}" + (f" · **{t('temuan.field.size', lang)}:** {s.size}" if s.size else ""))
+        st.markdown(f"**{t('temuan.field.competencies', lang)}:** {', '.join(t(f'domain.{c}', lang) for c in s.competencies)}")
+        for field, items in (("training_forms", s.training_forms), ("obstacles", [f"{c}: {txt}" for c, txt in s.obstacles]), ("remedies", s.remedies), ("outcomes", s.outcomes)):
+            if items:
+                st.markdown(f"**{t(f'temuan.field.{field}', lang)}**\n" + "\n".join(f"- {x}" for x in items))
+        st.caption(s.citation)
