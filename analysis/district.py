@@ -139,7 +139,7 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
     dict
         ``profile`` (dict: npsn, nama, nuptk, nip, jk, jenis_ptk, status_kepegawaian,
         jenjang_pendidikan, jurusan_prodi, sertifikasi, tahun_sertifikasi, jjm, age
-        in years; the page decides what a role may see), ``subjects`` (one row per
+        in years, age_band; the page decides what a role may see), ``subjects`` (one row per
         subject: ``mata_pelajaran``, ``jjm``, ``status``, ``basis``),
         ``assessments`` (one row per assessment × domain: ``tanggal_penilaian``,
         ``sumber``, ``domain``, ``score`` 0–100), ``nilai`` (one row per assessment:
@@ -161,7 +161,8 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
     ref = ds.reference_date(reference_date)
     age = staff.age_years(rows, ref).iloc[0]
     keys = ("npsn", "nama", "nuptk", "nip", "jk", "jenis_ptk", "status_kepegawaian", "jenjang_pendidikan", "jurusan_prodi", "sertifikasi", "tahun_sertifikasi", "jjm")
-    profile = {k: (None if pd.isna(rec[k]) else rec[k]) for k in keys} | {"age": None if pd.isna(age) else int(age)}
+    band = staff.age_band(rows, ref).iloc[0]
+    profile = {k: (None if pd.isna(rec[k]) else rec[k]) for k in keys} | {"age": None if pd.isna(age) else int(age), "age_band": None if band == "unknown" else band}
     judged = linieritas.judge(rows, ds.tables["mengajar"][ds.tables["mengajar"]["guru_id"] == guru_id])
     pen = ds.tables["penilaian"][ds.tables["penilaian"]["guru_id"] == guru_id]
     scores = pkg.assessment_scores(pen).sort_values("tanggal_penilaian")

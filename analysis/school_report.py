@@ -12,6 +12,7 @@ import io
 
 import openpyxl
 import pandas as pd
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
 from analysis import ict, schema, school
@@ -123,8 +124,10 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     wc = wb.create_sheet(t("report.school.sheet.competency", lang)[:31])
     start(wc, "profil.section.competency")
     header(wc, ["report.school.domain", "report.school.n", "report.school.mean", "report.school.median", "report.school.q1", "report.school.q3"])
+    first = wc.max_row + 1
     for r in comp["box"].itertuples():
         wc.append([t(f"domain.{r.domain}", lang), int(r.n), *(None if v != v else round(float(v), 1) for v in (r.mean, r.median, r.q1, r.q3))])
+    _bar_chart(wc, t("chart.domain.title", lang), first - 1, wc.max_row, (3,), "H2", y_max=100)
     wc.append([])
     header(wc, ["report.school.category", "report.school.n", "report.school.share"])
     for r in comp["categories"].itertuples():
@@ -136,9 +139,12 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     wo = wb.create_sheet(t("report.school.sheet.out_of_field", lang)[:31])
     start(wo, "profil.section.out_of_field")
     header(wo, ["col.subject", "report.school.teachers", "chart.oof.linier", "chart.oof.tidak_linier", "chart.oof.unknown", "report.school.share_out", "col.jjm"])
+    first = wo.max_row + 1
     for r in oof["by_subject"].itertuples():
         wo.append([neutralize(r.mata_pelajaran), int(r.teachers), int(r.linier), int(r.tidak_linier), int(r.unknown), None if r.share_out != r.share_out else round(float(r.share_out), 4), float(r.jjm)])
         wo.cell(wo.max_row, 6).number_format = "0%"
+    if wo.max_row >= first:
+        _bar_chart(wo, t("chart.oof.title", lang), first - 1, wo.max_row, (4, 3, 5), "J2", stacked=True, horizontal=True)
     wo.append([])
     header(wo, ["col.teacher", "col.subjects_out", "col.qualification", "report.school.jjm_out", "report.school.jjm_total", "col.status"])
     teachers = oof["teachers"]
@@ -154,9 +160,11 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     levels = tik["levels"].pivot(index="skill", columns="level", values="n")
     header(wi, ["report.school.skill", *(f"ict.level.{lv}" for lv in ict.LEVELS), "report.school.below_share"])
     below = tik["below"].set_index("skill")["share"]
+    first = wi.max_row + 1
     for s in ict.SKILLS:
         wi.append([schema.ICT_SKILLS[s][i], *(int(levels.loc[s, lv]) for lv in ict.LEVELS), None if below[s] != below[s] else round(float(below[s]), 4)])
         wi.cell(wi.max_row, 6).number_format = "0%"
+    _bar_chart(wi, t("chart.ict.title", lang), first - 1, wi.max_row, (2, 3, 4, 5), "H2", stacked=True, horizontal=True)
     column_widths(wi, (40, 14, 14, 14, 18, 16))
 
     tr = school.training_tables(sel)
@@ -180,3 +188,19 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     wb.save(buf)
     return buf.getvalue()
 
+
+
+def _bar_chart(ws, title: str, header_row: int, last_row: int, value_cols: tuple[int, ...], anchor: str, stacked: bool = False, horizontal: bool = False, y_max: float | None = None) -> None:
+    """A native Excel bar chart over rows ``header_row+1..last_row`` (categories in column A, series in ``value_cols``)."""
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.title = title
+    if stacked:
+        chart.grouping, chart.overlap = "stacked", 100
+    for col in value_cols:
+        chart.add_data(Reference(ws, min_col=col, min_row=header_row, max_row=last_row), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
+    if y_max is not None:
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, y_max
+    chart.height, chart.width = max(7.5, 0.7 * (last_row - header_row) + 4), 16
+    ws.add_chart(chart, anchor)

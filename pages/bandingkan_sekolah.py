@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts, compare, district, ict, school, schema
+from analysis import charts, compare, district, effects, ict, school, schema
 from analysis.i18n import t
 from ui import state, widgets
 
@@ -18,7 +18,7 @@ widgets.page_header("page.bandingkan.title", lang, ds)
 st.caption(t("banding.intro", lang, min=compare.MIN_TEACHERS))
 
 names = widgets.school_names(ds)
-chosen = widgets.url_multiselect(t("banding.schools", lang, lo=compare.MIN_SCHOOLS, hi=compare.MAX_SCHOOLS), list(names), "schools", state.key(PAGE, "schools"))
+chosen = widgets.url_multiselect(t("banding.schools", lang, lo=compare.MIN_SCHOOLS, hi=compare.MAX_SCHOOLS), list(names), "schools", state.key(PAGE, "schools"), lang, names)
 chosen = chosen[: compare.MAX_SCHOOLS]
 if len(chosen) < compare.MIN_SCHOOLS:
     st.info(t("banding.pick", lang, lo=compare.MIN_SCHOOLS, hi=compare.MAX_SCHOOLS), icon=":material/info:")
@@ -42,6 +42,7 @@ st.header(t("banding.section.tests", lang))
 st.caption(t("banding.tests.caption", lang))
 omnibus, pairwise = compare.tests(scores)
 shown = omnibus.assign(domain=[t(f"domain.{d}", lang) for d in omnibus["domain"]]).round(3)
+shown = shown.assign(**{c: [effects.format_p(p, lang) for p in omnibus[c]] for c in ("p_kruskal", "p_welch")})
 widgets.table(shown, lang, {"domain": "report.school.domain", "schools": "banding.col.schools", "n": "col.teachers", "H": "banding.col.H", "p_kruskal": "banding.col.p_kruskal", "eta2_h": "banding.col.eta2_h", "F": "banding.col.F", "p_welch": "banding.col.p_welch", "np2": "banding.col.np2", "small_groups": "banding.col.small"}, key=state.key(PAGE, "tests"))
 sizes = compare.group_sizes(scores)
 small = sorted({names.get(n, n) for n in sizes.loc[sizes["small"], "npsn"]})
@@ -49,5 +50,6 @@ if small:
     st.warning(t("banding.small", lang, schools=", ".join(small), min=compare.MIN_TEACHERS), icon=":material/warning:")
 if len(pairwise):
     st.subheader(t("banding.section.pairwise", lang))
-    pw = pairwise.assign(domain=[t(f"domain.{d}", lang) for d in pairwise["domain"]], A=pairwise["A"].map(names), B=pairwise["B"].map(names)).round(4)
+    pw = pairwise.assign(domain=[t(f"domain.{d}", lang) for d in pairwise["domain"]], A=pairwise["A"].map(names), B=pairwise["B"].map(names)).round(3)
+    pw = pw.assign(**{c: [effects.format_p(p, lang) for p in pairwise[c]] for c in ("p_unc", "p_holm")})
     widgets.table(pw, lang, {"domain": "report.school.domain", "A": "banding.col.A", "B": "banding.col.B", "U": "banding.col.U", "p_unc": "banding.col.p_unc", "p_holm": "banding.col.p_holm", "hedges": "col.hedges_g"}, key=state.key(PAGE, "pairwise"))

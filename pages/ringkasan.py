@@ -22,7 +22,7 @@ cols = st.columns(len(district.FILTERS))
 filters = {}
 for col, f in zip(cols, district.FILTERS):
     with col:
-        filters[f] = widgets.url_multiselect(t(f"ringkasan.filter.{f}", lang), options[f], f, state.key(PAGE, f))
+        filters[f] = widgets.url_multiselect(t(f"ringkasan.filter.{f}", lang), options[f], f, state.key(PAGE, f), lang)
 npsns = district.filtered_npsn(ds, filters)
 target = st.sidebar.slider(t("profil.ict_target", lang), 1, 4, 3, key=state.key(PAGE, "ict_target"), help=t("profil.ict_target.help", lang))
 

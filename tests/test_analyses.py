@@ -369,3 +369,9 @@ def test_a_worked_pkg_example_by_hand():
     assert s["kepribadian"] == pytest.approx(10 / 3 / 4 * 100)  # 83.33
     assert s["sosial"] == pytest.approx(62.5)
     assert s["profesional"] == pytest.approx(75.0)
+
+
+def test_the_school_report_carries_native_charts_over_its_tables(smpn8):
+    wb = openpyxl.load_workbook(io.BytesIO(school_report_xlsx(smpn8, "10603812", "en")))
+    charts_per_sheet = {ws.title: len(ws._charts) for ws in wb}
+    assert charts_per_sheet["Competency"] == 1 and charts_per_sheet["ICT"] == 1 and charts_per_sheet["Out of field"] == 1

@@ -50,7 +50,11 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     """
     from analysis import exports
 
-    shown = df[list(columns)].rename(columns={c: t(k, lang) for c, k in columns.items()})
+    shown = df[list(columns)].copy()
+    for c in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[c]):
+            shown[c] = shown[c].dt.strftime("%d/%m/%Y")  # dates as Indonesian readers write them
+    shown = shown.rename(columns={c: t(k, lang) for c, k in columns.items()})
     st.dataframe(shown, hide_index=True, key=key)
     if key:
         with st.popover(t("table.download", lang), icon=":material/download:"):
@@ -239,13 +243,13 @@ def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, ke
     st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
 
 
-def url_multiselect(label: str, options: list[str], param: str, widget_key: str) -> list[str]:
-    """A multiselect whose choice lives in the URL (``?param=a,b``), so a filtered view can be shared as a link."""
+def url_multiselect(label: str, options: list[str], param: str, widget_key: str, lang: str = "id", labels: dict[str, str] | None = None) -> list[str]:
+    """A multiselect whose choice lives in the URL (``?param=a,b``), so a filtered view can be shared as a link; ``labels`` names the options."""
     raw = st.query_params.get(param)
     from_url = [v for v in raw.split(",") if v in options] if raw else []
     if raw is not None and raw != st.session_state.get(widget_key + "__url"):
         st.session_state[widget_key] = from_url
-    chosen = st.multiselect(label, options, key=widget_key)
+    chosen = st.multiselect(label, options, key=widget_key, format_func=(labels or {}).get if labels else str, placeholder=t("common.choose", lang))
     value = ",".join(chosen)
     st.session_state[widget_key + "__url"] = value
     if value and st.query_params.get(param) != value:

@@ -624,7 +624,7 @@ def presence_matrix_figure(table: pd.DataFrame, row: str, col: str, value: str, 
     fig = go.Figure(
         go.Heatmap(
             z=z.to_numpy(dtype=float),
-            x=cols,
+            x=[_wrap(c) for c in cols],
             y=rows,
             text=[["✓" if v else "" for v in r] for r in z.to_numpy()],
             texttemplate="%{text}",
@@ -724,3 +724,10 @@ def teacher_scores_figure(assessments: pd.DataFrame, lang: str) -> go.Figure:
     add_pkg_bands(fig, lang, "y")
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
     return _layout(fig, t("chart.teacher.scores.title", lang), None, t("chart.axis.score", lang), height=400)
+
+
+def _wrap(text: object, width: int = 16) -> str:
+    """Break a long label into lines of about ``width`` characters (plotly ``<br>``)."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)

@@ -1,6 +1,7 @@
 """Strings shared by several parts of the app."""
 
 STRINGS = {
+    "common.choose": {"id": "Pilih…", "en": "Choose…"},
     "app.title": {"id": "Dasbor Kompetensi Guru", "en": "Teacher Competency Dashboard"},
     "app.sample_notice": {
         "id": "Data contoh ilustratif, bukan hasil pengukuran: dibuat agar sejalan dengan temuan penelitian, bukan data guru sebenarnya.",

@@ -82,6 +82,7 @@ STRINGS.update(
         "guru.field.tahun_sertifikasi": {"id": "Tahun sertifikasi", "en": "Year certified"},
         "guru.field.jjm": {"id": "JJM", "en": "JJM (hours/week)"},
         "guru.field.age": {"id": "Usia (tahun)", "en": "Age (years)"},
+        "guru.field.age_band": {"id": "Kelompok usia (tahun)", "en": "Age band (years)"},
         "guru.section.subjects": {"id": "Mata pelajaran dan linieritas", "en": "Subjects and linieritas"},
         "guru.col.linieritas": {"id": "Linieritas", "en": "Linieritas"},
         "guru.col.basis": {"id": "Dasar penilaian", "en": "Judged by"},
