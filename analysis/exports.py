@@ -52,7 +52,7 @@ def table_xlsx(df: pd.DataFrame, sheet: str = "Data") -> bytes:
 
 
 def _cell(v: object) -> object:
-    if v is None or (isinstance(v, float) and v != v):
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
         return None
     if isinstance(v, pd.Timestamp):
         return None if pd.isna(v) else v.to_pydatetime()
@@ -301,3 +301,38 @@ def _fmt(v: object, kind: str) -> str:
     if kind == "score":
         return f"{float(v):.1f}"
     return f"{int(v)}"
+
+
+def deidentified_xlsx(ds: Dataset, npsns: Sequence[str] | None = None, lang: str = "id") -> bytes:
+    """The de-identified dataset (:func:`analysis.privacy.deidentified_tables`) as one .xlsx, one sheet per table.
+
+    Parameters
+    ----------
+    ds : Dataset
+    npsns : sequence of str, optional
+        Limit to these schools.
+    lang : {"id", "en"}
+        Language of the notice sheet.
+
+    Returns
+    -------
+    bytes
+        Sheets ``Catatan`` (what was removed, and the sample-data notice),
+        ``sekolah``, ``guru``, ``mengajar``, ``pelatihan``, ``penilaian``; cells neutralised.
+    """
+    from analysis.privacy import deidentified_tables
+
+    sel = school.select(ds, list(npsns) if npsns is not None else None)
+    tables = deidentified_tables(sel.tables, sel.reference_date, ds.id)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = t("export.deid.sheet", lang)[:31]
+    ws.append([t("export.deid.note", lang)])
+    if ds.is_sample:
+        ws.append([t("app.sample_notice", lang)])
+        ws.cell(ws.max_row, 1).fill = _NOTICE
+    for name, df in tables.items():
+        _write_table(wb.create_sheet(name), safe_frame(df), start_row=1)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -81,3 +81,54 @@ def display_names(guru: pd.DataFrame, show_names: bool, salt: str = "") -> pd.Se
         return codes
     names = guru["nama"].astype(object)
     return names.where(names.notna() & (names.astype(str).str.strip() != ""), codes).astype(object)
+
+
+#: Columns kept per table in the de-identified export (teacher id replaced by a code).
+DEIDENTIFIED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sekolah": ("npsn", "nama_sekolah", "jenjang", "status", "naungan", "kecamatan", "kabupaten_kota", "provinsi", "berbasis_pesantren"),
+    "guru": (
+        "kode", "npsn", "jk", "age_band", "status_kepegawaian", "jenis_ptk", "jenjang_pendidikan", "jurusan_prodi", "kependidikan",
+        "sertifikasi", "tahun_sertifikasi", "jjm", "tik_laptop", "tik_office", "tik_lms", "tik_media", "tik_asesmen", "tik_kka",
+    ),
+    "mengajar": ("kode", "mata_pelajaran", "jjm"),
+    "pelatihan": ("kode", "nama_pelatihan", "jenis", "penyelenggara", "tanggal_mulai", "tanggal_selesai", "jp", "moda", "fokus", "peran", "sertifikat"),
+    "penilaian": ("kode", "tanggal_penilaian", "sumber", *(f"k{i}" for i in range(1, 15)), "pedagogik", "kepribadian", "sosial", "profesional"),
+}
+
+
+def deidentified_tables(tables: dict[str, pd.DataFrame], reference_date, salt: str) -> dict[str, pd.DataFrame]:
+    """The dataset as a researcher may take it away: no name, NUPTK, NIP or birth date.
+
+    Each teacher is a pseudonymous code (:func:`pseudonym`, keyed by ``salt``)
+    that links the tables; the birth date becomes an age band; the TMT and the
+    row numbers go. Schools stay named (NPSN and school data are public in Dapodik).
+
+    Parameters
+    ----------
+    tables : dict of str to DataFrame
+        A dataset's tables (:class:`analysis.dataset.Dataset.tables`).
+    reference_date : datetime.date
+        The date ages are counted to.
+    salt : str
+        Key of the codes; without it a code cannot be turned back into a NUPTK.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        One table per key of :data:`DEIDENTIFIED_COLUMNS`, only those columns
+        (``kode`` first), one row per row of the source table (kendala left out:
+        it holds free text).
+    """
+    from analysis.staff import age_band
+
+    out: dict[str, pd.DataFrame] = {}
+    guru = tables["guru"]
+    code_of = {g: pseudonym(g, salt) for g in guru["guru_id"].dropna()}
+    for name, cols in DEIDENTIFIED_COLUMNS.items():
+        df = tables[name].copy()
+        if "guru_id" in df:
+            df["kode"] = df["guru_id"].map(code_of)
+        if name == "guru":
+            df["age_band"] = age_band(guru, reference_date).to_numpy()
+        out[name] = df[[c for c in cols if c in df.columns]].reset_index(drop=True)
+    return out

@@ -53,3 +53,13 @@ if len(pairwise):
     pw = pairwise.assign(domain=[t(f"domain.{d}", lang) for d in pairwise["domain"]], A=pairwise["A"].map(names), B=pairwise["B"].map(names)).round(3)
     pw = pw.assign(**{c: [effects.format_p(p, lang) for p in pairwise[c]] for c in ("p_unc", "p_holm")})
     widgets.table(pw, lang, {"domain": "report.school.domain", "A": "banding.col.A", "B": "banding.col.B", "U": "banding.col.U", "p_unc": "banding.col.p_unc", "p_holm": "banding.col.p_holm", "hedges": "col.hedges_g"}, key=state.key(PAGE, "pairwise"))
+
+st.download_button(
+    t("export.deid.download", lang),
+    widgets.deidentified_export(ds, chosen, lang),
+    file_name="data_deidentifikasi.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key=state.key(PAGE, "deid"),
+    help=t("export.deid.help", lang),
+    icon=":material/shield_person:",
+)

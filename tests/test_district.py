@@ -162,3 +162,17 @@ def test_html_reports_are_self_contained_and_carry_the_page_figures(district_ds)
     assert "<script>alert" not in exports.html_report("t", ["<script>alert(1)</script>"], [("h", ["<b>x</b>"])])
     district_html = exports.district_report_html(district_ds, ["10603812", "10505207"], "id")
     assert "SMP Negeri 7 Muaro Jambi" in district_html
+
+
+def test_the_research_export_holds_no_name_nuptk_nip_or_birth_date(district_ds):
+    wb = openpyxl.load_workbook(io.BytesIO(exports.deidentified_xlsx(district_ds, ["10603812"])))
+    assert [ws.title for ws in wb][1:] == ["sekolah", "guru", "mengajar", "pelatihan", "penilaian"]
+    cells = {str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c is not None}
+    guru = district_ds.tables["guru"]
+    guru = guru[guru["npsn"] == "10603812"]
+    for col in ("nama", "nuptk", "nip"):
+        assert not (cells & set(guru[col].dropna().astype(str))), col
+    headers = [c.value for c in wb["guru"][1]]
+    assert "kode" in headers and "age_band" in headers and "tanggal_lahir" not in headers
+    codes = {r[0] for r in wb["penilaian"].iter_rows(min_row=2, values_only=True)}
+    assert codes <= {r[0] for r in wb["guru"].iter_rows(min_row=2, values_only=True)}, "codes link the sheets"

@@ -314,3 +314,15 @@ def _district_xlsx(_ds: Dataset, ds_id: str, npsns: tuple[str, ...], lang: str, 
     from analysis.exports import district_report_xlsx
 
     return district_report_xlsx(_ds, list(npsns), lang, ict_target)
+
+
+def deidentified_export(ds: Dataset, npsns: list[str], lang: str) -> bytes:
+    """The de-identified research export of the chosen schools (cached per dataset and choice)."""
+    return _deid(ds, ds.id, tuple(npsns), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _deid(_ds: Dataset, ds_id: str, npsns: tuple[str, ...], lang: str) -> bytes:
+    from analysis.exports import deidentified_xlsx
+
+    return deidentified_xlsx(_ds, list(npsns), lang)

@@ -110,3 +110,18 @@ STRINGS.update(
         "profil.open_teacher": {"id": "Buka profil guru", "en": "Open the teacher's profile"},
     }
 )
+
+STRINGS.update(
+    {
+        "export.deid.sheet": {"id": "Catatan", "en": "Notes"},
+        "export.deid.note": {
+            "id": "Data ter-de-identifikasi: tanpa nama, NUPTK, NIP, tanggal lahir dan TMT; tiap guru diganti kode samaran yang menghubungkan sheet; usia sebagai kelompok usia.",
+            "en": "De-identified data: no name, NUPTK, NIP, birth date or TMT; each teacher is a pseudonymous code linking the sheets; age as an age band.",
+        },
+        "export.deid.download": {"id": "Unduh data ter-de-identifikasi untuk penelitian (.xlsx)", "en": "Download de-identified data for research (.xlsx)"},
+        "export.deid.help": {
+            "id": "Data guru sekolah terpilih tanpa identitas pribadi (UU 27/2022 PDP: minimisasi data).",
+            "en": "The chosen schools' teacher data without personal identifiers (UU 27/2022 PDP: data minimisation).",
+        },
+    }
+)
