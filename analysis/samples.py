@@ -426,25 +426,25 @@ def _site_miftahul(b: _Builder) -> None:
     teachers = _subject_staff(b, npsn, 18, subjects, SMP_WEIGHTS[1:] + [2, 2, 2, 2, 3], cert_share=0.45, madrasah=True)
     _tendik(b, npsn, 4, True)
     plan = [
-        ("Pelatihan di tempat kerja: media pembelajaran digital", "IHT", date(2024, 8, 5), 2, 12.0, "TIK", "MTs-SA Miftahul Karomah", "Luring", "pedagogik"),
-        ("Pelatihan di tempat kerja: pengelolaan kelas", "IHT", date(2024, 10, 7), 1, 6.0, "Pedagogik", "MTs-SA Miftahul Karomah", "Luring", "pedagogik"),
-        ("Pelatihan di tempat kerja: penguasaan materi", "IHT", date(2025, 1, 20), 2, 12.0, "Profesional", "MTs-SA Miftahul Karomah", "Luring", "profesional"),
+        ("Pelatihan di tempat kerja: media pembelajaran digital", "IHT", date(2025, 1, 13), 2, 12.0, "TIK", "MTs-SA Miftahul Karomah", "Luring", "pedagogik"),
+        ("Pelatihan di tempat kerja: pengelolaan kelas", "IHT", date(2025, 3, 10), 1, 6.0, "Pedagogik", "MTs-SA Miftahul Karomah", "Luring", "pedagogik"),
+        ("Pelatihan di tempat kerja: penguasaan materi", "IHT", date(2025, 6, 16), 2, 12.0, "Profesional", "MTs-SA Miftahul Karomah", "Luring", "profesional"),
     ]
-    _assess_and_train(b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 6, 10), date(2025, 6, 9)))
+    _assess_and_train(b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 12, 9), date(2025, 11, 24)))
     b.kendala += [
-        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: media pembelajaran digital", "tanggal": date(2024, 8, 5), "kategori": "Sarana dan prasarana", "keterangan": "Fasilitas pendukung terbatas"},
-        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: penguasaan materi", "tanggal": date(2025, 1, 20), "kategori": "Kesinambungan program", "keterangan": "Program kurang berkesinambungan"},
-        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: pengelolaan kelas", "tanggal": date(2024, 10, 7), "kategori": "Monitoring pascapelatihan", "keterangan": "Tidak ada pemantauan setelah pelatihan"},
+        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: media pembelajaran digital", "tanggal": date(2025, 1, 13), "kategori": "Sarana dan prasarana", "keterangan": "Fasilitas pendukung terbatas"},
+        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: penguasaan materi", "tanggal": date(2025, 6, 16), "kategori": "Kesinambungan program", "keterangan": "Program kurang berkesinambungan"},
+        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: pengelolaan kelas", "tanggal": date(2025, 3, 10), "kategori": "Monitoring pascapelatihan", "keterangan": "Tidak ada pemantauan setelah pelatihan"},
     ]
 
 
 def _site_mi_gantarang(b: _Builder) -> None:
     names = ["MI Muhammadiyah Bontomasila", "MIS Nurul Huda Gantarang", "MIN 2 Bulukumba", "MIS Al-Ikhlas Palambarae", "MIS Darul Istiqamah Bialo", "MIS Guppi Taccorong"]
     plan = [
-        ("KKG Penyusunan RPP", "KKG", date(2024, 2, 12), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
-        ("KKG Asesmen dan Pengelolaan Kelas", "KKG", date(2024, 5, 13), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
-        ("KKG Komunikasi dengan Orang Tua", "KKG", date(2024, 8, 12), 1, 6.0, "Sosial", "KKG MI Kecamatan Gantarang", "Luring", "sosial"),
-        ("KKG Pemanfaatan Laptop untuk RPP", "KKG", date(2024, 10, 14), 1, 6.0, "TIK", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
+        ("KKG Penyusunan RPP", "KKG", date(2025, 2, 10), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
+        ("KKG Asesmen dan Pengelolaan Kelas", "KKG", date(2025, 5, 12), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
+        ("KKG Komunikasi dengan Orang Tua", "KKG", date(2025, 8, 11), 1, 6.0, "Sosial", "KKG MI Kecamatan Gantarang", "Luring", "sosial"),
+        ("KKG Pemanfaatan Laptop untuk RPP", "KKG", date(2025, 10, 13), 1, 6.0, "TIK", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
     ]
     for i, nama in enumerate(names):
         status = "Negeri" if nama.startswith("MIN") else "Swasta"
@@ -470,9 +470,9 @@ def _site_mi_gantarang(b: _Builder) -> None:
             g["tik_office"] = int(np.clip(g["tik_office"] - 1, 1, 4))
             teachers.append(g)
         _tendik(b, npsn, 2, True)
-        _assess_and_train(b, teachers, plan, share_trained=0.8, pkg_dates=(date(2023, 12, 4), date(2024, 12, 2)))
-    b.kendala.append({"npsn": b.sekolah[0]["npsn"], "nama_pelatihan": "KKG Pemanfaatan Laptop untuk RPP", "tanggal": date(2024, 10, 14), "kategori": "Kemampuan TI", "keterangan": "RPP terlambat karena belum terampil memakai laptop"})
-    b.kendala.append({"npsn": b.sekolah[1]["npsn"], "nama_pelatihan": "KKG Penyusunan RPP", "tanggal": date(2024, 2, 12), "kategori": "Monitoring pascapelatihan", "keterangan": "Supervisi RPP kurang ketat"})
+        _assess_and_train(b, teachers, plan, share_trained=0.8, pkg_dates=(date(2024, 12, 2), date(2025, 12, 1)))
+    b.kendala.append({"npsn": b.sekolah[0]["npsn"], "nama_pelatihan": "KKG Pemanfaatan Laptop untuk RPP", "tanggal": date(2025, 10, 13), "kategori": "Kemampuan TI", "keterangan": "RPP terlambat karena belum terampil memakai laptop"})
+    b.kendala.append({"npsn": b.sekolah[1]["npsn"], "nama_pelatihan": "KKG Penyusunan RPP", "tanggal": date(2025, 2, 10), "kategori": "Monitoring pascapelatihan", "keterangan": "Supervisi RPP kurang ketat"})
 
 
 def _site_pesantren(b: _Builder) -> None:
@@ -481,9 +481,9 @@ def _site_pesantren(b: _Builder) -> None:
     subjects = {**SMP_SUBJECTS, **MTS_EXTRA}
     del subjects["Pendidikan Agama Islam dan Budi Pekerti"]
     plan = [
-        ("Pelatihan Terpadu Kompetensi Guru Madrasah", "Diklat", date(2024, 4, 22), 5, 40.0, "Pedagogik", "Kemenag Kabupaten", "Luring", "pedagogik"),
-        ("Pembinaan Kepribadian Guru Berbasis Nilai Pesantren", "Workshop", date(2024, 7, 15), 2, 12.0, "Kepribadian", "Pondok Pesantren", "Luring", "kepribadian"),
-        ("Pelatihan Mandiri PMM: Asesmen", "PMM", date(2024, 9, 2), 30, 30.0, "Pedagogik", "Kemendikdasmen (PMM)", "Daring", "pedagogik"),
+        ("Pelatihan Terpadu Kompetensi Guru Madrasah", "Diklat", date(2025, 4, 21), 5, 40.0, "Pedagogik", "Kemenag Kabupaten", "Luring", "pedagogik"),
+        ("Pembinaan Kepribadian Guru Berbasis Nilai Pesantren", "Workshop", date(2025, 7, 14), 2, 12.0, "Kepribadian", "Pondok Pesantren", "Luring", "kepribadian"),
+        ("Pelatihan Mandiri PMM: Asesmen", "PMM", date(2025, 9, 1), 30, 30.0, "Pedagogik", "Kemendikdasmen (PMM)", "Daring", "pedagogik"),
     ]
     for i, (nama, kec, kab, prov) in enumerate(names):
         npsn = b.school(f"2057{2710 + i}", nama, "MTs", "Swasta", "Kemenag", kec, kab, prov, True)
@@ -492,7 +492,7 @@ def _site_pesantren(b: _Builder) -> None:
         for g in teachers[:3]:  # academic qualification upgrade (study 004)
             g["jenjang_pendidikan"] = "S2"
         _tendik(b, npsn, 3, True)
-        _assess_and_train(b, [head, *teachers], plan, share_trained=0.65, pkg_dates=(date(2024, 1, 15), date(2025, 1, 13)), extra="supervisi")
+        _assess_and_train(b, [head, *teachers], plan, share_trained=0.65, pkg_dates=(date(2025, 1, 13), date(2025, 12, 8)), extra="supervisi")
 
 
 _SITE_BUILDERS = {
