@@ -243,7 +243,7 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     sel = school.select(ds, npsn)
     head = school.headline(sel, ict_target=ict_target)
     name = str(sel.tables["sekolah"].iloc[0]["nama_sekolah"])
-    figures = pd.DataFrame({t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()], t("report.school.value", lang): [_fmt(head.get(k), kind) for k, _, kind in _headline()]})
+    figures = pd.DataFrame({t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()], t("report.school.value", lang): [_fmt(head.get(k), kind, lang) for k, _, kind in _headline()]})
     counts = school.staff_tables(sel)
     comp = school.competency_tables(sel)
     oof = school.out_of_field_tables(sel)
@@ -260,7 +260,7 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     )
     sections = [
         (t("report.school.sheet.summary", lang), [figures]),
-        (t("profil.section.staff", lang), [charts.count_bars(counts["status_kepegawaian"], "value", "n", lang, "chart.staff.status.title", color="group")]),
+        (t("profil.section.staff", lang), [charts.count_bars(counts["status_kepegawaian"], "value", "n", lang, "chart.staff.status.title", color="group", color_labels={g: t(f"chart.group.{g}", lang) for g in ("pendidik", "tendik")})]),
         (t("profil.section.competency", lang), [charts.domain_scores_figure(comp["box"], lang), charts.pkg_category_figure(comp["categories"], lang)]),
         (t("profil.section.out_of_field", lang), [charts.out_of_field_by_subject_figure(oof["by_subject"], lang), listed]),
         (t("profil.section.ict", lang), [charts.ict_heatmap(tik["levels"], lang), charts.ict_below_target_figure(tik["below"], lang, ict_target)]),
@@ -274,9 +274,9 @@ def district_report_html(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     """The overview as a self-contained HTML report: headline figures, the school table and charts per school."""
     sel = school.select(ds, list(npsns))
     head = school.headline(sel, ict_target=ict_target)
-    figures = pd.DataFrame({t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()], t("report.school.value", lang): [_fmt(head.get(k), kind) for k, _, kind in _headline()]})
+    figures = pd.DataFrame({t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()], t("report.school.value", lang): [_fmt(head.get(k), kind, lang) for k, _, kind in _headline()]})
     table = district.school_table(ds, list(npsns), ict_target=ict_target)
-    shown = pd.DataFrame({t("col.school", lang): table["nama_sekolah"], "NPSN": table["npsn"]} | {t(_label(f), lang, target=ict_target): [_fmt(v, _kind(f)) for v in table[f]] for f in district.FIGURES})
+    shown = pd.DataFrame({t("col.school", lang): table["nama_sekolah"], "NPSN": table["npsn"]} | {t(_label(f), lang, target=ict_target): [_fmt(v, _kind(f), lang) for v in table[f]] for f in district.FIGURES})
     names = dict(zip(table["npsn"], table["nama_sekolah"]))
     gaps = table.melt(id_vars=["npsn"], value_vars=["out_of_field_share_headcount", "ict_below_target_share"], var_name="figure", value_name="share").dropna()
     gap_fig = charts.matrix_figure(gaps, "npsn", "figure", "share", lang, "report.district.chart.gaps", row_labels=names, col_labels={f: t(_label(f), lang, target=ict_target) for f in gaps["figure"].unique()}, percent=True)
@@ -293,13 +293,14 @@ def _headline():
     return HEADLINE
 
 
-def _fmt(v: object, kind: str) -> str:
+def _fmt(v: object, kind: str, lang: str = "id") -> str:
     if v is None or (isinstance(v, float) and v != v):
         return "–"
     if kind == "share":
         return f"{float(v):.0%}"
     if kind == "score":
-        return f"{float(v):.1f}"
+        text = f"{float(v):.1f}"
+        return text.replace(".", ",") if lang == "id" else text
     return f"{int(v)}"
 
 
