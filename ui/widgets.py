@@ -282,6 +282,11 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     fmt = {label[f]: ("{:.0%}" if METRICS[f][1] == "share" else ("{:.1f}" if METRICS[f][1] == "score" else "{:,.0f}")) for f in figures}
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep="–")
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
+    from analysis import exports
+
+    with st.popover(t("table.download", lang), icon=":material/download:"):
+        st.download_button(t("table.download.csv", lang), exports.table_csv(view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv")
+        st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(view), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx")
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
