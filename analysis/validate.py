@@ -580,6 +580,8 @@ def _fmt(x: float | None) -> str:
 
 def _parse_cell(raw: object, col: Column) -> tuple[object, str | None, dict, str]:
     """Parse one cell by its column type → (value, code, params, severity)."""
+    if col.type == "id" and type(raw) is str and raw.isdigit() and raw != "0" and (not col.digits or len(raw) == col.digits):
+        return raw, None, {}, "warning"  # the usual sound ID typed as text: what parse_id would return, sooner
     if col.type == "id":
         value, code, params = parse_id(raw, col.digits)
         return value, code, params, "warning"

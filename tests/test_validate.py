@@ -202,3 +202,13 @@ def test_values_from_the_adapter_fill_columns_the_sheet_lacks():
     rt = RawTable("PTK", "guru", ["Nama", "NUPTK"], ["nama", "nuptk"], [(6, ["Ani", "1234567890123456"])], defaults={"npsn": "10603456"})
     frame, _, problems = validate_table(rt)
     assert frame["npsn"].tolist() == ["10603456"] and problems == []
+
+
+@pytest.mark.parametrize("raw", ["1234567890123456", "123456789012345", "0", "00000000", "1234567890123456 ", "１２３", "²345678901234567"])
+def test_the_id_fast_path_agrees_with_parse_id(raw):
+    from analysis import schema
+    from analysis.validate import _parse_cell, parse_id
+
+    col = schema.GURU.column("nuptk")
+    value, code, params, _ = _parse_cell(raw, col)
+    assert (value, code, params) == parse_id(raw, col.digits)
