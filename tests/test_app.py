@@ -195,3 +195,22 @@ def test_a_teacher_opens_from_the_school_page_by_code_and_names_stay_with_the_he
     assert not at.exception, at.exception
     assert "**NUPTK:**" in _texts(at)
     assert at.query_params["guru"] == code, "the same teacher stays chosen when the role changes"
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        ("sampel_dapodik_profil_sekolah.xlsx", None),
+        ("guru.csv", "NPSN;Nama;NUPTK;JK;Jenis PTK;Mengajar;JJM\n10603812;Ani;1234567890123456;P;Guru Mapel;IPA;24\n".encode()),
+    ],
+    ids=["dapodik-profil", "guru-csv-only"],
+)
+def test_every_page_runs_on_an_upload_that_lacks_most_sheets(upload):
+    name, data = upload
+    data = data if data is not None else (ROOT / "data" / name).read_bytes()
+    at = _upload(name, data, "text/csv" if name.endswith(".csv") else XLSX)
+    assert not at.exception, at.exception
+    at.button(key="upload_use").click().run()
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
