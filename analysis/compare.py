@@ -76,7 +76,8 @@ def tests(scores: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         ``schools`` (entering the test), ``n`` (teachers), ``H``, ``p_kruskal``,
         ``eta2_h``, ``F``, ``p_welch``, ``np2``, ``small_groups`` (schools under
         :data:`MIN_TEACHERS`); NaN statistics when fewer than two schools have
-        two scores. ``pairwise``: one row per domain × pair of schools: ``A``,
+        two scores, and NaN Welch figures when a school's scores are all equal
+        (its weight is undefined; Kruskal-Wallis still runs). ``pairwise``: one row per domain × pair of schools: ``A``,
         ``B`` (NPSN), ``U``, ``p_unc``, ``p_holm``, ``hedges``.
     """
     import pingouin as pg
@@ -95,17 +96,14 @@ def tests(scores: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             kw = pg.kruskal(s, dv="score", between="npsn")
-            wa = pg.welch_anova(s, dv="score", between="npsn")
             pw = pg.pairwise_tests(s, dv="score", between="npsn", parametric=False, padjust="holm", effsize="hedges")
+            try:
+                wa = pg.welch_anova(s, dv="score", between="npsn")
+                welch = {"F": float(wa["F"].iloc[0]), "p_welch": float(wa["p_unc"].iloc[0]), "np2": float(wa["np2"].iloc[0])}
+            except ValueError:  # a school whose scores are all equal: Welch's weights are undefined
+                welch = {"F": math.nan, "p_welch": math.nan, "np2": math.nan}
         h = float(kw["H"].iloc[0])
-        row |= {
-            "H": h,
-            "p_kruskal": float(kw["p_unc"].iloc[0]),
-            "eta2_h": max(0.0, (h - k + 1) / (n - k)) if n > k else math.nan,
-            "F": float(wa["F"].iloc[0]),
-            "p_welch": float(wa["p_unc"].iloc[0]),
-            "np2": float(wa["np2"].iloc[0]),
-        }
+        row |= {"H": h, "p_kruskal": float(kw["p_unc"].iloc[0]), "eta2_h": max(0.0, (h - k + 1) / (n - k)) if n > k else math.nan, **welch}
         omni.append(row)
         for r in pw.itertuples():  # one pair: no p_corr column, and Holm leaves a single p unchanged
             pairs.append({"domain": d, "A": str(r.A), "B": str(r.B), "U": float(r.U_val), "p_unc": float(r.p_unc), "p_holm": float(getattr(r, "p_corr", r.p_unc)), "hedges": float(r.hedges)})

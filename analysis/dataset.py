@@ -171,7 +171,8 @@ class Dataset:
     - ``sekolah``: one row per school.
     - ``guru``: one row per teacher or staff member; adds ``guru_id`` (str, unique:
       the NUPTK where valid, else ``"<npsn>-r<row>"``), ``pendidik`` (bool) and
-      ``nuptk_suspect`` / ``nip_suspect`` (bool).
+      ``nuptk_suspect`` / ``nip_suspect`` (bool) and ``pelatihan_recorded`` (bool:
+      the teacher's file had a Pelatihan sheet, so "no training" means none).
     - ``mengajar``: one row per teacher × subject, always filled: from the
       ``Mengajar`` sheet or Rekap Pembelajaran where given, else split from
       ``guru.mengajar`` with the teacher's JJM shared equally; adds ``guru_id``

@@ -46,6 +46,9 @@ DID_COLUMNS = ["domain", "n_treated", "n_control", "treated_change", "control_ch
 
 
 def _training_ends(pelatihan: pd.DataFrame) -> pd.DataFrame:
+    from analysis.participation import participant_rows
+
+    pelatihan = participant_rows(pelatihan)
     start = pd.to_datetime(pelatihan["tanggal_mulai"], errors="coerce")
     end = pd.to_datetime(pelatihan["tanggal_selesai"], errors="coerce").fillna(start)
     start = start.fillna(end)

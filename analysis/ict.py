@@ -181,6 +181,7 @@ def training_needs(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: 
         the latest TIK-focused training ever, NaT if none); most gaps first.
     """
     gaps = teacher_gaps(guru, target)
+    pelatihan = participation.participant_rows(pelatihan)
     tik = pelatihan[pelatihan["fokus"].eq("TIK").fillna(False).to_numpy(dtype=bool)] if len(pelatihan) else pelatihan
     recent = set(participation.trainings_in_window(tik, reference_date, months)["guru_id"]) if len(tik) else set()
     out = gaps[~gaps["guru_id"].isin(recent)].copy()

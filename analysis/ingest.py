@@ -168,6 +168,9 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool) -> Dataset:
 
     _cross_checks(tables, report, reports)
     tables = _derive(tables)
+    # Whether this file could say who trained: a teacher from a file without a
+    # Pelatihan sheet (a Dapodik export) is unknown, not untrained.
+    tables["guru"]["pelatihan_recorded"] = "pelatihan" in frames
     return Dataset(tables=tables, report=report, source=name, is_sample=is_sample)
 
 
@@ -417,7 +420,8 @@ def combine(datasets: list[Dataset]) -> Dataset:
         Tables concatenated; the report lists every file's sheets and problems
         (sheet names prefixed with the file name); ``is_sample`` when any part is
         sample data. A school (NPSN) or teacher (guru_id) present in two files is
-        kept once, the first file winning.
+        kept once, the first file winning, with that file's subjects, trainings
+        and assessments only; a Kendala row repeated across files is kept once.
 
     Raises
     ------
@@ -428,12 +432,26 @@ def combine(datasets: list[Dataset]) -> Dataset:
         raise ValueError("combine needs at least one dataset")
     if len(datasets) == 1:
         return datasets[0]
+    # A teacher in two files is kept from the first; so are their subjects,
+    # trainings and assessments, which would otherwise count twice.
+    owner: dict[str, int] = {}
+    for i, d in enumerate(datasets):
+        for g in d.tables["guru"]["guru_id"].dropna():
+            owner.setdefault(g, i)
     tables: dict[str, pd.DataFrame] = {}
     for key in TABLES:
-        parts = [d.tables[key] for d in datasets if not d.tables[key].empty]
+        parts = []
+        for i, d in enumerate(datasets):
+            part = d.tables[key]
+            if key in ("mengajar", "pelatihan", "penilaian") and not part.empty:
+                part = part[(part["guru_id"].map(owner).eq(i) | part["guru_id"].isna()).to_numpy()]
+            if not part.empty:
+                parts.append(part)
         tables[key] = pd.concat(parts, ignore_index=True) if parts else datasets[0].tables[key]
     tables["sekolah"] = tables["sekolah"].drop_duplicates("npsn", keep="first").reset_index(drop=True)
     tables["guru"] = tables["guru"].drop_duplicates("guru_id", keep="first").reset_index(drop=True)
+    if not tables["kendala"].empty:
+        tables["kendala"] = tables["kendala"].drop_duplicates([c for c in tables["kendala"].columns if c != schema.ROW_COLUMN]).reset_index(drop=True)
     report = ValidationReport(file=" + ".join(d.report.file for d in datasets), layout="combined")
     for d in datasets:
         for s in d.report.sheets:

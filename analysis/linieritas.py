@@ -42,7 +42,7 @@ def jjm_band(jjm: float | None) -> str | None:
 
     Returns ``None`` for a missing load.
     """
-    if jjm is None or (isinstance(jjm, float) and np.isnan(jjm)):
+    if jjm is None or pd.isna(jjm):
         return None
     for label, low in JJM_BANDS:
         if jjm >= low:
@@ -128,7 +128,7 @@ def judge(guru: pd.DataFrame, mengajar: pd.DataFrame, prodi_path: object = None)
     cols = ["guru_id", "npsn", "mata_pelajaran", "jjm", "status", "basis", "sertifikasi", "jurusan_prodi"]
     if guru.empty or mengajar.empty:
         return pd.DataFrame({c: pd.Series(dtype=float if c == "jjm" else object) for c in cols})
-    teachers = guru.loc[guru["pendidik"].astype(bool), ["guru_id", "npsn", "sertifikasi", "jurusan_prodi", "kependidikan"]]
+    teachers = guru.loc[guru["pendidik"].fillna(False).astype(bool).to_numpy(), ["guru_id", "npsn", "sertifikasi", "jurusan_prodi", "kependidikan"]]
     m = mengajar.loc[mengajar["guru_id"].notna() & mengajar["mata_pelajaran"].notna(), ["guru_id", "mata_pelajaran", "jjm"]]
     df = m.merge(teachers, on="guru_id", how="inner")
     cache: dict[tuple, tuple[str, str]] = {}
@@ -171,10 +171,11 @@ def per_teacher(judged: pd.DataFrame) -> pd.DataFrame:
         ``guru_id``, ``npsn``, ``status`` (``tidak_linier`` when any subject is;
         ``unknown`` when every subject is; else ``linier``), ``subjects_out``
         (the tidak-linier subjects joined by "; "), ``jjm_total``, ``jjm_out``,
-        ``jjm_in`` (JP per week; subjects with no JJM count 0), ``reaches_24_only_out_of_field``
+        ``jjm_in`` (JP per week; subjects with no JJM count 0), ``jjm_complete``
+        (bool: every subject has its JJM), ``reaches_24_only_out_of_field``
         (bool: total ≥ 24 JJM but the linier hours alone are not; PP 74/2008 Pasal 52).
     """
-    cols = ["guru_id", "npsn", "status", "subjects_out", "jjm_total", "jjm_out", "jjm_in", "reaches_24_only_out_of_field"]
+    cols = ["guru_id", "npsn", "status", "subjects_out", "jjm_total", "jjm_out", "jjm_in", "jjm_complete", "reaches_24_only_out_of_field"]
     if judged.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     d = judged.assign(
@@ -191,6 +192,7 @@ def per_teacher(judged: pd.DataFrame) -> pd.DataFrame:
             "npsn": g["npsn"].first(),
             "any_out": g["_out"].any(),
             "all_unknown": g["_unk"].all(),
+            "jjm_complete": g["jjm"].apply(lambda s: bool(s.notna().all())),
             "jjm_total": g["_jjm"].sum(),
             "jjm_out": g["_jjm_out"].sum(),
             "jjm_in": g["_jjm_in"].sum(),
@@ -364,7 +366,9 @@ def jjm_link(judged: pd.DataFrame, guru: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per certified pendidik with linier JJM < 24: ``guru_id``, ``npsn``,
+        One row per certified pendidik with linier JJM < 24 (the Kepala Sekolah,
+        whose minimum is 6 JJM, and teachers with a subject lacking its JJM left
+        out: their gap cannot be told): ``guru_id``, ``npsn``,
         ``jjm_in``, ``jjm_out``, ``jjm_total`` (JP per week), ``gap`` (24 − jjm_in),
         ``filled_out_of_field`` (out-of-field hours counted toward the gap, ≤ gap),
         ``band`` (Info GTK band of the total), sorted by gap, largest first.
@@ -375,7 +379,10 @@ def jjm_link(judged: pd.DataFrame, guru: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     cert = guru.set_index("guru_id")["sertifikasi"].reindex(pt["guru_id"])
     certified = (cert.notna() & cert.astype(str).str.strip().ne("")).to_numpy()
-    pt = pt[certified & (pt["status"] != UNKNOWN).to_numpy() & (pt["jjm_in"] < JJM_MINIMUM).to_numpy()].copy()
+    jenis = guru.set_index("guru_id")["jenis_ptk"].reindex(pt["guru_id"]) if "jenis_ptk" in guru else pd.Series(None, index=pt["guru_id"])
+    not_head = (jenis != "Kepala Sekolah").to_numpy()  # a head's minimum is 6 JJM, not 24 (PP 74/2008 Pasal 54; inferred here)
+    keep = certified & not_head & pt["jjm_complete"].to_numpy(dtype=bool) & (pt["status"] != UNKNOWN).to_numpy() & (pt["jjm_in"] < JJM_MINIMUM).to_numpy()
+    pt = pt[keep].copy()
     pt["gap"] = JJM_MINIMUM - pt["jjm_in"]
     pt["filled_out_of_field"] = np.minimum(pt["gap"], pt["jjm_out"])
     pt["band"] = [jjm_band(x) for x in pt["jjm_total"]]

@@ -44,6 +44,22 @@ def window_start(reference_date: date, months: int = DEFAULT_MONTHS) -> pd.Times
     return pd.Timestamp(reference_date) - pd.DateOffset(months=months)
 
 
+#: Roles (Peran) that count as taking part in a training; a speaker or a committee member did not train.
+PARTICIPANT_ROLES = ("Peserta",)
+
+
+def participant_rows(pelatihan: pd.DataFrame) -> pd.DataFrame:
+    """The training rows where the teacher took part as a participant (Peran = Peserta, or not given).
+
+    Pemateri, Narasumber and Panitia rows are left out of every participation
+    figure, the training-needs list and the training-effect pairs.
+    """
+    if pelatihan.empty or "peran" not in pelatihan:
+        return pelatihan
+    peran = pelatihan["peran"]
+    return pelatihan[(peran.isna() | peran.isin(list(PARTICIPANT_ROLES))).to_numpy()]
+
+
 def trainings_in_window(pelatihan: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS) -> pd.DataFrame:
     """The training rows that ended within the window.
 
@@ -57,9 +73,11 @@ def trainings_in_window(pelatihan: pd.DataFrame, reference_date: date, months: i
     Returns
     -------
     DataFrame
-        The rows of ``pelatihan`` whose end (start when the end is missing) is in
-        (``reference_date`` − ``months``, ``reference_date``]; same columns.
+        The participant rows (:func:`participant_rows`) of ``pelatihan`` whose end
+        (start when the end is missing) is in (``reference_date`` − ``months``,
+        ``reference_date``]; same columns.
     """
+    pelatihan = participant_rows(pelatihan)
     end = pd.to_datetime(pelatihan["tanggal_selesai"], errors="coerce").fillna(pd.to_datetime(pelatihan["tanggal_mulai"], errors="coerce"))
     mask = (end > window_start(reference_date, months)) & (end <= pd.Timestamp(reference_date))
     return pelatihan[mask.to_numpy()]
@@ -83,12 +101,14 @@ def per_teacher(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: dat
         One row per pendidik: ``guru_id``, ``npsn``, ``trainings`` (count in the
         window), ``jp`` (JP hours in the window; a row without JP adds 0),
         ``trained`` (bool: at least one training in the window), ``last_training``
-        (end date of the latest training ever recorded, NaT if none).
+        (end date of the latest training ever recorded, NaT if none). Only
+        participant rows count (:func:`participant_rows`).
     """
     teachers = pendidik(guru)[["guru_id", "npsn"]].reset_index(drop=True)
     inwin = trainings_in_window(pelatihan, reference_date, months)
     jp = pd.to_numeric(inwin["jp"], errors="coerce").fillna(0.0).astype(float)
     agg = pd.DataFrame({"guru_id": inwin["guru_id"].to_numpy(dtype=object), "jp": jp.to_numpy()}).groupby("guru_id").agg(trainings=("jp", "size"), jp=("jp", "sum"))
+    pelatihan = participant_rows(pelatihan)
     end = pd.to_datetime(pelatihan["tanggal_selesai"], errors="coerce").fillna(pd.to_datetime(pelatihan["tanggal_mulai"], errors="coerce"))
     last = end.groupby(pelatihan["guru_id"]).max() if len(pelatihan) else pd.Series(dtype="datetime64[ns]")
     out = teachers.join(agg, on="guru_id")
@@ -174,3 +194,22 @@ def untrained(per_teacher_table: pd.DataFrame) -> pd.DataFrame:
     out = per_teacher_table[~per_teacher_table["trained"]][["guru_id", "npsn", "last_training"]]
     return out.sort_values("last_training", na_position="first").reset_index(drop=True)
 
+
+
+def recorded_trained_share(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS) -> float | None:
+    """Share of pendidik trained in the window, over the teachers whose file recorded trainings.
+
+    A teacher from a file without a Pelatihan sheet (``guru.pelatihan_recorded``
+    False, e.g. a Dapodik export) is neither trained nor untrained: the data
+    cannot say, so they are left out of the denominator.
+
+    Returns
+    -------
+    float or None
+        0–1; ``None`` when no teacher's file recorded trainings.
+    """
+    pt = per_teacher(guru, pelatihan, reference_date, months)
+    if "pelatihan_recorded" in guru:
+        recorded = set(guru.loc[guru["pelatihan_recorded"].fillna(False).astype(bool).to_numpy(), "guru_id"])
+        pt = pt[pt["guru_id"].isin(recorded)]
+    return float(pt["trained"].mean()) if len(pt) else None

@@ -123,7 +123,8 @@ def deidentified_tables(tables: dict[str, pd.DataFrame], reference_date, salt: s
 
     out: dict[str, pd.DataFrame] = {}
     guru = tables["guru"]
-    code_of = {g: pseudonym(g, salt) for g in guru["guru_id"].dropna()}
+    ids = guru[guru["guru_id"].notna()]
+    code_of = dict(zip(ids["guru_id"], display_names(ids[["guru_id"]], False, salt)))  # clashes lengthened, as on screen
     for name, cols in DEIDENTIFIED_COLUMNS.items():
         df = tables[name].copy()
         if "guru_id" in df:

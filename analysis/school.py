@@ -142,10 +142,7 @@ def headline(sel: Selection, ict_target: int = ict.DEFAULT_TARGET, months: int =
     totals = linieritas.totals(judged)
     head.update(totals)
     head["ict_below_target_share"] = ict.mean_below_share(ict.below_target(sel.guru, ict_target))
-    pt = participation.per_teacher(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
-    # With no training record at all the data cannot say who trained (a Dapodik export has none).
-    has_records = not sel.tables["pelatihan"].empty
-    head["trained_last_12_months_share"] = float(pt["trained"].mean()) if len(pt) and has_records else None
+    head["trained_last_12_months_share"] = participation.recorded_trained_share(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
     latest = pkg.latest_per_teacher(pkg.assessment_scores(sel.tables["penilaian"]))
     latest = latest[latest["guru_id"].isin(set(staff.pendidik(sel.guru)["guru_id"]))]
     for d, v in pkg.domain_means(latest).items():

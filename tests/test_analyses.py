@@ -375,3 +375,38 @@ def test_the_school_report_carries_native_charts_over_its_tables(smpn8):
     wb = openpyxl.load_workbook(io.BytesIO(school_report_xlsx(smpn8, "10603812", "en")))
     charts_per_sheet = {ws.title: len(ws._charts) for ws in wb}
     assert charts_per_sheet["Competency"] == 1 and charts_per_sheet["ICT"] == 1 and charts_per_sheet["Out of field"] == 1
+
+
+# ------------------------------------------------------ found in review
+
+
+def test_a_teacher_whose_jjm_is_blank_is_not_listed_as_24_hours_short():
+    guru = _guru([("a", "1", True, "IPA", "Pendidikan IPA", True), ("h", "1", True, "IPA", "Pendidikan IPA", True)]).assign(jenis_ptk=["Guru Mapel", "Kepala Sekolah"])
+    judged = linieritas.judge(guru, _mengajar([("a", "IPA", np.nan), ("h", "IPA", 6.0)]))
+    assert linieritas.jjm_link(judged, guru).empty, "blank JJM: gap unknown; the head's minimum is 6 JJM"
+    assert linieritas.jjm_band(pd.NA) is None
+
+
+def test_speakers_and_committee_members_are_not_counted_as_trained():
+    from analysis import participation
+
+    guru = pd.DataFrame({"guru_id": ["a", "b"], "npsn": ["1", "1"], "jenis_ptk": ["Guru Mapel"] * 2, "pendidik": [True, True]})
+    pel = pd.DataFrame({"guru_id": ["a", "b"], "peran": ["Panitia", "Peserta"], "jp": [16.0, 8.0], "tanggal_mulai": pd.to_datetime(["2025-03-01"] * 2), "tanggal_selesai": pd.to_datetime(["2025-03-02"] * 2)})
+    pt = participation.per_teacher(guru, pel, date(2025, 6, 1)).set_index("guru_id")
+    assert not pt.loc["a", "trained"] and pt.loc["b", "trained"]
+
+
+def test_teachers_from_a_file_without_trainings_are_left_out_of_the_trained_share():
+    from analysis import participation
+
+    guru = pd.DataFrame({"guru_id": ["a", "b", "c"], "npsn": ["1", "1", "2"], "jenis_ptk": ["Guru Mapel"] * 3, "pendidik": [True] * 3, "pelatihan_recorded": [True, True, False]})
+    pel = pd.DataFrame({"guru_id": ["a"], "peran": [None], "jp": [8.0], "tanggal_mulai": pd.to_datetime(["2025-03-01"]), "tanggal_selesai": pd.to_datetime(["2025-03-02"])})
+    assert participation.recorded_trained_share(guru, pel, date(2025, 6, 1)) == 0.5
+    assert participation.recorded_trained_share(guru[guru["npsn"] == "1"].assign(pelatihan_recorded=True), pel.iloc[:0], date(2025, 6, 1)) == 0.0, "recorded, nobody trained: 0 %, not unknown"
+    assert participation.recorded_trained_share(guru[guru["npsn"] == "2"], pel, date(2025, 6, 1)) is None
+
+
+def test_combining_the_same_file_twice_counts_nothing_twice(smpn8):
+    both = ingest.combine([smpn8, smpn8])
+    for key in ("guru", "mengajar", "pelatihan", "penilaian", "kendala"):
+        assert len(both.tables[key]) == len(smpn8.tables[key]), key

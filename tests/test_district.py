@@ -176,3 +176,22 @@ def test_the_research_export_holds_no_name_nuptk_nip_or_birth_date(district_ds):
     assert "kode" in headers and "age_band" in headers and "tanggal_lahir" not in headers
     codes = {r[0] for r in wb["penilaian"].iter_rows(min_row=2, values_only=True)}
     assert codes <= {r[0] for r in wb["guru"].iter_rows(min_row=2, values_only=True)}, "codes link the sheets"
+
+
+def test_a_school_whose_scores_are_all_equal_still_gets_kruskal_but_no_welch():
+    omni, pairs = compare.tests(_scores({"A": [75.0] * 5, "B": [60, 70, 80, 90, 65]}))
+    row = omni.iloc[0]
+    assert not math.isnan(row["p_kruskal"]) and math.isnan(row["F"])
+    assert len(pairs) == 1
+
+
+def test_export_codes_stay_distinct_even_when_six_digits_would_clash():
+    from analysis.privacy import deidentified_tables, pseudonym
+
+    ids = [f"{1000000000000000 + i}" for i in range(6000)]
+    short = [pseudonym(i, "s") for i in ids]
+    assert len(set(short)) < len(short), "the test needs a clash among 6-digit codes"
+    guru = pd.DataFrame({"guru_id": ids, "npsn": "1", "tanggal_lahir": pd.NaT})
+    empty = {k: pd.DataFrame({"guru_id": pd.Series(dtype=object)}) for k in ("mengajar", "pelatihan", "penilaian")}
+    out = deidentified_tables({"sekolah": pd.DataFrame({"npsn": ["1"]}), "guru": guru, **empty}, pd.Timestamp("2025-01-01").date(), "s")
+    assert out["guru"]["kode"].is_unique
