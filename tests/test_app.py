@@ -214,3 +214,12 @@ def test_every_page_runs_on_an_upload_that_lacks_most_sheets(upload):
     for page in PAGES:
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception)
+
+
+def test_a_cold_deep_link_to_a_page_still_runs_inside_the_app_navigation():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/ringkasan.py")  # the very first run of the process asks for /ringkasan
+    at.run()
+    assert not at.exception, at.exception
+    assert any(sb.key == "app_role" for sb in at.sidebar.selectbox), "app.py's sidebar ran: the page did not run on its own"
+    assert at.title, "a page is shown"
