@@ -18,8 +18,7 @@ widgets.page_header("page.bandingkan.title", lang, ds)
 st.caption(t("banding.intro", lang, min=compare.MIN_TEACHERS))
 
 names = widgets.school_names(ds)
-chosen = widgets.url_multiselect(t("banding.schools", lang, lo=compare.MIN_SCHOOLS, hi=compare.MAX_SCHOOLS), list(names), "schools", state.key(PAGE, "schools"), lang, names)
-chosen = chosen[: compare.MAX_SCHOOLS]
+chosen = widgets.url_multiselect(t("banding.schools", lang, lo=compare.MIN_SCHOOLS, hi=compare.MAX_SCHOOLS), list(names), "schools", state.key(PAGE, "schools"), lang, names, max_selections=compare.MAX_SCHOOLS)
 if len(chosen) < compare.MIN_SCHOOLS:
     st.info(t("banding.pick", lang, lo=compare.MIN_SCHOOLS, hi=compare.MAX_SCHOOLS), icon=":material/info:")
     st.stop()

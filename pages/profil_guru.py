@@ -30,10 +30,8 @@ if teachers.empty:
 show = state.shows_names()
 codes = [pseudonym(g, ds.id) for g in teachers["guru_id"]]
 labels = dict(zip(codes, display_names(teachers, show, ds.id)))
-wanted = st.query_params.get("guru")
-if wanted in labels and wanted != st.session_state.get(state.key(PAGE, "teacher") + "__url"):
-    st.session_state[state.key(PAGE, "teacher")] = wanted
-elif st.session_state.get(state.key(PAGE, "teacher")) not in labels:
+widgets.take_url_value(state.key(PAGE, "teacher"), st.query_params.get("guru"), lambda v: v if v in labels else codes[0])
+if st.session_state.get(state.key(PAGE, "teacher")) not in labels:
     st.session_state[state.key(PAGE, "teacher")] = codes[0]
 code = st.selectbox(t("guru.pick", lang), codes, format_func=labels.get, key=state.key(PAGE, "teacher"))
 st.session_state[state.key(PAGE, "teacher") + "__url"] = code

@@ -169,6 +169,51 @@ def test_the_overview_filters_live_in_the_url_and_a_row_opens_the_school():
     assert at.query_params["jenjang"] == "SMP"
 
 
+def _visit(at: AppTest, page: str, **query) -> AppTest:
+    """Open ``page`` the way a link or a drill-down does: the URL holds only ``query``."""
+    at.switch_page(page)
+    at.query_params.clear()
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_link_shows_what_it_asks_for_on_every_visit_not_only_the_first():
+    at = _app()
+    _visit(at, "pages/profil_sekolah.py", npsn="60304412")
+    teacher = _visit(at, "pages/profil_guru.py", npsn="60304412").query_params["guru"]
+    _visit(at, "pages/profil_guru.py", npsn="10603812")
+    _visit(at, "pages/profil_sekolah.py", npsn="60304412")
+    assert at.selectbox(key="profil_school").value == "60304412", "back from the teacher view to the same school"
+    _visit(at, "pages/profil_guru.py", npsn="60304412", guru=teacher)
+    assert at.selectbox(key="guru_school").value == "60304412"
+    assert at.selectbox(key="guru_teacher").value == teacher, "the same teacher link twice opens the same teacher"
+    _visit(at, "pages/ringkasan.py", jenjang="MI")
+    _visit(at, "pages/profil_sekolah.py", npsn="60304410")
+    _visit(at, "pages/ringkasan.py", jenjang="MI")
+    assert at.multiselect(key="ringkasan_jenjang").value == ["MI"]
+    assert len(at.dataframe[0].value) == 6
+
+
+def test_a_page_left_from_the_sidebar_keeps_its_choice_when_the_user_comes_back():
+    at = _app()
+    _visit(at, "pages/ringkasan.py", jenjang="MTs")
+    _visit(at, "pages/profil_sekolah.py")
+    _visit(at, "pages/ringkasan.py")
+    assert at.multiselect(key="ringkasan_jenjang").value == ["MTs"]
+    assert at.query_params["jenjang"] == "MTs", "and the URL says so again"
+
+
+def test_a_comparison_link_with_more_than_six_schools_uses_the_first_six_and_says_so():
+    seven = ["60304410", "60304411", "60304412", "60304413", "60304414", "60304415", "10603812"]
+    at = _app()
+    _visit(at, "pages/bandingkan_sekolah.py", schools=",".join(seven))
+    assert at.multiselect(key="banding_schools").value == seven[:6]
+    assert t("common.too_many", "id", n=7, max=6) in [w.value for w in at.warning]
+    assert at.query_params["schools"] == ",".join(seven[:6])
+
+
 def test_two_schools_compare_side_by_side_with_their_tests():
     at = _app(schools="10603812,10505207", lang="en")
     at.switch_page("pages/bandingkan_sekolah.py").run()

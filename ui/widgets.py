@@ -117,16 +117,30 @@ def school_picker(ds: Dataset, lang: str, widget_key: str) -> str | None:
     return npsn
 
 
-def _sync_from_url(widget_key: str, choices: dict[str, str], default: str) -> None:
-    """Take ``?npsn=`` into the widget when the URL brings a new value (a shared link, a drill-down).
+def take_url_value(widget_key: str, url_value: str | None, parse: Callable[[str], object]) -> None:
+    """Set a URL-backed widget's state from the URL before the widget is drawn.
 
-    The value last written to the URL is remembered, so a stale URL never
-    overrides the user's own choice in the widget.
+    The URL wins when it brings a value the widget did not write itself (a
+    shared link, a drill-down) or when the widget is new on this run:
+    Streamlit forgets a widget's state when the user leaves its page, so a
+    second visit by the same link must still show what the link asks for.
+    With no value in the URL, a widget new on this run gets back the value it
+    had when the user left the page. The value last written to the URL is kept
+    under ``<widget_key>__url``, so a stale URL never overrides the user's own
+    choice in the widget.
     """
-    wanted = st.query_params.get("npsn")
-    if wanted in choices and wanted != st.session_state.get(widget_key + "__url"):
-        st.session_state[widget_key] = wanted
-    elif st.session_state.get(widget_key) not in choices:
+    remembered = st.session_state.get(widget_key + "__url")
+    fresh = widget_key not in st.session_state
+    if url_value is not None and (fresh or url_value != remembered):
+        st.session_state[widget_key] = parse(url_value)
+    elif fresh and remembered is not None:
+        st.session_state[widget_key] = parse(remembered)
+
+
+def _sync_from_url(widget_key: str, choices: dict[str, str], default: str) -> None:
+    """Take ``?npsn=`` into the school picker (see :func:`take_url_value`); an unknown NPSN falls back to ``default``."""
+    take_url_value(widget_key, st.query_params.get("npsn"), lambda v: v if v in choices else default)
+    if st.session_state.get(widget_key) not in choices:
         st.session_state[widget_key] = default
 
 
@@ -263,13 +277,37 @@ def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, ke
     st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
 
 
-def url_multiselect(label: str, options: list[str], param: str, widget_key: str, lang: str = "id", labels: dict[str, str] | None = None) -> list[str]:
-    """A multiselect whose choice lives in the URL (``?param=a,b``), so a filtered view can be shared as a link; ``labels`` names the options."""
-    raw = st.query_params.get(param)
-    from_url = [v for v in raw.split(",") if v in options] if raw else []
-    if raw is not None and raw != st.session_state.get(widget_key + "__url"):
-        st.session_state[widget_key] = from_url
-    chosen = st.multiselect(label, options, key=widget_key, format_func=(labels or {}).get if labels else str, placeholder=t("common.choose", lang))
+def url_multiselect(
+    label: str,
+    options: list[str],
+    param: str,
+    widget_key: str,
+    lang: str = "id",
+    labels: dict[str, str] | None = None,
+    max_selections: int | None = None,
+) -> list[str]:
+    """A multiselect whose choice lives in the URL (``?param=a,b``), so a filtered view can be shared as a link.
+
+    ``labels`` names the options; ``max_selections`` caps the choice, and a
+    link that asks for more keeps the first ``max_selections`` (with a notice).
+    """
+    asked: list[str] = []
+
+    def parse(raw: str) -> list[str]:
+        asked[:] = [v for v in raw.split(",") if v in options]
+        return asked[:max_selections] if max_selections else list(asked)
+
+    take_url_value(widget_key, st.query_params.get(param), parse)
+    if max_selections and len(asked) > max_selections:
+        st.warning(t("common.too_many", lang, n=len(asked), max=max_selections), icon=":material/warning:")
+    chosen = st.multiselect(
+        label,
+        options,
+        key=widget_key,
+        format_func=(labels or {}).get if labels else str,
+        placeholder=t("common.choose", lang),
+        max_selections=max_selections,
+    )
     value = ",".join(chosen)
     st.session_state[widget_key + "__url"] = value
     if value and st.query_params.get(param) != value:

@@ -2,6 +2,10 @@
 
 STRINGS = {
     "common.choose": {"id": "Pilih…", "en": "Choose…"},
+    "common.too_many": {
+        "id": "Tautan ini memilih {n}; paling banyak {max} dapat dipilih, jadi {max} yang pertama dipakai.",
+        "en": "This link picks {n}; at most {max} can be chosen, so the first {max} are used.",
+    },
     "app.title": {"id": "Dasbor Kompetensi Guru", "en": "Teacher Competency Dashboard"},
     "app.sample_notice": {
         "id": "Data contoh ilustratif, bukan hasil pengukuran: dibuat agar sejalan dengan temuan penelitian, bukan data guru sebenarnya.",
