@@ -150,6 +150,48 @@ def findings_beside_data(studies: list[Study], figures: dict[str, float | int | 
     return pd.DataFrame(rows, columns=["study", "figure", "finding", "value"])
 
 
+def category_labels(lang: str) -> dict[str, str]:
+    """Obstacle category (as written in the workbook and ``studies.yaml``) → its label in ``lang``."""
+    from analysis.i18n import t
+
+    return {cat: t(f"kendala.cat.{cat}", lang) for cat in schema.KATEGORI_KENDALA}
+
+
+def kendala_matrix(kendala: pd.DataFrame, school_names: dict[str, str]) -> pd.DataFrame:
+    """Obstacles recorded in the loaded ``Kendala`` sheet as categories × schools, shaped like :func:`obstacle_matrix`.
+
+    Parameters
+    ----------
+    kendala : DataFrame
+        The ``kendala`` table, one row per training event × obstacle (``npsn``,
+        ``kategori``, ``nama_pelatihan``, ``keterangan``).
+    school_names : dict
+        NPSN → display name; schools without a name show their NPSN.
+
+    Returns
+    -------
+    DataFrame
+        One row per category × school that records at least one obstacle (all
+        ten categories for each such school): ``category``, ``study`` (the
+        school's name, so that :func:`analysis.charts.presence_matrix_figure`
+        draws it like the studies' matrix), ``npsn``, ``reported`` (1/0),
+        ``n`` (records) and ``text`` (the recorded descriptions). Empty when
+        no obstacle is recorded.
+    """
+    cols = ["category", "study", "npsn", "reported", "n", "text"]
+    k = kendala.dropna(subset=["kategori"]) if len(kendala) else kendala
+    if not len(k):
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for npsn in dict.fromkeys(k["npsn"]):
+        mine = k[k["npsn"] == npsn]
+        for cat in schema.KATEGORI_KENDALA:
+            hit = mine[mine["kategori"] == cat]
+            notes = [str(x) for x in hit.get("keterangan", pd.Series(dtype=object)).dropna() if str(x).strip()]
+            rows.append({"category": cat, "study": school_names.get(str(npsn), str(npsn)), "npsn": npsn, "reported": int(len(hit) > 0), "n": int(len(hit)), "text": " / ".join(notes)})
+    return pd.DataFrame(rows, columns=cols)
+
+
 def kendala_counts(kendala: pd.DataFrame) -> pd.DataFrame:
     """Obstacles recorded in the loaded ``Kendala`` sheet, per category (all ten, zeros kept).
 

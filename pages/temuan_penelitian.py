@@ -13,6 +13,7 @@ from analysis.i18n import t
 from ui import state, widgets
 
 PAGE = "temuan"
+MATRIX_COLUMNS = {"category": "temuan.col.category", "study": "temuan.col.study", "reported": "temuan.col.reported", "text": "temuan.col.text"}
 lang = state.get_lang()
 ds = state.get_dataset()
 widgets.page_header("page.temuan.title", lang, ds)
@@ -21,8 +22,10 @@ st.caption(t("temuan.intro", lang))
 coded = studies.load_studies()
 
 st.header(t("temuan.section.obstacles", lang))
+cat_labels = studies.category_labels(lang)
 matrix = studies.obstacle_matrix(coded)
-widgets.figure(charts.presence_matrix_figure(matrix, "category", "study", "reported", "text", lang, "temuan.chart.obstacles"), state.key(PAGE, "matrix"))
+widgets.figure(charts.presence_matrix_figure(matrix, "category", "study", "reported", "text", lang, "temuan.chart.obstacles", row_labels=cat_labels), state.key(PAGE, "matrix"))
+widgets.table(matrix.assign(category=matrix["category"].map(cat_labels)), lang, MATRIX_COLUMNS, key=state.key(PAGE, "matrix_table"), expanded=False)
 
 st.header(t("temuan.section.findings", lang))
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
@@ -38,7 +41,16 @@ counts = studies.kendala_counts(sel.tables["kendala"])
 if counts["n"].sum() == 0:
     st.caption(t("temuan.kendala.none", lang))
 else:
-    widgets.figure(charts.count_bars(counts, "category", "n", lang, "temuan.chart.kendala", "temuan.axis.kendala"), state.key(PAGE, "kendala"))
+    widgets.figure(charts.count_bars(counts, "category", "n", lang, "temuan.chart.kendala", "temuan.axis.kendala", category_labels=cat_labels), state.key(PAGE, "kendala"))
+    by_school = studies.kendala_matrix(sel.tables["kendala"], widgets.school_names(ds))
+    widgets.figure(charts.presence_matrix_figure(by_school, "category", "study", "reported", "text", lang, "temuan.chart.kendala_schools", row_labels=cat_labels), state.key(PAGE, "kendala_matrix"))
+    widgets.table(
+        by_school.assign(category=by_school["category"].map(cat_labels)),
+        lang,
+        {"category": "temuan.col.category", "study": "temuan.col.school", "npsn": "temuan.col.npsn", "n": "temuan.col.n", "text": "temuan.col.text"},
+        key=state.key(PAGE, "kendala_table"),
+        expanded=False,
+    )
 
 st.header(t("temuan.section.studies", lang))
 for s in coded:

@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import compare, district, exports, ingest, studies
+from analysis import compare, district, exports, ingest, schema, studies
 from analysis.samples import sample_paths
 
 
@@ -127,6 +127,30 @@ def test_findings_sit_beside_the_loaded_figure_and_kendala_counts_keep_every_cat
     assert beside[beside["figure"] != "out_of_field_share_headcount"]["value"].isna().all()
     counts = studies.kendala_counts(district_ds.tables["kendala"])
     assert len(counts) == 10 and counts["n"].sum() == len(district_ds.tables["kendala"].dropna(subset=["kategori"]))
+
+
+def test_the_kendala_sheet_is_a_categories_by_schools_matrix_like_the_studies_one():
+    kendala = pd.DataFrame(
+        {
+            "npsn": ["11111111", "11111111", "22222222"],
+            "kategori": ["Dana", "Dana", "Kemampuan TI"],
+            "keterangan": ["tidak ada anggaran", None, "laptop kurang"],
+        }
+    )
+    m = studies.kendala_matrix(kendala, {"11111111": "SD A"})
+    assert len(m) == 10 * 2, "all ten categories for each school that records one"
+    a = m[m["npsn"] == "11111111"].set_index("category")
+    assert a.loc["Dana", "reported"] == 1 and a.loc["Dana", "n"] == 2 and a.loc["Dana", "text"] == "tidak ada anggaran"
+    assert a.loc["Motivasi", "reported"] == 0 and a.loc["Motivasi", "n"] == 0
+    assert set(m["study"]) == {"SD A", "22222222"}, "a school without a name shows its NPSN"
+    assert studies.kendala_matrix(kendala.iloc[0:0], {}).empty
+
+
+def test_every_obstacle_category_has_a_label_in_both_languages():
+    en = studies.category_labels("en")
+    assert set(en) == set(schema.KATEGORI_KENDALA)
+    assert en["Kemampuan TI"] == "IT skills"
+    assert studies.category_labels("id")["Kemampuan TI"] == "Kemampuan TI"
 
 
 # ------------------------------------------------------------------- exports

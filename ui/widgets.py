@@ -63,13 +63,18 @@ def figure(fig, key: str) -> None:
     st.plotly_chart(fig, key=key, config={"displaylogo": False})
 
 
-def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None) -> None:
+def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None, expanded: bool = True) -> None:
     """Show ``df`` with headers from the string table (``columns``: column → string key), downloadable as CSV and .xlsx.
 
     The downloads hold exactly the columns shown, text neutralised (:mod:`analysis.exports`).
+    With ``expanded=False`` the table sits in a closed expander (a chart above it shows the same data).
     """
     from analysis import exports
 
+    if not expanded:
+        with st.expander(t("table.show", lang)):
+            table(df, lang, columns, key)
+        return
     shown = df[list(columns)].copy()
     for c in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[c]):

@@ -600,7 +600,16 @@ def effects_figure(table: pd.DataFrame, lang: str, group_labels: dict[object, st
     return _layout(fig, t("chart.effects.title", lang), None, t("chart.axis.change", lang), height=400)
 
 
-def presence_matrix_figure(table: pd.DataFrame, row: str, col: str, value: str, hover: str, lang: str, title_key: str) -> go.Figure:
+def presence_matrix_figure(
+    table: pd.DataFrame,
+    row: str,
+    col: str,
+    value: str,
+    hover: str,
+    lang: str,
+    title_key: str,
+    row_labels: dict[object, str] | None = None,
+) -> go.Figure:
     """Which row item each column reports (e.g. obstacle category × study): filled cells where ``value`` is 1.
 
     Parameters
@@ -609,6 +618,8 @@ def presence_matrix_figure(table: pd.DataFrame, row: str, col: str, value: str, 
         One row per ``row`` × ``col`` with ``value`` 0/1 and a ``hover`` text.
     lang : {"id", "en"}
     title_key : str
+    row_labels : dict, optional
+        Display label of a row item (already translated), e.g. an obstacle category in English.
 
     Returns
     -------
@@ -625,7 +636,7 @@ def presence_matrix_figure(table: pd.DataFrame, row: str, col: str, value: str, 
         go.Heatmap(
             z=z.to_numpy(dtype=float),
             x=[_wrap(c) for c in cols],
-            y=rows,
+            y=[(row_labels or {}).get(r, r) for r in rows],
             text=[["✓" if v else "" for v in r] for r in z.to_numpy()],
             texttemplate="%{text}",
             customdata=hov.to_numpy(),

@@ -24,6 +24,7 @@ STRINGS = {
     "report.download.xlsx": {"id": "Unduh laporan (.xlsx)", "en": "Download the report (.xlsx)"},
     "report.download.html": {"id": "Unduh laporan (.html, dapat dicetak ke PDF)", "en": "Download the report (.html, prints to PDF)"},
     "table.download": {"id": "Unduh tabel", "en": "Download table"},
+    "table.show": {"id": "Tampilkan tabel", "en": "Show the table"},
     "table.download.csv": {"id": "CSV", "en": "CSV"},
     "table.download.xlsx": {"id": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
 }
