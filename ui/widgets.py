@@ -222,35 +222,40 @@ def value_labels(attribute: str, values, lang: str) -> dict[str, str]:
     return labels
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _school_report(_ds: Dataset, ds_id: str, npsn: str, lang: str, show_names: bool, ict_target: int) -> bytes:
+def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_target: int = 3) -> None:
+    """Download buttons of the school report (.xlsx and self-contained .html); names only for the school head's role.
+
+    Both files are built when the button is clicked (Streamlit's deferred
+    ``data``), not on every rerun of the page.
+    """
+    from functools import partial
+
+    from analysis.exports import school_report_html
     from analysis.school_report import school_report_xlsx
 
-    return school_report_xlsx(_ds, npsn, lang, show_names=show_names, ict_target=ict_target)
-
-
-def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_target: int = 3) -> None:
-    """Download button of the school report (.xlsx); names only for the school head's role."""
-    data = _school_report(ds, ds.id, npsn, lang, state.shows_names(), ict_target)
+    names = state.shows_names()
     st.download_button(
         t("report.school.download", lang),
-        data,
+        partial(school_report_xlsx, ds, npsn, lang, show_names=names, ict_target=ict_target),
         file_name=f"laporan_sekolah_{npsn}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report"),
         help=t("report.school.download.help", lang),
         icon=":material/download:",
     )
-    from analysis.exports import school_report_html
-
     st.download_button(
         t("report.download.html", lang),
-        school_report_html(ds, npsn, lang, show_names=state.shows_names(), ict_target=ict_target).encode("utf-8"),
+        partial(_utf8, school_report_html, ds, npsn, lang, show_names=names, ict_target=ict_target),
         file_name=f"laporan_sekolah_{npsn}.html",
         mime="text/html",
         key=state.key(page, "report_html"),
         icon=":material/download:",
     )
+
+
+def _utf8(build: Callable[..., str], *args, **kwargs) -> bytes:
+    """``build(*args, **kwargs)`` encoded as UTF-8 (for a deferred download of a text report)."""
+    return build(*args, **kwargs).encode("utf-8")
 
 
 ALL_SCHOOLS = "all"
@@ -355,13 +360,15 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
 
 
 def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: str, ict_target: int = 3) -> None:
-    """Download buttons of the district report (.xlsx with native charts, self-contained .html)."""
-    from analysis import exports
+    """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked."""
+    from functools import partial
+
+    from analysis.exports import district_report_html, district_report_xlsx
 
     c1, c2 = st.columns(2)
     c1.download_button(
         t("report.download.xlsx", lang),
-        _district_xlsx(ds, ds.id, tuple(npsns), lang, ict_target),
+        partial(district_report_xlsx, ds, list(npsns), lang, ict_target),
         file_name="laporan_ringkasan.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report_xlsx"),
@@ -369,19 +376,12 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
     )
     c2.download_button(
         t("report.download.html", lang),
-        exports.district_report_html(ds, npsns, lang, ict_target).encode("utf-8"),
+        partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target),
         file_name="laporan_ringkasan.html",
         mime="text/html",
         key=state.key(page, "report_html"),
         icon=":material/download:",
     )
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _district_xlsx(_ds: Dataset, ds_id: str, npsns: tuple[str, ...], lang: str, ict_target: int) -> bytes:
-    from analysis.exports import district_report_xlsx
-
-    return district_report_xlsx(_ds, list(npsns), lang, ict_target)
 
 
 def deidentified_export(ds: Dataset, npsns: list[str], lang: str) -> bytes:
