@@ -11,13 +11,22 @@ Design (issue 3 §4):
 - **Tests** per domain: mean change with its 95 % confidence interval and the
   paired t-test (:func:`scipy.stats.ttest_rel`), the Wilcoxon signed-rank test
   (:func:`scipy.stats.wilcoxon`), Cohen's d_z (mean change / SD of the changes)
-  and Hedges' g (:func:`pingouin.compute_effsize`, paired).
+  and Hedges' g (:func:`pingouin.compute_effsize`, paired). The unit of these
+  tests is the **teacher**: a teacher assessed three times around two
+  trainings gives two pairs that share the middle assessment, which are not
+  independent, so each teacher's pairs in a group are averaged first (pre,
+  post and change) and the tests run on one value per teacher. ``n`` counts
+  pairs, ``n_teachers`` the independent units.
 - **Comparison group.** Consecutive same-instrument assessments of teachers who
   had no training between them, over the same period (pre dated within the
   treated pairs' pre-date range); difference-in-differences by OLS
   ``score ~ treated * after`` with standard errors clustered by teacher
   (:mod:`statsmodels`).
-- Groups under :data:`MIN_PAIRS` pairs keep n and the mean change, untested.
+- Groups under :data:`MIN_PAIRS` pairs, or under :data:`MIN_PAIRS` teachers,
+  keep n and the mean change, untested.
+- A pair whose trainings carry no JP falls in the JP band "unknown", and one
+  whose training has no Jenis in the type group "unknown": never silently in
+  "<30" nor left out.
 
 A before/after change is not by itself an effect of the training: without a
 comparison group, other things that happened over the same months are mixed
@@ -35,13 +44,15 @@ import pandas as pd
 from analysis import pkg, schema
 from analysis.i18n import t
 
-#: Smallest number of pairs tested; fewer are reported as "too few to test".
+#: Smallest number of pairs, and of teachers, tested; fewer are reported as "too few to test".
 MIN_PAIRS = 10
+#: Group label of pairs whose training has no Jenis, or no JP (by-JP breakdown).
+UNKNOWN = "unknown"
 #: Default pairing window on each side of a training, months.
 DEFAULT_WINDOW = 12
 
 PAIR_COLUMNS = ["guru_id", "sumber", "pre_date", "post_date", "jenis", "jp", "fokus", "domain", "pre", "post", "change"]
-EFFECT_COLUMNS = ["group", "domain", "n", "mean_change", "ci_low", "ci_high", "p_ttest", "p_wilcoxon", "d_z", "hedges_g", "too_few"]
+EFFECT_COLUMNS = ["group", "domain", "n", "n_teachers", "mean_change", "ci_low", "ci_high", "p_ttest", "p_wilcoxon", "d_z", "hedges_g", "too_few"]
 DID_COLUMNS = ["domain", "n_treated", "n_control", "treated_change", "control_change", "did", "ci_low", "ci_high", "p_value", "too_few"]
 
 
@@ -57,7 +68,7 @@ def _training_ends(pelatihan: pd.DataFrame) -> pd.DataFrame:
             "guru_id": pelatihan["guru_id"].to_numpy(dtype=object),
             "start": start.to_numpy(),
             "end": end.to_numpy(),
-            "jenis": pelatihan["jenis"].to_numpy(dtype=object),
+            "jenis": pelatihan["jenis"].fillna(UNKNOWN).to_numpy(dtype=object),
             "jp": pd.to_numeric(pelatihan["jp"], errors="coerce").to_numpy(dtype=float),
             "fokus": pelatihan["fokus"].to_numpy(dtype=object),
         }
@@ -134,13 +145,14 @@ def unique_pairs(paired: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     -------
     DataFrame
         Same columns; one row per teacher × instrument × pre date × post date × domain (× ``by``).
-        ``jp`` becomes the total JP of the trainings folded into the pair.
+        ``jp`` becomes the total JP of the trainings folded into the pair (NaN
+        when any of them has no JP: the total is then unknown).
     """
     keys = ["guru_id", "sumber", "pre_date", "post_date", "domain"] + ([by] if by else [])
     if paired.empty:
         return paired
     agg = {c: "first" for c in paired.columns if c not in keys}
-    agg["jp"] = "sum"
+    agg["jp"] = lambda x: x.sum(min_count=len(x))
     return paired.groupby(keys, sort=True, dropna=False).agg(agg).reset_index()[paired.columns]
 
 
@@ -184,10 +196,12 @@ def effect_table(paired: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     -------
     DataFrame
         One row per group × domain with pairs: ``group`` (``"all"`` without
-        ``by``), ``domain``, ``n`` (pairs), ``mean_change`` (points, 0–100 scale),
-        ``ci_low``, ``ci_high`` (95 % CI of the mean change, t-based),
-        ``p_ttest`` (paired t-test), ``p_wilcoxon`` (signed-rank), ``d_z``,
-        ``hedges_g``, ``too_few`` (n < :data:`MIN_PAIRS`: statistics NaN).
+        ``by``), ``domain``, ``n`` (pairs), ``n_teachers`` (teachers, the unit
+        of the tests), ``mean_change`` (points, 0–100 scale: the mean over
+        teachers of each teacher's mean change), ``ci_low``, ``ci_high`` (95 %
+        CI of the mean change, t-based), ``p_ttest`` (paired t-test),
+        ``p_wilcoxon`` (signed-rank), ``d_z``, ``hedges_g``, ``too_few``
+        (fewer than :data:`MIN_PAIRS` pairs or teachers: statistics NaN).
     """
     u = unique_pairs(paired, by)
     if u.empty:
@@ -196,13 +210,15 @@ def effect_table(paired: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     rows = []
     for key, g in groups:
         group, domain = (key if by else ("all", key[0]))
-        n = len(g)
-        row = {"group": group, "domain": domain, "n": n, "too_few": n < MIN_PAIRS}
-        change = g["change"].to_numpy(dtype=float)
-        if n < MIN_PAIRS:
+        per_teacher = g.groupby("guru_id", sort=False)[["pre", "post", "change"]].mean()
+        n, n_teachers = len(g), len(per_teacher)
+        too_few = n < MIN_PAIRS or n_teachers < MIN_PAIRS
+        row = {"group": group, "domain": domain, "n": n, "n_teachers": n_teachers, "too_few": too_few}
+        change = per_teacher["change"].to_numpy(dtype=float)
+        if too_few:
             row.update(mean_change=float(change.mean()), ci_low=math.nan, ci_high=math.nan, p_ttest=math.nan, p_wilcoxon=math.nan, d_z=math.nan, hedges_g=math.nan)
         else:
-            row.update(_tests(change, g["pre"].to_numpy(dtype=float), g["post"].to_numpy(dtype=float)))
+            row.update(_tests(change, per_teacher["pre"].to_numpy(dtype=float), per_teacher["post"].to_numpy(dtype=float)))
         rows.append(row)
     out = pd.DataFrame(rows, columns=EFFECT_COLUMNS)
     out["_d"] = out["domain"].map({d: i for i, d in enumerate(schema.DOMAINS)})
@@ -303,8 +319,10 @@ def did_table(treated: pd.DataFrame, control: pd.DataFrame) -> pd.DataFrame:
 
 
 def jp_band(jp: float) -> str:
-    """JP band of the trainings folded into a pair: "<30", "30-79", "80+" (30–80 JP earn 1 PKB credit; DOMAIN.md §5)."""
-    if jp is None or not np.isfinite(jp) or jp < 30:
+    """JP band of the trainings folded into a pair: "<30", "30-79", "80+" (30–80 JP earn 1 PKB credit; DOMAIN.md §5), :data:`UNKNOWN` without JP."""
+    if jp is None or not np.isfinite(jp):
+        return UNKNOWN
+    if jp < 30:
         return "<30"
     return "30-79" if jp < 80 else "80+"
 
@@ -356,21 +374,67 @@ def sentence(row: pd.Series | dict, lang: str, training: str | None = None) -> s
     Returns
     -------
     str
-        e.g. "After KKG, pedagogik rose by 6.1 points (95% CI 3.2 to 9.0, n = 48)."
+        e.g. "After KKG, pedagogik rose by 6.1 points (95% CI 3.2 to 9.0, n = 40 teachers, 48 pairs)."
         Groups under :data:`MIN_PAIRS` say they are too few to test; an interval
         that includes 0 says the change cannot be told apart from none.
     """
     domain = t(f"domain.{row['domain']}", lang)
     who = t("effects.after_training", lang, training=training) if training else t("effects.after_any", lang)
     n = int(row["n"])
+    teachers = int(row.get("n_teachers", n))
     if row["too_few"]:
-        return t("effects.sentence.too_few", lang, who=who, domain=domain, n=n, change=_num(row["mean_change"], lang))
+        return t("effects.sentence.too_few", lang, who=who, domain=domain, n=n, teachers=teachers, change=_num(row["mean_change"], lang))
     change = float(row["mean_change"])
     verb = t("effects.rose" if change > 0 else ("effects.fell" if change < 0 else "effects.unchanged"), lang)
-    text = t("effects.sentence", lang, who=who, domain=domain, verb=verb, change=_num(abs(change), lang), lo=_num(row["ci_low"], lang), hi=_num(row["ci_high"], lang), n=n)
+    text = t("effects.sentence", lang, who=who, domain=domain, verb=verb, change=_num(abs(change), lang), lo=_num(row["ci_low"], lang), hi=_num(row["ci_high"], lang), n=n, teachers=teachers)
     if row["ci_low"] <= 0 <= row["ci_high"]:
         text += " " + t("effects.includes_zero", lang)
     return text
+
+
+def did_sentence(row: pd.Series | dict, lang: str) -> str:
+    """One plain sentence that reads a :func:`did_table` row, without a causal claim.
+
+    Parameters
+    ----------
+    row : Series or dict
+        A row of :func:`did_table`.
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    str
+        e.g. "Compared with untrained teachers over the same period, trained
+        teachers' pedagogik changed by 13.3 points more (95% CI 10.8 to 15.8;
+        64 trained pairs, 34 comparison pairs)." plus the zero note when the
+        interval includes zero; a row without a model says it had too few pairs.
+    """
+    domain = t(f"domain.{row['domain']}", lang)
+    nt, nc = int(row["n_treated"]), int(row["n_control"])
+    if row["too_few"]:
+        return t("effects.did.too_few", lang, domain=domain, nt=nt, nc=nc)
+    did = float(row["did"])
+    text = t(
+        "effects.did_sentence",
+        lang,
+        domain=domain,
+        did=_num(abs(did), lang),
+        direction=t("effects.did.more" if did >= 0 else "effects.did.less", lang),
+        lo=_num(row["ci_low"], lang),
+        hi=_num(row["ci_high"], lang),
+        nt=nt,
+        nc=nc,
+    )
+    if row["ci_low"] <= 0 <= row["ci_high"]:
+        text += " " + t("effects.includes_zero", lang)
+    return text
+
+
+def group_label(group: str, lang: str, by: str = "jenis") -> str:
+    """Display label of a breakdown group: the Jenis as written, a JP band as "30-79 JP", or "unknown" in ``lang``."""
+    if group == UNKNOWN:
+        return t("effects.group.unknown" if by == "jenis" else "effects.jp.unknown", lang)
+    return t("dampak.jp_band", lang, band=group) if by == "jp_band" else str(group)
 
 
 def format_p(p: float, lang: str) -> str:

@@ -23,7 +23,7 @@ window = st.slider(t("dampak.window", lang), 3, 24, effects.DEFAULT_WINDOW, key=
 sel = school.select(ds, npsn)
 res = school.effect_tables(sel, window)
 
-STAT_COLUMNS = {"domain": "report.school.domain", "n": "col.pairs", "mean_change": "col.mean_change", "ci_low": "col.ci_low", "ci_high": "col.ci_high", "p_ttest": "col.p_ttest", "p_wilcoxon": "col.p_wilcoxon", "d_z": "col.d_z", "hedges_g": "col.hedges_g"}
+STAT_COLUMNS = {"domain": "report.school.domain", "n": "col.pairs", "n_teachers": "col.teachers", "mean_change": "col.mean_change", "ci_low": "col.ci_low", "ci_high": "col.ci_high", "p_ttest": "col.p_ttest", "p_wilcoxon": "col.p_wilcoxon", "d_z": "col.d_z", "hedges_g": "col.hedges_g"}
 
 
 def show(table, key: str, group_col: bool = False) -> None:
@@ -52,15 +52,19 @@ if did.empty or did["too_few"].all():
 else:
     shown = did.assign(domain=[t(f"domain.{d}", lang) for d in did["domain"]]).round(3).assign(p_value=[effects.format_p(p, lang) for p in did["p_value"]])
     widgets.table(shown, lang, {"domain": "report.school.domain", "n_treated": "col.n_treated", "n_control": "col.n_control", "treated_change": "col.treated_change", "control_change": "col.control_change", "did": "col.did", "ci_low": "col.ci_low", "ci_high": "col.ci_high", "p_value": "col.p_value"}, key=state.key(PAGE, "did"))
+    for _, row in did.iterrows():
+        st.markdown("- " + effects.did_sentence(row, lang))
 
 st.header(t("dampak.section.by_type", lang))
-widgets.figure(charts.effects_figure(res["by_type"], lang), state.key(PAGE, "type_fig"))
-show(res["by_type"], "by_type", group_col=True)
-with st.expander(t("dampak.sentences", lang)):
-    for _, row in res["by_type"].iterrows():
-        st.markdown("- " + effects.sentence(row, lang, training=row["group"]))
+widgets.figure(charts.effects_figure(res["by_type"], lang, {g: effects.group_label(g, lang) for g in res["by_type"]["group"]}), state.key(PAGE, "type_fig"))
+by_type = res["by_type"].assign(group=[effects.group_label(g, lang) for g in res["by_type"]["group"]])
+show(by_type, "by_type", group_col=True)
+for _, row in by_type.iterrows():
+    st.markdown("- " + effects.sentence(row, lang, training=row["group"]))
 
 st.header(t("dampak.section.by_jp", lang))
 st.caption(t("dampak.by_jp.caption", lang))
-jp = res["by_jp"].assign(group=[t("dampak.jp_band", lang, band=g) for g in res["by_jp"]["group"]])
+jp = res["by_jp"].assign(group=[effects.group_label(g, lang, "jp_band") for g in res["by_jp"]["group"]])
 show(jp, "by_jp", group_col=True)
+for _, row in jp.iterrows():
+    st.markdown("- " + effects.sentence(row, lang, training=row["group"]))

@@ -97,8 +97,8 @@ def test_groups_under_ten_pairs_keep_n_and_mean_but_are_not_tested():
 
 
 def test_the_sentence_reads_the_result_without_claiming_a_cause():
-    row = {"domain": "pedagogik", "n": 48, "too_few": False, "mean_change": 6.1, "ci_low": 3.2, "ci_high": 9.0}
-    assert effects.sentence(row, "en", "KKG") == "After KKG, Pedagogical rose by 6.1 points (95% CI 3.2 to 9.0, n = 48)."
+    row = {"domain": "pedagogik", "n": 48, "n_teachers": 40, "too_few": False, "mean_change": 6.1, "ci_low": 3.2, "ci_high": 9.0}
+    assert effects.sentence(row, "en", "KKG") == "After KKG, Pedagogical rose by 6.1 points (95% CI 3.2 to 9.0, n = 40 teachers, 48 pairs)."
     assert "6,1" in effects.sentence(row, "id", "KKG")
     row_zero = row | {"mean_change": 1.0, "ci_low": -1.0, "ci_high": 3.0}
     assert "includes zero" in effects.sentence(row_zero, "en")
@@ -133,7 +133,56 @@ def test_no_training_or_no_assessment_gives_empty_tables():
 
 
 def test_jp_bands_follow_the_pkb_credit_rule():
-    assert [effects.jp_band(x) for x in (0, 29.9, 30, 79, 80, float("nan"))] == ["<30", "<30", "30-79", "30-79", "80+", "<30"]
+    assert [effects.jp_band(x) for x in (0, 29.9, 30, 79, 80, float("nan"))] == ["<30", "<30", "30-79", "30-79", "80+", "unknown"]
+
+
+def test_two_pairs_of_one_teacher_that_share_an_assessment_are_tested_as_one_teacher():
+    rows, tr = [], []
+    for i in range(10):
+        # three assessments around two trainings: pairs A1→A2 (+2) and A2→A3 (+2 + i)
+        rows += [(f"g{i}", "2024-01-01", "PKG", 50.0), (f"g{i}", "2024-12-01", "PKG", 52.0), (f"g{i}", "2025-11-01", "PKG", 54.0 + i)]
+        tr += [(f"g{i}", "KKG", "2024-06-01", "2024-06-02", 12), (f"g{i}", "KKG", "2025-06-01", "2025-06-02", 12)]
+    row = effects.effect_table(effects.pairs(_scores(rows), _trainings(tr))).set_index("domain").loc["pedagogik"]
+    assert row["n"] == 20 and row["n_teachers"] == 10
+    # one value per teacher: the mean of (2, 2 + i) = 2 + i/2, i = 0..9 → mean 4.25, SD of i/2
+    per_teacher = np.array([2 + i / 2 for i in range(10)])
+    assert row["mean_change"] == pytest.approx(per_teacher.mean())
+    assert row["d_z"] == pytest.approx(per_teacher.mean() / per_teacher.std(ddof=1))
+    half = 2.262157 * per_teacher.std(ddof=1) / math.sqrt(10)  # t(0.975, 9) on 10 teachers, not 19 df on 20 pairs
+    assert row["ci_high"] - row["ci_low"] == pytest.approx(2 * half, abs=1e-4)
+
+
+def test_ten_pairs_from_fewer_than_ten_teachers_are_too_few_to_test():
+    rows, tr = [], []
+    for i in range(5):
+        rows += [(f"g{i}", "2024-01-01", "PKG", 50.0), (f"g{i}", "2024-12-01", "PKG", 52.0), (f"g{i}", "2025-11-01", "PKG", 55.0)]
+        tr += [(f"g{i}", "KKG", "2024-06-01", "2024-06-02", 12), (f"g{i}", "KKG", "2025-06-01", "2025-06-02", 12)]
+    row = effects.effect_table(effects.pairs(_scores(rows), _trainings(tr))).iloc[0]
+    assert row["n"] == 10 and row["n_teachers"] == 5 and row["too_few"]
+    assert math.isnan(row["p_ttest"]) and "5 teachers" in effects.sentence(row, "en")
+
+
+def test_a_training_without_jenis_or_jp_is_its_own_unknown_group_not_left_out_or_under_30():
+    sc, tr = _ten_pairs(range(1, 11))
+    tr["jenis"] = None
+    tr["jp"] = float("nan")
+    paired = effects.pairs(sc, tr)
+    by_type = effects.effect_table(paired, "jenis")
+    assert set(by_type["group"]) == {"unknown"} and (by_type["n"] == 10).all()
+    u = effects.unique_pairs(paired)
+    assert {effects.jp_band(x) for x in u["jp"]} == {"unknown"}
+    assert effects.group_label("unknown", "en") == "Type unknown"
+    assert effects.group_label("unknown", "en", "jp_band") == "JP unknown"
+    assert effects.group_label("30-79", "en", "jp_band") == "30-79 JP"
+
+
+def test_the_did_sentence_reads_the_estimate_and_says_when_it_includes_zero():
+    row = {"domain": "pedagogik", "n_treated": 64, "n_control": 34, "did": 13.33, "ci_low": 10.83, "ci_high": 15.84, "too_few": False}
+    text = effects.did_sentence(row, "en")
+    assert "13.3 points more" in text and "10.8 to 15.8" in text and "cannot be told apart" not in text
+    assert "cannot be told apart" in effects.did_sentence({**row, "did": -0.5, "ci_low": -4.9, "ci_high": 4.0}, "en")
+    assert "too few" in effects.did_sentence({**row, "too_few": True, "n_control": 3}, "en")
+    assert "lebih kecil" in effects.did_sentence({**row, "did": -2.0, "ci_low": -3.0, "ci_high": -1.0}, "id")
 
 
 def test_p_values_read_as_a_table_shows_them():

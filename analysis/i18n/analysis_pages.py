@@ -127,7 +127,6 @@ STRINGS = {
     },
     "dampak.did.too_few": {"id": "Kelompok pembanding hanya {n} pasangan: terlalu sedikit (minimal {min}) untuk diuji.", "en": "The comparison group has only {n} pairs: too few (at least {min}) to test."},
     "dampak.section.by_type": {"id": "Menurut jenis pelatihan", "en": "By training type"},
-    "dampak.sentences": {"id": "Baca hasil per jenis", "en": "Read the results by type"},
     "dampak.section.by_jp": {"id": "Menurut total JP", "en": "By total JP"},
     "dampak.by_jp.caption": {"id": "Total JP pelatihan di antara dua penilaian; 30–80 JP setara 1 angka kredit PKB.", "en": "Total training JP between the two assessments; 30–80 JP earn 1 PKB credit point."},
     "dampak.jp_band": {"id": "{band} JP", "en": "{band} JP"},
