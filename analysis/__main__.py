@@ -42,6 +42,8 @@ def check_json(report: ValidationReport, lang: str = "id") -> dict:
     out = report.as_dict(lang)
     if not report.readable:
         out["sheets"] = []
+        file_level = [p.as_dict(lang) for p in report.problems if p.code.startswith("file.")]
+        out["problems"] = file_level[-1:] or out["problems"]
     return out
 
 

@@ -234,9 +234,13 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
         h = _header(guru, "nuptk", "guru")
         for (row,) in _rows(guru, guru["nuptk"].isna()):
             probs.append(problem(sg, int(row), h, None, "warning", "problem.nuptk_empty"))
-        dup = guru["nuptk"].notna() & guru.duplicated("nuptk", keep="first")
+        # A suspect NUPTK (typed as a number, lost digits) is not an identity: two
+        # different teachers whose IDs Excel rounded alike are both kept (each
+        # already warned as suspect), never one rejected as the other's duplicate.
+        trusted = guru["nuptk"].notna() & ~guru["nuptk_suspect"].fillna(False).astype(bool)
+        dup = trusted & guru["nuptk"].where(trusted).duplicated(keep="first")
         if dup.any():
-            first_row = guru.drop_duplicates("nuptk").set_index("nuptk")[schema.ROW_COLUMN]
+            first_row = guru[trusted].drop_duplicates("nuptk").set_index("nuptk")[schema.ROW_COLUMN]
             bad = set()
             for row, nuptk in _rows(guru, dup, "nuptk"):
                 bad.add(int(row))

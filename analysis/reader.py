@@ -9,17 +9,23 @@ delimiter.
 A hostile workbook is refused *before* it is parsed: calamine allocates the
 whole used range of a sheet, so a 5 KB file with one cell at XFD1048576 would
 abort the process, and a zip bomb would exhaust memory. :func:`inspect_xlsx`
-checks the zip's declared sizes and ratios and every worksheet's cell
-references by streaming the XML.
+checks the zip's declared sizes and ratios and every XML part's cell
+references by streaming it. As a second line, calamine itself runs in a child
+process (:mod:`analysis.xlsx_child`) with a memory and a CPU-time limit, so a
+file that gets past the checks ends only the child: the app goes on serving
+and the user gets one message.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import pickle
 import re
+import subprocess
+import sys
 import zipfile
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from analysis.dataset import Problem
 from analysis.rawdata import RawSheet
@@ -35,14 +41,26 @@ MAX_CELLS = 12_000_000
 MAX_COLUMNS = 500
 #: Largest number of rows in one sheet (Excel's own limit is 1,048,576).
 MAX_ROWS = 400_000
+#: Address-space limit of the child process that parses a workbook (bytes).
+CHILD_MEMORY = 2 * 1024**3
+#: CPU-time limit of that child (seconds); the wall-clock limit is twice this.
+CHILD_CPU_SECONDS = 30
+#: Longest text an Excel cell can hold (characters); a longer run of text in
+#: the XML is no spreadsheet Excel wrote, and repeated in many cells it would
+#: make the reader build gigabytes of strings from a few kilobytes.
+MAX_CELL_TEXT = 32_767
+_CHILD = Path(__file__).with_name("xlsx_child.py")
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# Cell references (``r="B12"``); the literal prefix keeps the scan fast, and
-# matching any attribute ending in r only errs on the side of refusing.
-_CELL_REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,7})"')
-_ODD_CELL_REF = re.compile(rb'r="([A-Z]{2,3}|[A-Z](?=[0-9]{6}))([0-9]{1,7})"')
-_ROW_REF = re.compile(rb'<row\b[^>]*?\sr="([0-9]{1,7})"')
-_DIMENSION = re.compile(rb'<dimension\s+ref="(?:[A-Z]+[0-9]+:)?([A-Z]{1,3})([0-9]{1,7})"')
+# Cell references (``r="B12"``, in any quoting and spacing XML allows); the
+# literal prefix keeps the scan fast, and matching any attribute ending in r
+# only errs on the side of refusing.
+_Q = rb"""\s*=\s*["']"""
+_CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+_ODD_CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{2,3}|[A-Za-z](?=[0-9]{6}))([0-9]{1,7})[\"']")
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr" + _Q + rb"([0-9]{1,7})[\"']")
+_LONG_TEXT = re.compile(rb"[^<]{%d,}" % (MAX_CELL_TEXT + 1))
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref" + _Q + rb"(?:[A-Za-z]+[0-9]+:)?([A-Za-z]{1,3})([0-9]{1,7})[\"']")
 
 
 class UnreadableFile(Exception):
@@ -117,7 +135,8 @@ def inspect_xlsx(data: bytes) -> None:
             if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise UnreadableFile("file.zip_bomb", size_mb=round(info.file_size / 2**20))
         for info in infos:
-            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+            # every XML part, not only xl/worksheets/: the workbook's links may put a sheet anywhere
+            if info.filename.lower().endswith(".xml") and not info.is_dir():
                 _check_sheet_extent(zf, info)
 
 
@@ -162,28 +181,31 @@ def _check_sheet_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 
     def update(col_letters: bytes | None, row: int) -> None:
         if col_letters is not None:
-            extent["col"] = max(extent["col"], column_number(col_letters.decode()))
+            extent["col"] = max(extent["col"], column_number(col_letters.decode().upper()))
         extent["row"] = max(extent["row"], row)
         r, c = extent["row"], max(extent["col"], 1)
         if r > MAX_ROWS or c > MAX_COLUMNS or r * c > MAX_CELLS:
             raise UnreadableFile("file.too_large_range", cell=f"{column_letters(c)}{r}", sheet=sheet)
 
     def fast(found: list[list]) -> None:
-        dims, rows, cells = found
+        dims, rows, cells, long_text = found
+        if long_text:
+            raise UnreadableFile("file.text_too_long", sheet=sheet, chars=MAX_CELL_TEXT)
+        # cells and dimensions first: they name the column, so the message names the real cell
+        for col, row in cells:
+            update(col, int(row))
         for col, row in dims:
             update(col, int(row))
         if rows:
             update(None, max(map(int, rows)))
-        for col, row in cells:
-            update(col, int(row))
 
-    _scan(zf, info, (_DIMENSION, _ROW_REF, _ODD_CELL_REF), fast)
+    _scan(zf, info, (_DIMENSION, _ROW_REF, _ODD_CELL_REF, _LONG_TEXT), fast)
     if extent["col"] > 26:
 
         def exact(found: list[list]) -> None:
             (cells,) = found
             if cells:
-                update(max((c for c, _ in cells), key=lambda b: (len(b), b)), max(int(r) for _, r in cells))
+                update(max((c.upper() for c, _ in cells), key=lambda b: (len(b), b)), max(int(r) for _, r in cells))
 
         _scan(zf, info, (_CELL_REF,), exact)
 
@@ -204,30 +226,27 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
     ------
     UnreadableFile
         When :func:`inspect_xlsx` refuses the file, calamine cannot parse it
-        (``file.corrupt``) or no sheet holds any cell (``file.workbook_empty``).
+        (``file.corrupt``), parsing it needs more than :data:`CHILD_MEMORY`
+        bytes or :data:`CHILD_CPU_SECONDS` seconds (``file.too_demanding``),
+        or no sheet holds any cell (``file.workbook_empty``).
     """
     inspect_xlsx(data)
-    import python_calamine
-
+    cmd = [sys.executable, str(_CHILD), str(CHILD_MEMORY), str(CHILD_CPU_SECONDS)]
     try:
-        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises its own error types
-        raise UnreadableFile("file.corrupt", detail=str(exc)[:200]) from exc
+        done = subprocess.run(cmd, input=data, capture_output=True, timeout=2 * CHILD_CPU_SECONDS, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise UnreadableFile("file.too_demanding", memory_gb=CHILD_MEMORY // 1024**3, seconds=CHILD_CPU_SECONDS) from exc
+    if done.returncode == 3:
+        raise UnreadableFile("file.corrupt", detail=done.stderr.decode("utf-8", "replace")[:200])
+    if done.returncode != 0:  # killed by a limit, or calamine aborted on an allocation
+        raise UnreadableFile("file.too_demanding", memory_gb=CHILD_MEMORY // 1024**3, seconds=CHILD_CPU_SECONDS)
     with gc_paused():
-        return _read_sheets(wb)
+        parsed = pickle.loads(done.stdout)
+    return _read_sheets(parsed)
 
 
-def _read_sheets(wb: object) -> list[RawSheet]:
-    sheets: list[RawSheet] = []
-    for name in wb.sheet_names:
-        try:
-            sh = wb.get_sheet_by_name(name)
-            # skip_empty_area=False: rows[0] is Excel row 1 and cells[0] column A
-            rows = [[None if v == "" else v for v in row] for row in sh.to_python(skip_empty_area=False)]
-            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
-        except Exception as exc:
-            raise UnreadableFile("file.corrupt", detail=f"{name}: {str(exc)[:200]}") from exc
-        sheets.append(RawSheet(name=name, rows=rows, merged=merged))
+def _read_sheets(parsed: list[tuple[str, list[list], list[tuple[int, int, int, int]]]]) -> list[RawSheet]:
+    sheets = [RawSheet(name=name, rows=rows, merged=merged) for name, rows, merged in parsed]
     if not any(any(v is not None for v in row) for sh in sheets for row in sh.rows):
         raise UnreadableFile("file.workbook_empty")
     return sheets

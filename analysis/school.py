@@ -39,6 +39,26 @@ class Selection:
         return self.tables["guru"]
 
 
+def schools_in(ds: Dataset) -> dict[str, str | None]:
+    """Every school the dataset knows, NPSN → Nama Sekolah (``None`` when unnamed).
+
+    The ``Sekolah`` table's schools first, in its order; then, in NPSN order,
+    any NPSN that only ``Guru`` names (a Guru-only CSV, a teacher whose school
+    row is missing), so that the app, the reports and ``summary`` all see the
+    same schools.
+
+    Returns
+    -------
+    dict
+        NPSN (8-digit text) → name or ``None``.
+    """
+    sk = ds.tables["sekolah"]
+    out: dict[str, str | None] = {str(n): (str(name) if isinstance(name, str) and name.strip() else None) for n, name in zip(sk["npsn"], sk["nama_sekolah"]) if isinstance(n, str) and n}
+    for n in sorted(set(ds.tables["guru"]["npsn"].dropna().astype(str)) - set(out)):
+        out[n] = None
+    return out
+
+
 def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: date | None = None) -> Selection:
     """The rows of one or more schools.
 

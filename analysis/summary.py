@@ -49,13 +49,13 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
         ``ict_below_target_share`` (skill → 0–1), ``trained_last_12_months_share``
         (0–1); and (issue 3) ``out_of_field_by_subject`` (subject → ``teachers``,
         ``tidak_linier``, ``unknown``, ``share_out`` 0–1), ``pkg_category_counts``
-        (all five categories → teachers) and ``training_effects`` (domain → ``n``,
-        ``mean_change``, ``ci_low``, ``ci_high``, ``p_ttest``, ``p_wilcoxon``,
-        ``d_z``; statistics ``null`` under 10 pairs). ``null`` wherever the data cannot say.
+        (all five categories → teachers) and ``training_effects`` (domain → ``n`` pairs,
+        ``n_teachers``, ``mean_change``, ``ci_low``, ``ci_high``, ``p_ttest``,
+        ``p_wilcoxon``, ``d_z``; statistics ``null`` under 10 pairs or 10 teachers). ``null`` wherever the data cannot say.
     """
     ref = ds.reference_date(reference_date)
-    names = dict(zip(ds.tables["sekolah"]["npsn"], ds.tables["sekolah"]["nama_sekolah"]))
-    npsns = sorted(set(names) | set(ds.tables["guru"]["npsn"].dropna()))
+    names = school.schools_in(ds)
+    npsns = sorted(names)
     schools = []
     for npsn in npsns:
         sel = school.select(ds, npsn, ref)
@@ -79,8 +79,8 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
                 },
                 "pkg_category_counts": {r.kategori: int(r.n) for r in school.competency_tables(sel)["categories"].itertuples()},
                 "training_effects": {
-                    r.domain: {"n": int(r.n), "mean_change": _num(r.mean_change, 2), **{k: _num(getattr(r, k)) for k in ("ci_low", "ci_high", "d_z")}, "p_ttest": _p(r.p_ttest), "p_wilcoxon": _p(r.p_wilcoxon)}
-                    for r in effects.analyse(sel.tables["penilaian"], sel.tables["pelatihan"])["overall"].itertuples()
+                    r.domain: {"n": int(r.n), "n_teachers": int(r.n_teachers), "mean_change": _num(r.mean_change, 2), **{k: _num(getattr(r, k)) for k in ("ci_low", "ci_high", "d_z")}, "p_ttest": _p(r.p_ttest), "p_wilcoxon": _p(r.p_wilcoxon)}
+                    for r in school.effect_tables(sel)["overall"].itertuples()
                 },
             }
         )

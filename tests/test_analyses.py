@@ -240,7 +240,7 @@ def test_summary_json_has_the_documented_shape(smpn8, capsys):
     assert s == summarize(smpn8)["schools"][0]
     assert list(s["pkg_category_counts"]) == ["amat_baik", "baik", "cukup", "sedang", "kurang"]
     assert s["out_of_field_by_subject"]["Seni Budaya"]["tidak_linier"] >= 1
-    assert set(s["training_effects"]["pedagogik"]) == {"n", "mean_change", "ci_low", "ci_high", "p_ttest", "p_wilcoxon", "d_z"}
+    assert set(s["training_effects"]["pedagogik"]) == {"n", "n_teachers", "mean_change", "ci_low", "ci_high", "p_ttest", "p_wilcoxon", "d_z"}
 
 
 def test_summary_gives_null_where_the_data_cannot_say():
@@ -410,3 +410,13 @@ def test_combining_the_same_file_twice_counts_nothing_twice(smpn8):
     both = ingest.combine([smpn8, smpn8])
     for key in ("guru", "mengajar", "pelatihan", "penilaian", "kendala"):
         assert len(both.tables[key]) == len(smpn8.tables[key]), key
+
+
+def test_check_of_a_file_with_no_known_sheet_exits_2_with_one_file_level_problem(tmp_path, capsys):
+    f = tmp_path / "catatan.csv"
+    f.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    assert main(["check", str(f), "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["sheets"] == []
+    assert len(out["problems"]) == 1
+    assert out["problems"][0]["row"] is None and out["problems"][0]["column"] is None

@@ -219,3 +219,11 @@ def test_export_codes_stay_distinct_even_when_six_digits_would_clash():
     empty = {k: pd.DataFrame({"guru_id": pd.Series(dtype=object)}) for k in ("mengajar", "pelatihan", "penilaian")}
     out = deidentified_tables({"sekolah": pd.DataFrame({"npsn": ["1"]}), "guru": guru, **empty}, pd.Timestamp("2025-01-01").date(), "s")
     assert out["guru"]["kode"].is_unique
+
+
+def test_a_school_only_the_guru_sheet_names_is_still_a_school_of_the_dataset():
+    data = "NPSN;Nama;NUPTK;JK;Jenis PTK;Mengajar;JJM\n10603812;Ani;1234567890123456;P;Guru Mapel;IPA;24\n".encode()
+    ds = ingest.load_file(data, "guru.csv")
+    from analysis import school
+
+    assert school.schools_in(ds) == {"10603812": None}

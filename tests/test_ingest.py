@@ -44,6 +44,13 @@ def test_duplicate_nuptk_rejects_the_second_row_and_names_the_first():
     assert "row 2" in ds.report.problems[-1].message("en")
 
 
+def test_two_teachers_whose_nuptk_excel_rounded_alike_are_both_kept_not_rejected_as_duplicates():
+    ds = _load([guru_row("1.23457E+15", Nama="Ani"), guru_row("1.23457E+15", Nama="Budi")])
+    assert not [c for c in _codes(ds) if c[4] == "problem.duplicate_nuptk"]
+    assert sorted(ds.tables["guru"]["nama"]) == ["Ani", "Budi"]
+    assert ds.tables["guru"]["guru_id"].nunique() == 2, "each is its own teacher"
+
+
 def test_an_id_typed_as_a_number_is_kept_but_marked_unreliable():
     ds = _load([guru_row(1234567890123456)])
     assert ("Guru", 2, "NUPTK", "warning", "problem.id_as_number") in _codes(ds)

@@ -23,13 +23,12 @@ def _xlsx(build) -> bytes:
 
 @pytest.fixture
 def no_parsing(monkeypatch):
-    """Fail the test if calamine is ever asked to parse the file."""
-    import python_calamine
+    """Fail the test if the file ever reaches the parser (the child process that runs calamine)."""
 
     def refuse(*args, **kwargs):
         raise AssertionError("the file was parsed")
 
-    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", refuse)
+    monkeypatch.setattr(reader.subprocess, "run", refuse)
 
 
 def _code(data: bytes, name: str = "x.xlsx") -> str:
@@ -83,6 +82,75 @@ def test_a_wide_sheet_is_measured_cell_by_cell(monkeypatch, no_parsing):
         wb.active["A50"] = "y"  # × 50 rows = 1400 cells
 
     assert _code(_xlsx(build)) == "file.too_large_range"
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        lambda x: x.replace(b'r="XFD1048576"', b"r='XFD1048576'"),
+        lambda x: x.replace(b'r="XFD1048576"', b'r = "XFD1048576"'),
+        lambda x: x.replace(b'r="XFD1048576"', b'r="xfd1048576"'),
+    ],
+    ids=["single-quotes", "spaces", "lower-case"],
+)
+def test_a_far_cell_written_in_any_form_xml_allows_is_still_refused(no_parsing, rewrite):
+    def build(wb):
+        wb.active["A1"] = "NUPTK"
+        wb.active["XFD1048576"] = "boom"
+
+    src = zipfile.ZipFile(io.BytesIO(_xlsx(build)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = re.sub(rb"<dimension [^>]*/>", b"", rewrite(content))
+            zf.writestr(info, content)
+    assert _code(out.getvalue()) == "file.too_large_range"
+
+
+def test_a_sheet_moved_out_of_xl_worksheets_is_still_inspected(no_parsing):
+    def build(wb):
+        wb.active["A1"] = "NUPTK"
+        wb.active["XFD1048576"] = "boom"
+
+    src = zipfile.ZipFile(io.BytesIO(_xlsx(build)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            content = src.read(info).replace(b"worksheets/sheet1.xml", b"data/sheet1.xml")
+            zf.writestr(info.filename.replace("xl/worksheets/sheet1.xml", "xl/data/sheet1.xml"), content)
+    assert _code(out.getvalue()) == "file.too_large_range"
+
+
+def test_a_text_longer_than_an_excel_cell_can_hold_is_refused_before_parsing(no_parsing):
+    def build(wb):
+        for r in range(1, 4):
+            wb.active.cell(r, 1, "x" * 40_000)  # one shared string, used three times
+
+    assert _code(_xlsx(build)) == "file.text_too_long"
+
+
+def test_a_file_that_gets_past_the_checks_ends_only_the_child_process(monkeypatch):
+    def build(wb):
+        wb.active["A1"] = "NUPTK"
+        wb.active["XFD1048576"] = "boom"  # calamine aborts its process on this allocation
+
+    monkeypatch.setattr(reader, "inspect_xlsx", lambda data: None)
+    assert _code(_xlsx(build)) == "file.too_demanding"
+
+
+def test_a_damaged_workbook_that_passes_the_checks_is_reported_as_damaged():
+    data = workbook_bytes({"Guru": [["NUPTK", "Nama"], ["1234567890123456", "Ani"]]})
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                content = content[: len(content) // 2]  # cut the XML in half
+            zf.writestr(info, content)
+    assert _code(out.getvalue()) in {"file.corrupt", "file.workbook_empty"}
 
 
 def test_an_ordinary_workbook_passes_the_inspection():

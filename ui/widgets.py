@@ -102,9 +102,10 @@ def guarded(render: Callable[[], None], lang: str) -> None:
 
 
 def school_choices(ds: Dataset) -> dict[str, str]:
-    """NPSN → "Nama Sekolah (NPSN)" for the school picker, in the sekolah table's order."""
-    sk = ds.tables["sekolah"]
-    return {str(n): f"{name} ({n})" if name else str(n) for n, name in zip(sk["npsn"], sk["nama_sekolah"]) if n}
+    """NPSN → "Nama Sekolah (NPSN)" for the school picker (:func:`analysis.school.schools_in`)."""
+    from analysis.school import schools_in
+
+    return {n: f"{name} ({n})" if name else n for n, name in schools_in(ds).items()}
 
 
 def school_picker(ds: Dataset, lang: str, widget_key: str) -> str | None:
@@ -274,9 +275,10 @@ def school_scope(ds: Dataset, lang: str, widget_key: str) -> str | None:
 
 
 def school_names(ds: Dataset) -> dict[str, str]:
-    """NPSN → school name, for chart labels."""
-    sk = ds.tables["sekolah"]
-    return {str(n): str(name) if name else str(n) for n, name in zip(sk["npsn"], sk["nama_sekolah"])}
+    """NPSN → school name (the NPSN where unnamed), for chart labels."""
+    from analysis.school import schools_in
+
+    return {n: name or n for n, name in schools_in(ds).items()}
 
 
 def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, key: str) -> None:

@@ -25,6 +25,14 @@ STRINGS = {
         "id": 'Berkas ditolak sebelum dibaca: sheet {sheet} memakai sel sampai {cell}, jauh melebihi ukuran data guru. Hapus sel kosong yang terisi format lalu simpan ulang.',
         "en": 'File refused before reading: sheet {sheet} uses cells up to {cell}, far beyond any teacher data. Delete the formatted empty cells and save again.',
     },
+    'file.text_too_long': {
+        "id": 'Berkas ditolak sebelum dibaca: bagian {sheet} berisi teks lebih dari {chars} karakter dalam satu sel, melebihi batas Excel sendiri.',
+        "en": 'File refused before reading: part {sheet} holds more than {chars} characters of text in one cell, beyond Excel\'s own limit.',
+    },
+    'file.too_demanding': {
+        "id": 'Berkas ditolak: membacanya memerlukan lebih dari {memory_gb} GB memori atau {seconds} detik, tidak wajar untuk data guru. Buka di Excel, hapus sel dan teks yang tidak perlu, lalu simpan ulang.',
+        "en": 'File refused: reading it needs more than {memory_gb} GB of memory or {seconds} seconds, not plausible for teacher data. Open it in Excel, delete unneeded cells and text, and save again.',
+    },
     'file.unsupported_type': {
         "id": 'Jenis berkas {suffix} tidak didukung. Unggah .xlsx atau .csv.',
         "en": 'File type {suffix} is not supported. Upload .xlsx or .csv.',
