@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import json
 import sys
 from pathlib import Path
@@ -92,6 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     ps.add_argument("file")
     ps.add_argument("--json", action="store_true", help="print as JSON (the only output form)")
     ps.add_argument("--lang", choices=("id", "en"), default="id")
+    ps.add_argument(
+        "--reference-date",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="count 'last 12 months' and ages back from this date (default: the latest date in the data)",
+    )
+    ps.add_argument("--ict-target", type=int, choices=(1, 2, 3, 4), default=3, help="ICT target level 1-4 (default 3)")
     args = parser.parse_args(argv)
 
     ds = _load(args.file)
@@ -108,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     if not report.readable:
         print(json.dumps({"schools": [], "problems": [p.as_dict(args.lang) for p in report.problems]}, ensure_ascii=False, indent=2))
         return 2
-    print(json.dumps(summarize(ds), ensure_ascii=False, indent=2, default=str))
+    print(json.dumps(summarize(ds, reference_date=args.reference_date, ict_target=args.ict_target), ensure_ascii=False, indent=2, default=str))
     return 0
 
 

@@ -420,3 +420,13 @@ def test_check_of_a_file_with_no_known_sheet_exits_2_with_one_file_level_problem
     assert out["sheets"] == []
     assert len(out["problems"]) == 1
     assert out["problems"][0]["row"] is None and out["problems"][0]["column"] is None
+
+
+def test_summary_counts_back_from_a_reference_date_the_user_sets(capsys):
+    assert main(["summary", SMPN8, "--json", "--reference-date", "2023-12-31"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["reference_date"] == "2023-12-31"
+    assert main(["summary", SMPN8, "--json"]) == 0
+    latest = json.loads(capsys.readouterr().out)
+    assert latest["reference_date"] == "2025-12-06", "by default the latest date in the data"
+    assert out["schools"][0]["trained_last_12_months_share"] != latest["schools"][0]["trained_last_12_months_share"]
