@@ -651,7 +651,11 @@ def presence_matrix_figure(
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", tickangle=0)
-    return _layout(fig, t(title_key, lang), None, None, height=max(300, 120 + 34 * len(rows)))
+    fig = _layout(fig, t(title_key, lang), None, None, height=max(300, 120 + 34 * len(rows)))
+    # the column labels sit on top, under the title: leave room for their wrapped lines
+    lines = max(_wrap(c).count("<br>") + 1 for c in cols)
+    fig.update_layout(margin={"t": 50 + 16 * lines}, title={"y": 0.99, "yanchor": "top"})
+    return fig
 
 
 def grouped_domain_box_figure(stats: pd.DataFrame, group: str, lang: str, group_labels: dict[object, str] | None = None) -> go.Figure:
