@@ -21,6 +21,12 @@ def _xlsx(build) -> bytes:
     return buf.getvalue()
 
 
+def _far_cell(wb) -> None:
+    """A header and one cell at XFD1048576: a few KB that would make calamine allocate the whole sheet."""
+    wb.active["A1"] = "NUPTK"
+    wb.active["XFD1048576"] = "boom"
+
+
 @pytest.fixture
 def no_parsing(monkeypatch):
     """Fail the test if the file ever reaches the parser (the child process that runs calamine)."""
@@ -48,11 +54,7 @@ def test_a_zip_bomb_is_refused_before_parsing(no_parsing):
 
 
 def test_a_small_workbook_with_one_cell_at_xfd1048576_is_refused_before_parsing(no_parsing):
-    def build(wb):
-        wb.active["A1"] = "NUPTK"
-        wb.active["XFD1048576"] = "boom"
-
-    data = _xlsx(build)
+    data = _xlsx(_far_cell)
     assert len(data) < 10_000
     with pytest.raises(UnreadableFile) as exc:
         read_file(data, "boom.xlsx")
@@ -94,11 +96,7 @@ def test_a_wide_sheet_is_measured_cell_by_cell(monkeypatch, no_parsing):
     ids=["single-quotes", "spaces", "lower-case"],
 )
 def test_a_far_cell_written_in_any_form_xml_allows_is_still_refused(no_parsing, rewrite):
-    def build(wb):
-        wb.active["A1"] = "NUPTK"
-        wb.active["XFD1048576"] = "boom"
-
-    src = zipfile.ZipFile(io.BytesIO(_xlsx(build)))
+    src = zipfile.ZipFile(io.BytesIO(_xlsx(_far_cell)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for info in src.infolist():
@@ -110,11 +108,7 @@ def test_a_far_cell_written_in_any_form_xml_allows_is_still_refused(no_parsing, 
 
 
 def test_a_sheet_moved_out_of_xl_worksheets_is_still_inspected(no_parsing):
-    def build(wb):
-        wb.active["A1"] = "NUPTK"
-        wb.active["XFD1048576"] = "boom"
-
-    src = zipfile.ZipFile(io.BytesIO(_xlsx(build)))
+    src = zipfile.ZipFile(io.BytesIO(_xlsx(_far_cell)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for info in src.infolist():
@@ -132,12 +126,8 @@ def test_a_text_longer_than_an_excel_cell_can_hold_is_refused_before_parsing(no_
 
 
 def test_a_file_that_gets_past_the_checks_ends_only_the_child_process(monkeypatch):
-    def build(wb):
-        wb.active["A1"] = "NUPTK"
-        wb.active["XFD1048576"] = "boom"  # calamine aborts its process on this allocation
-
-    monkeypatch.setattr(reader, "inspect_xlsx", lambda data: None)
-    assert _code(_xlsx(build)) == "file.too_demanding"
+    monkeypatch.setattr(reader, "inspect_xlsx", lambda data: None)  # calamine aborts its process on this allocation
+    assert _code(_xlsx(_far_cell)) == "file.too_demanding"
 
 
 def test_a_damaged_workbook_that_passes_the_checks_is_reported_as_damaged():
