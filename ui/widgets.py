@@ -303,13 +303,12 @@ def url_multiselect(
     ``labels`` names the options; ``max_selections`` caps the choice, and a
     link that asks for more keeps the first ``max_selections`` (with a notice).
     """
-    asked: list[str] = []
-
     def parse(raw: str) -> list[str]:
-        asked[:] = [v for v in raw.split(",") if v in options]
-        return asked[:max_selections] if max_selections else list(asked)
+        return [v for v in raw.split(",") if v in options]
 
-    take_url_value(widget_key, st.query_params.get(param), parse)
+    raw = st.query_params.get(param)
+    take_url_value(widget_key, raw, lambda r: parse(r)[:max_selections])
+    asked = parse(raw) if raw else []
     if max_selections and len(asked) > max_selections:
         st.warning(t("common.too_many", lang, n=len(asked), max=max_selections), icon=":material/warning:")
     chosen = st.multiselect(
