@@ -190,12 +190,17 @@ class Dataset:
         Where the data came from (file name, or ``"sample:<file>"``).
     is_sample : bool
         Bundled illustrative data, labelled as such wherever shown.
+    as_of : datetime.date or None
+        A reference date the user set (:meth:`reference_date`); not part of :attr:`id`,
+        so teachers' pseudonymous codes stay the same whatever date is set.
     """
 
     tables: dict[str, pd.DataFrame]
     report: ValidationReport
     source: str
     is_sample: bool = False
+    #: A reference date the user set; ``None`` counts back from the latest date in the data.
+    as_of: date | None = None
 
     @cached_property
     def id(self) -> str:
@@ -228,21 +233,24 @@ class Dataset:
     def reference_date(self, override: date | None = None) -> date:
         """The date every "as of" and "last 12 months" counts back from.
 
-        The latest date found in the training and assessment tables unless
-        ``override`` is given, so figures do not drift as days pass.
+        ``override`` when given, else the date the user set on the dataset
+        (:attr:`as_of`), else the latest date found in the training and
+        assessment tables, so that figures do not drift as days pass.
 
         Parameters
         ----------
         override : datetime.date, optional
-            A date set by the user.
+            A date set by the caller.
 
         Returns
         -------
         datetime.date
-            Today's date only when the data holds no date at all.
+            Today's date only when none is set and the data holds no date at all.
         """
         if override is not None:
             return override
+        if self.as_of is not None:
+            return self.as_of
         candidates = []
         for name, cols in (("pelatihan", ("tanggal_mulai", "tanggal_selesai")), ("penilaian", ("tanggal_penilaian",))):
             df = self.tables.get(name)

@@ -266,7 +266,7 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
         (t("profil.section.ict", lang), [charts.ict_heatmap(tik["levels"], lang), charts.ict_below_target_figure(tik["below"], lang, ict_target)]),
         (t("profil.section.training", lang), [charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers")]),
     ]
-    meta = [f"NPSN {npsn}", t("profil.reference_date", lang, date=sel.reference_date.strftime("%d/%m/%Y"))]
+    meta = [f"NPSN {npsn}", school.reference_caption(sel, lang)]
     return html_report(f"{t('report.school.title', lang)}: {name}", meta, sections, t("app.sample_notice", lang) if ds.is_sample else None, lang)
 
 
@@ -283,7 +283,7 @@ def district_report_html(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     dom = table.melt(id_vars=["npsn"], value_vars=[f"domain_mean_{d}" for d in schema.DOMAINS], var_name="domain", value_name="mean").dropna()
     dom_fig = charts.matrix_figure(dom, "npsn", "domain", "mean", lang, "report.district.chart.domains", row_labels=names, col_labels={f"domain_mean_{d}": t(f"domain.{d}", lang) for d in schema.DOMAINS}, zrange=(50.0, 100.0))
     sections = [(t("report.district.sheet.summary", lang), [figures]), (t("report.district.sheet.schools", lang), [shown, gap_fig, dom_fig])]
-    meta = [t("profil.reference_date", lang, date=sel.reference_date.strftime("%d/%m/%Y")), f"{t('metric.schools', lang)}: {len(npsns)}"]
+    meta = [school.reference_caption(sel, lang), f"{t('metric.schools', lang)}: {len(npsns)}"]
     return html_report(t("report.district.title", lang), meta, sections, t("app.sample_notice", lang) if ds.is_sample else None, lang)
 
 

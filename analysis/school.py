@@ -29,10 +29,13 @@ class Selection:
     reference_date : datetime.date
         The date "last 12 months" counts back from (the whole dataset's, so
         that schools compare on the same window).
+    reference_set : bool
+        Whether a user set that date (else it is the latest date in the data).
     """
 
     tables: dict[str, pd.DataFrame]
     reference_date: date
+    reference_set: bool = False
 
     @property
     def guru(self) -> pd.DataFrame:
@@ -77,8 +80,9 @@ def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: dat
         and ``penilaian`` by the selected teachers' ``guru_id``; ``kendala`` by NPSN.
     """
     ref = ds.reference_date(reference_date)
+    chosen = reference_date is not None or ds.as_of is not None
     if npsn is None:
-        return Selection(dict(ds.tables), ref)
+        return Selection(dict(ds.tables), ref, chosen)
     wanted = {npsn} if isinstance(npsn, str) else set(npsn)
     t = ds.tables
     guru = t["guru"][t["guru"]["npsn"].isin(wanted).to_numpy()]
@@ -90,7 +94,15 @@ def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: dat
     }
     for k in ("mengajar", "pelatihan", "penilaian"):
         out[k] = t[k][t[k]["guru_id"].isin(ids).to_numpy()]
-    return Selection(out, ref)
+    return Selection(out, ref, chosen)
+
+
+def reference_caption(sel: Selection, lang: str) -> str:
+    """The sentence that says which date "last 12 months" counts back from, and where that date comes from."""
+    from analysis.i18n import t as tr
+
+    key = "profil.reference_date.set" if sel.reference_set else "profil.reference_date"
+    return tr(key, lang, date=sel.reference_date.strftime("%d/%m/%Y"))
 
 
 def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, jp_bin: float = 10.0) -> dict[str, pd.DataFrame]:

@@ -26,7 +26,7 @@ if npsn is None:
 
 st.caption(t("profil.identity", lang, **widgets.school_row(ds, npsn)))
 sel = school.select(ds, npsn)
-st.caption(t("profil.reference_date", lang, date=sel.reference_date.strftime("%d/%m/%Y")))
+st.caption(school.reference_caption(sel, lang))
 target = st.sidebar.slider(t("profil.ict_target", lang), 1, 4, 3, key=state.key(PAGE, "ict_target"), help=t("profil.ict_target.help", lang))
 
 head = school.headline(sel, ict_target=target)

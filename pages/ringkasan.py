@@ -31,7 +31,7 @@ if not npsns:
     st.stop()
 
 sel = school.select(ds, npsns)
-st.caption(t("profil.reference_date", lang, date=sel.reference_date.strftime("%d/%m/%Y")))
+st.caption(school.reference_caption(sel, lang))
 widgets.metrics(school.headline(sel, ict_target=target), lang, ict_target=target)
 
 st.header(t("ringkasan.section.schools", lang))

@@ -214,6 +214,17 @@ def test_a_comparison_link_with_more_than_six_schools_uses_the_first_six_and_say
     assert at.query_params["schools"] == ",".join(seven[:6])
 
 
+def test_a_reference_date_set_in_the_sidebar_is_the_one_every_page_counts_back_from():
+    import datetime as dt
+
+    at = _app()
+    at.date_input(key="app_as_of").set_value(dt.date(2024, 12, 31)).run()
+    assert not at.exception, at.exception
+    assert t("profil.reference_date.set", "id", date="31/12/2024") in [c.value for c in at.caption]
+    _visit(at, "pages/ringkasan.py")
+    assert t("profil.reference_date.set", "id", date="31/12/2024") in [c.value for c in at.caption]
+
+
 def test_two_schools_compare_side_by_side_with_their_tests():
     at = _app(schools="10603812,10505207", lang="en")
     at.switch_page("pages/bandingkan_sekolah.py").run()

@@ -121,3 +121,23 @@ def test_per_teacher_without_any_training_counts_zero_for_everyone():
     assert pt["trainings"].tolist() == [0, 0]
     assert pt["jp"].tolist() == [0.0, 0.0]
     assert not pt["trained"].any()
+
+
+def test_a_reference_date_the_user_sets_replaces_the_latest_date_and_says_so():
+    from dataclasses import replace
+    from datetime import date
+
+    from analysis import school
+    from analysis.ingest import load_path
+    from analysis.samples import sample_paths
+
+    ds = load_path(sample_paths("data")[0])
+    latest = school.select(ds)
+    assert not latest.reference_set and latest.reference_date == ds.reference_date()
+    assert "tanggal terakhir dalam data" in school.reference_caption(latest, "id")
+    pinned = replace(ds, as_of=date(2024, 6, 30))
+    sel = school.select(pinned)
+    assert sel.reference_set and sel.reference_date == date(2024, 6, 30)
+    assert "30/06/2024" in school.reference_caption(sel, "en") and "set in the sidebar" in school.reference_caption(sel, "en")
+    assert pinned.id == ds.id, "pseudonymous codes do not change with the date"
+    assert school.select(pinned, reference_date=date(2023, 1, 1)).reference_date == date(2023, 1, 1)

@@ -12,6 +12,7 @@ pages stay thin and the rules live in one place:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -36,6 +37,7 @@ _LANG = "app_lang_value"
 _DATASET = "app_dataset"
 LANG_WIDGET = "app_lang"
 ROLE_WIDGET = "app_role"
+AS_OF_WIDGET = "app_as_of"
 
 
 def key(page: str, name: str) -> str:
@@ -147,9 +149,25 @@ def load_upload(data: bytes, filename: str) -> Dataset:
 
 
 def get_dataset() -> Dataset:
-    """The active dataset: this session's upload, else the sample data."""
+    """The active dataset: this session's upload, else the sample data; with the reference date the user set, if any."""
     ds = st.session_state.get(_DATASET)
-    return ds if ds is not None else sample_dataset()
+    ds = ds if ds is not None else sample_dataset()
+    as_of = st.session_state.get(AS_OF_WIDGET)
+    return replace(ds, as_of=as_of) if as_of is not None else ds
+
+
+def reference_date_input(container, lang: str, ds: Dataset) -> None:
+    """Date picker of the reference date in ``container`` (the sidebar); empty uses the latest date in the data."""
+    from analysis.i18n import t
+
+    latest = replace(ds, as_of=None).reference_date()
+    container.date_input(
+        t("app.as_of", lang),
+        value=None,
+        format="DD/MM/YYYY",
+        key=AS_OF_WIDGET,
+        help=t("app.as_of.help", lang, latest=latest.strftime("%d/%m/%Y")),
+    )
 
 
 def set_dataset(ds: Dataset) -> None:

@@ -22,6 +22,7 @@ def sidebar(lang: str, ds: Dataset) -> None:
     sb = st.sidebar
     state.language_selector(sb)
     state.role_selector(sb, lang)
+    state.reference_date_input(sb, lang, ds)
     sb.divider()
     if ds.is_sample:
         n = len(ds.report.file.split(" + ")) if ds.report.file else 0
@@ -387,11 +388,11 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
 
 def deidentified_export(ds: Dataset, npsns: list[str], lang: str) -> bytes:
     """The de-identified research export of the chosen schools (cached per dataset and choice)."""
-    return _deid(ds, ds.id, tuple(npsns), lang)
+    return _deid(ds, ds.id, ds.as_of, tuple(npsns), lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _deid(_ds: Dataset, ds_id: str, npsns: tuple[str, ...], lang: str) -> bytes:
+def _deid(_ds: Dataset, ds_id: str, as_of: object, npsns: tuple[str, ...], lang: str) -> bytes:
     from analysis.exports import deidentified_xlsx
 
     return deidentified_xlsx(_ds, list(npsns), lang)

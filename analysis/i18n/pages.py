@@ -111,6 +111,15 @@ STRINGS = {
         "id": "NPSN {npsn} · {jenjang} · {status} · {naungan} · Kec. {kecamatan}, {kabupaten}",
         "en": "NPSN {npsn} · {jenjang} · {status} · {naungan} · {kecamatan} sub-district, {kabupaten}",
     },
+    "profil.reference_date.set": {
+        "id": "Tanggal acuan: {date} (ditetapkan di sidebar). \"12 bulan terakhir\" dan usia dihitung mundur dari tanggal ini.",
+        "en": "Reference date: {date} (set in the sidebar). \"Last 12 months\" and ages count back from this date.",
+    },
+    "app.as_of": {"id": "Tanggal acuan", "en": "Reference date"},
+    "app.as_of.help": {
+        "id": "Tanggal tempat \"12 bulan terakhir\" dan usia dihitung mundur. Kosongkan untuk memakai tanggal terakhir dalam data ({latest}).",
+        "en": "The date \"last 12 months\" and ages count back from. Leave empty to use the latest date in the data ({latest}).",
+    },
     "profil.reference_date": {
         "id": "Tanggal acuan: {date} (tanggal terakhir dalam data). \"12 bulan terakhir\" dihitung mundur dari tanggal ini.",
         "en": "Reference date: {date} (the latest date in the data). \"Last 12 months\" counts back from this date.",
