@@ -346,6 +346,10 @@ def _assess_and_train(b: _Builder, teachers: list[dict], plan: list[tuple], *, s
             b.scores(g, pkg_dates[-1] - timedelta(days=60), "Supervisi", {k: 12 * v for k, v in boosts_by_date[pkg_dates[-1]].items()})
 
 
+#: Month names as Indonesian training records write them (not the machine's locale).
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
+
+
 def _site_smpn8(b: _Builder) -> None:
     npsn = b.school("10603812", "SMP Negeri 8 Prabumulih", "SMP", "Negeri", "Kemendikdasmen", "Prabumulih Barat", "Kota Prabumulih", "Sumatera Selatan", False)
     head = _head(b, npsn, False, "Matematika", "Pendidikan Matematika")
@@ -369,7 +373,7 @@ def _site_smpn8(b: _Builder) -> None:
             if g["nuptk"]:
                 b.mengajar.append({"nuptk": g["nuptk"], "mata_pelajaran": subj, "jjm": jjm})
     # Monthly MGMP for subject teachers (study 002), a computer course, diklat, penataran, workshop.
-    mgmp = [(f"MGMP {m:%B %Y}", "MGMP", m, 1, 4.0, "Pedagogik", "MGMP Kota Prabumulih", "Luring", "pedagogik")
+    mgmp = [(f"MGMP {BULAN[m.month - 1]} {m.year}", "MGMP", m, 1, 4.0, "Pedagogik", "MGMP Kota Prabumulih", "Luring", "pedagogik")
             for m in (date(2024, mth, 15) for mth in range(1, 13))]
     plan = [
         *mgmp,
