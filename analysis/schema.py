@@ -166,7 +166,13 @@ def normalize_header(text: object) -> str:
 # Closed value lists
 # ---------------------------------------------------------------------------
 
-JENJANG_SEKOLAH = ("SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK")
+#: Jenjang (Dapodik's "BP", bentuk pendidikan) of a school. Beside the schools and
+#: madrasahs the dashboard analyses, a district school list scraped from Dapodik's
+#: public pages carries early-childhood units (TK, KB, TPA, SPS), special schools
+#: (SLB) and non-formal units (PKBM, SKB); they are kept so every row of such a
+#: list is accepted. Dapodik files every special school as one SLB whatever its
+#: levels, so SDLB / SMPLB / SMALB are read as SLB (value aliases below).
+JENJANG_SEKOLAH = ("SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK", "TK", "KB", "TPA", "SPS", "SLB", "PKBM", "SKB")
 STATUS_SEKOLAH = ("Negeri", "Swasta")
 NAUNGAN = ("Kemendikdasmen", "Kemenag")
 
@@ -198,6 +204,7 @@ JENIS_PTK_PENDIDIK = (
 )
 JENIS_PTK_TENDIK = (
     "Tenaga Administrasi Sekolah",
+    "Tenaga Kependidikan",
     "Laboran",
     "Tenaga Perpustakaan",
     "Penjaga Sekolah",
@@ -341,9 +348,10 @@ SEKOLAH = Sheet(
             "choice",
             "Jenjang sekolah.",
             "School level.",
-            aliases=("Bentuk Pendidikan", "Level", "School Level", "Jenjang Sekolah", "Jenjang Pendidikan"),
+            aliases=("Bentuk Pendidikan", "BP", "Level", "School Level", "Jenjang Sekolah", "Jenjang Pendidikan"),
             allowed=JENJANG_SEKOLAH,
-            value_aliases={"MTS": "MTs", "Mts": "MTs"},
+            value_aliases={"MTS": "MTs", "Mts": "MTs", "SDLB": "SLB", "SMPLB": "SLB", "SMALB": "SLB", "SMLB": "SLB", "TKLB": "SLB",
+                           "Kelompok Bermain": "KB", "Taman Kanak-kanak": "TK", "Taman Penitipan Anak": "TPA", "Satuan PAUD Sejenis": "SPS"},
             example="SMP",
         ),
         Column(
@@ -373,17 +381,26 @@ SEKOLAH = Sheet(
             },
             example="Kemendikdasmen",
         ),
-        Column("kecamatan", "Kecamatan", "text", "Kecamatan.", "Sub-district.", aliases=("Sub-district", "Subdistrict"), example="Prabumulih Barat"),
+        Column(
+            "kecamatan",
+            "Kecamatan",
+            "text",
+            "Kecamatan, tanpa awalan: \"Kec. Gantarang\", \"Kecamatan Gantarang\" dan \"GANTARANG\" dibaca sebagai satu kecamatan \"Gantarang\".",
+            "Sub-district, without prefix: \"Kec. Gantarang\", \"Kecamatan Gantarang\" and \"GANTARANG\" are read as one sub-district \"Gantarang\".",
+            aliases=("Sub-district", "Subdistrict", "Kec"),
+            example="Prabumulih Barat",
+        ),
         Column(
             "kabupaten_kota",
             "Kabupaten/Kota",
             "text",
-            "Kabupaten atau kota.",
-            "Regency or city.",
+            "Kabupaten atau kota: \"Kab. X\" dibaca \"Kabupaten X\"; \"Kota X\" tetap kota, terpisah dari \"Kabupaten X\".",
+            "Regency or city: \"Kab. X\" is read as \"Kabupaten X\"; \"Kota X\" stays a city, apart from \"Kabupaten X\".",
             aliases=("Kabupaten", "Kota", "Kab/Kota", "Regency", "District"),
             example="Kota Prabumulih",
         ),
-        Column("provinsi", "Provinsi", "text", "Provinsi.", "Province.", aliases=("Province",), example="Sumatera Selatan"),
+        Column("provinsi", "Provinsi", "text", "Provinsi, tanpa awalan \"Prov.\" / \"Provinsi\".", "Province, without the \"Prov.\" / \"Provinsi\" prefix.",
+               aliases=("Province", "Prov"), example="Sumatera Selatan"),
         Column(
             "berbasis_pesantren",
             "Berbasis Pesantren",
@@ -393,6 +410,28 @@ SEKOLAH = Sheet(
             aliases=("Pesantren", "Pesantren-based"),
             allowed=_YA_TIDAK,
             example="Tidak",
+        ),
+        Column(
+            "tahun",
+            "Tahun",
+            "int",
+            "Tahun data (opsional). Daftar sekolah dengan kolom Tahun memuat satu baris per sekolah × tahun: baris tahun terbaru "
+            "menjadi data sekolah saat ini, baris tahun sebelumnya disimpan untuk tren.",
+            "Year of the data (optional). A school list with a Tahun column holds one row per school × year: the latest year's row "
+            "is the school's current row, earlier years are kept for trends.",
+            aliases=("Year", "Tahun Data"),
+            min=2000,
+            max=2100,
+            example="2025",
+        ),
+        Column(
+            "tanggal_data",
+            "Tanggal Unduh",
+            "date",
+            "Tanggal data diunduh dari Dapodik (dd/mm/yyyy); menjadi tanggal acuan bila tidak ada tanggal yang lebih baru.",
+            "Date the data was downloaded from Dapodik (dd/mm/yyyy); the reference date when no later date is found.",
+            aliases=("Tanggal Data", "Download Date", "Tanggal"),
+            example="20/11/2025",
         ),
     ),
 )
@@ -544,6 +583,39 @@ GURU = Sheet(
             aliases=("Jumlah Jam Mengajar", "Jam Mengajar", "Teaching Hours", "JTM"),
             min=0,
             max=60,
+            example="24",
+        ),
+        Column(
+            "tugas_tambahan",
+            "Tugas Tambahan",
+            "text",
+            "Tugas tambahan guru, mis. Wakil Kepala Sekolah, Kepala Perpustakaan, Wali Kelas; kosong bila tidak ada.",
+            "The teacher's additional duty, e.g. Wakil Kepala Sekolah (deputy head), Kepala Perpustakaan, Wali Kelas; empty if none.",
+            aliases=("Additional Duty", "Additional Task"),
+            example="Wali Kelas",
+        ),
+        Column(
+            "jam_tugas_tambahan",
+            "Jam Tugas Tambahan",
+            "float",
+            "Jam per minggu (JP) yang diakui untuk tugas tambahan, dihitung ke beban 24 JJM (PP 74/2008 Pasal 52 dan 54), "
+            "mis. 12 untuk wakil kepala sekolah.",
+            "Weekly hours (JP) recognised for the additional duty, counted towards the 24-JJM load (PP 74/2008 Article 52 and 54), "
+            "e.g. 12 for a deputy head.",
+            aliases=("Jam Tambahan", "JJM Tugas Tambahan", "Additional Duty Hours"),
+            min=0,
+            max=60,
+            example="0",
+        ),
+        Column(
+            "total_jjm",
+            "Total JJM",
+            "float",
+            "Jumlah JJM tatap muka ditambah jam tugas tambahan per minggu (JP), seperti di sheet PTK Profil Sekolah Dapodik.",
+            "Face-to-face JJM plus additional-duty hours per week (JP), as in the PTK sheet of Dapodik's Profil Sekolah.",
+            aliases=("Jumlah JJM", "Total Jam", "Total Teaching Load"),
+            min=0,
+            max=80,
             example="24",
         ),
         Column(
