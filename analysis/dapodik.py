@@ -11,18 +11,35 @@ sheet names:
     row 7. The school's NPSN and identity come from the form-like first sheet
     ``Profil Sekolah`` (label in column B, ":" in C, value in D, rows 4–14).
     Gives a ``sekolah`` table (one row) and ``guru`` rows with ``npsn`` filled.
-``dapodik_daftar_ptk``
-    The "Daftar PTK" export: title rows 1–4 (school name, "Kecamatan,
-    Kabupaten, Provinsi", download stamp), header on row 5, 51 columns, data
-    from row 6. It carries no NPSN: the guru rows keep an empty NPSN (the
-    loader fills it only when exactly one school is known, which here is
-    none) and a warning says so.
+``dapodik_daftar_ptk``, ``dapodik_daftar_guru``, ``dapodik_daftar_tendik``
+    The "Daftar PTK" export and its 2026 successors "Daftar Guru" and
+    "Daftar Tenaga Kependidikan" (told apart by the title in A1): title rows
+    1–4 (school name on row 2, "Kecamatan …, Kabupaten …, Provinsi …" on row 3,
+    "Tanggal Unduh: …" and "Pengunduh: …" on row 4), header on row 5, data
+    from row 6; the 2026 files end with a column without a header, which is
+    reported (sheet and column letter), never read. They carry no NPSN: the
+    caller may give it (``adapt(sheets, npsn=...)``, the upload page's NPSN
+    field, ``--npsn`` on the command line); it then fills a ``sekolah`` row
+    (name and region from rows 2–3, Tanggal Unduh as ``tanggal_data``) and the
+    guru rows' NPSN. Without it the guru rows keep an empty NPSN and one
+    warning says what to do. In a Daftar Tenaga Kependidikan an empty Jenis
+    PTK is read as "Tenaga Kependidikan", so a staff member is never counted
+    as a teacher; a Kepala Sekolah listed there keeps Jenis PTK "Kepala
+    Sekolah" and counts as the school's head (a pendidik).
 ``dapodik_rekap``
     "Rekap Pembelajaran": "Label | : value" rows 2–6 (Nama Sekolah, NPSN, ...),
     header on row 8, one row per teacher × class (rombel) × subject. Rows are
     combined into ``mengajar`` rows per NUPTK × subject with JJM summed, one
     ``guru`` row per teacher (Nama, NUPTK, Kepegawaian, subjects, total JJM)
     and one ``sekolah`` row.
+``dapodik_daftar_sekolah``
+    A district school list as Dapodik's public pages show it (often saved as
+    ``Sheet1``): one header row with No, Nama Sekolah, NPSN, BP (bentuk
+    pendidikan, read as jenjang), Status, Last Sync, Jml Sync, Sinkron
+    Terakhir…, Tahun, Kecamatan; found by its headers whatever the sheet
+    name. Gives a ``sekolah`` table only; with a Tahun column one row per
+    school × year (the loader keeps the latest year as the school's current
+    row, :func:`analysis.wilayah.current_and_history`).
 
 Personal data the dashboard has no use for (:data:`PERSONAL_COLUMNS`) is
 dropped here, before any validation: its cells never enter a
@@ -41,6 +58,10 @@ it at its own row; a sheet-level warning states how many rows were combined.
 from __future__ import annotations
 
 import re
+
+from datetime import date
+
+from openpyxl.utils import get_column_letter
 
 from analysis import schema
 from analysis.rawdata import RawSheet, RawTable
@@ -99,7 +120,7 @@ _DAFTAR_ONLY = frozenset(
     schema.normalize_header(h)
     for h in (
         "Tempat Lahir", "Agama", "Alamat Jalan", "Nama Ibu Kandung", "NIK", "No KK", "NPWP", "Sumber Gaji", "Pangkat Golongan",
-        "SK CPNS", "Lembaga Pengangkatan", "Tugas Tambahan", "Karpeg", "Status Perkawinan", "Kewarganegaraan", "NUKS",
+        "SK CPNS", "Lembaga Pengangkatan", "Karpeg", "Status Perkawinan", "Kewarganegaraan", "NUKS",
         "Desa/Kelurahan", "Bank", "SK Pengangkatan", "TMT Pengangkatan",
     )
 )
@@ -114,6 +135,17 @@ _HOURS = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:jam|jp|jjm)\s*\)\s*[,;]?\s*",
 LAYOUT_PROFIL = "dapodik_profil"
 LAYOUT_DAFTAR_PTK = "dapodik_daftar_ptk"
 LAYOUT_REKAP = "dapodik_rekap"
+LAYOUT_DAFTAR_GURU = "dapodik_daftar_guru"
+LAYOUT_DAFTAR_TENDIK = "dapodik_daftar_tendik"
+LAYOUT_DAFTAR_SEKOLAH = "dapodik_daftar_sekolah"
+#: Layouts whose file carries no NPSN of its own: the caller may give one.
+NPSN_LESS = frozenset({LAYOUT_DAFTAR_PTK, LAYOUT_DAFTAR_GURU, LAYOUT_DAFTAR_TENDIK})
+#: Jenis PTK given to a Daftar Tenaga Kependidikan row whose Jenis PTK is empty.
+TENDIK_DEFAULT = "Tenaga Kependidikan"
+#: Titles (A1, folded) of the listings of people, by layout.
+_TITLES = (("daftar tenaga kependidikan", LAYOUT_DAFTAR_TENDIK), ("daftar guru", LAYOUT_DAFTAR_GURU), ("daftar pendidik", LAYOUT_DAFTAR_PTK), ("daftar ptk", LAYOUT_DAFTAR_PTK))
+_MONTHS = {m: i for i, m in enumerate(("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"), start=1)}
+_MONTHS.update({"agu": 8, "agt": 8, "okt": 10, "des": 12, "peb": 2, "feb": 2, "jan": 1, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "sep": 9, "nov": 11})
 
 
 # ---------------------------------------------------------------------------
@@ -302,11 +334,17 @@ def _npsn_text(table: RawTable | None) -> str | None:
 
 
 def _parse_location(text: str | None) -> dict[str, tuple[str, object]]:
-    """``"Kecamatan X, Kota Y, Provinsi Z"`` → sekolah fields (label, value)."""
+    """``"Kecamatan X, Kabupaten Y, Provinsi Z"`` → sekolah fields ``{key: (label, value)}``.
+
+    Parts are told apart by their prefix (Kecamatan / Kec., Kabupaten / Kab. /
+    Kota, Provinsi / Prov.), in any order; a part without a known prefix is
+    ignored. Prefixes are stripped later, for every source, by
+    :func:`analysis.wilayah.normalize_region`; "Kota Y" stays a city.
+    """
     out: dict[str, tuple[str, object]] = {}
     if not text:
         return out
-    for part in (p.strip() for p in text.split(",")):
+    for part in (" ".join(p.split()) for p in text.split(",")):
         low = part.lower()
         if low.startswith(("kecamatan ", "kec. ", "kec ")):
             out["kecamatan"] = ("Kecamatan", part.split(" ", 1)[1].strip())
@@ -315,6 +353,141 @@ def _parse_location(text: str | None) -> dict[str, tuple[str, object]]:
         elif low.startswith(("kota ", "kabupaten ", "kab. ", "kab ")):
             out["kabupaten_kota"] = ("Kabupaten/Kota", part)
     return out
+
+
+def _download_date(text: str) -> date | None:
+    """The date of a "Tanggal Unduh: …" stamp: ISO, dd/mm/yyyy, dd-mm-yyyy or "20 November 2025"; ``None`` if none."""
+    m = re.search(r"tanggal\s*unduh\s*:?\s*(.*)", text, re.IGNORECASE)
+    if not m:
+        return None
+    rest = m.group(1)
+    found = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", rest)
+    try:
+        if found:
+            return date(int(found[1]), int(found[2]), int(found[3]))
+        found = re.search(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})", rest)
+        if found:
+            return date(int(found[3]), int(found[2]), int(found[1]))
+        found = re.search(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", rest)
+        if found and found[2].lower() in _MONTHS:
+            return date(int(found[3]), _MONTHS[found[2].lower()], int(found[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def _title_rows(rows: list[list[object]], h: int) -> dict:
+    """What the title rows above a header (rows 1 to ``h``) say.
+
+    Returns
+    -------
+    dict
+        ``title`` (A1's text or ``None``), ``name`` (the first text of row 2,
+        or a "Nama Sekolah" label's value), ``name_row`` (its Excel row),
+        ``location`` (:func:`_parse_location` of the first row starting with
+        Kec/Kab/Kota/Prov), ``downloaded`` (:func:`_download_date` of the
+        first cell holding "Tanggal Unduh"), ``labelled`` (NPSN and Nama
+        Sekolah label rows, :func:`_label_values`).
+    """
+    firsts = [(i + 1, cell_text(next((c for c in r if cell_text(c)), None))) for i, r in enumerate(rows[:h])]
+    title = firsts[0][1] if firsts else None
+    labelled = [lv for lv in _label_values(rows, 1, h) if schema.normalize_header(lv[1]) in ("npsn", "nama sekolah")]
+    named = next(((r, v) for r, lbl, v in labelled if schema.normalize_header(lbl) == "nama sekolah" and v is not None), None)
+    if named is None:
+        named = next(((r, t) for r, t in firsts[1:2] if t), (None, None))
+    location: dict = {}
+    for _, text in firsts[1:]:
+        if text and text.lower().startswith(("kec", "kab", "kota", "prov")):
+            location = _parse_location(text)
+            break
+    downloaded = None
+    for r in rows[:h]:
+        for c in r:
+            if isinstance(c, str) and "unduh" in c.lower():
+                downloaded = downloaded or _download_date(c)
+    return {"title": title, "name": named[1], "name_row": named[0], "location": location, "downloaded": downloaded, "labelled": labelled}
+
+
+def _unlabelled(sheet: str, headers: list[object], data: list[tuple[int, list[object]]]) -> list:
+    """One warning per column without a header that holds data (sheet and column letter named); its cells are not read."""
+    width = max([len(headers)] + [len(c) for _, c in data]) if data else len(headers)
+    out = []
+    for j in range(width):
+        if cell_text(headers[j] if j < len(headers) else None) is not None:
+            continue
+        filled = sum(1 for _, cells in data if j < len(cells) and cell_text(cells[j]) is not None)
+        if filled:
+            letter = get_column_letter(j + 1)
+            out.append(problem(sheet, None, letter, None, "warning", "problem.unlabelled_column", letter=letter, rows=filled))
+    return out
+
+
+def is_npsn_input(text: object) -> bool:
+    """Whether a typed NPSN has the right shape: 8 letters or digits (``"40301234"``, ``"P9908517"``).
+
+    The digit rules of a valid NPSN are the validator's (:func:`analysis.validate.parse_id`);
+    this is only the check of the upload page's field before the file is read again.
+    """
+    return isinstance(text, str) and re.fullmatch(r"[A-Za-z0-9]{8}", text.strip()) is not None
+
+
+def missing_npsn(report) -> dict | None:
+    """The school a loaded file names but cannot identify, or ``None``.
+
+    Parameters
+    ----------
+    report : ValidationReport
+        The report of :func:`analysis.ingest.load_file`.
+
+    Returns
+    -------
+    dict or None
+        ``{"sheet", "school", "kecamatan"}`` from the ``problem.dapodik_no_npsn``
+        warning (a Daftar PTK / Guru / Tenaga Kependidikan loaded without an
+        NPSN); ``None`` when the file needs none.
+    """
+    p = next((p for p in report.problems if p.code == "problem.dapodik_no_npsn"), None)
+    if p is None:
+        return None
+    return {"sheet": p.sheet, "school": p.params.get("school"), "kecamatan": p.params.get("kecamatan")}
+
+
+def _name_key(text: object) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", str(text)).split()).casefold() if text is not None else ""
+
+
+def matching_npsn(school: dict, sekolah) -> str | None:
+    """The NPSN of a loaded school with the same name and kecamatan, or ``None``.
+
+    Parameters
+    ----------
+    school : dict
+        :func:`missing_npsn`'s answer (``school`` name, ``kecamatan``).
+    sekolah : DataFrame
+        Schools already loaded in the session (one row per school).
+
+    Returns
+    -------
+    str or None
+        The NPSN when exactly one school matches: names compared without case,
+        punctuation or repeated spaces; kecamatan through
+        :func:`analysis.wilayah.region_key` ("Kec. Gantarang" = "GANTARANG");
+        a school of the session without a kecamatan matches on the name alone.
+    """
+    from analysis.wilayah import region_key
+
+    if not school or sekolah is None or sekolah.empty or not school.get("school"):
+        return None
+    name = _name_key(school["school"])
+    kec = region_key(school.get("kecamatan"), "kecamatan")
+    found = set()
+    for npsn, nama, k in zip(sekolah["npsn"], sekolah["nama_sekolah"], sekolah["kecamatan"]):
+        if npsn is None or _name_key(nama) != name:
+            continue
+        other = region_key(k, "kecamatan")
+        if kec is None or other is None or other == kec:
+            found.add(npsn)
+    return found.pop() if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------------------
@@ -350,12 +523,35 @@ def _rekap_header(rows: list[list[object]]) -> int | None:
     return None
 
 
+def _listing_kind(rows: list[list[object]]) -> str | None:
+    """Layout named by a listing's title in row 1 ("Daftar Guru", "Daftar Tenaga Kependidikan", "Daftar PTK")."""
+    title = next((cell_text(c) for c in (rows[0] if rows else []) if cell_text(c)), None)
+    folded = schema.normalize_header(title) if title else ""
+    return next((layout for prefix, layout in _TITLES if folded.startswith(prefix)), None)
+
+
 def _daftar_header(rows: list[list[object]]) -> int | None:
-    """0-based index of the Daftar PTK header (row 5): person columns plus Dapodik-only ones."""
+    """0-based index of the Daftar PTK / Guru / Tenaga Kependidikan header (row 5).
+
+    Person columns plus either three Dapodik-only ones or a listing title in A1.
+    """
+    titled = _listing_kind(rows) is not None
     for i, row in enumerate(rows[:_SCAN]):
         f = set(_folded(row))
         # NUPTK / Jenis PTK / Status Kepegawaian tell a staff list from a pupil list (Daftar Peserta Didik)
-        if len(f & _PERSON_CORE) >= 2 and f & {"nuptk", "jenis ptk", "status kepegawaian"} and len(f & _DAFTAR_ONLY) >= 3:
+        if len(f & _PERSON_CORE) >= 2 and f & {"nuptk", "jenis ptk", "status kepegawaian"} and (titled or len(f & _DAFTAR_ONLY) >= 3):
+            return i
+    return None
+
+
+_SEKOLAH_MAP = schema.header_map(schema.SEKOLAH)
+
+
+def _sekolah_list_header(rows: list[list[object]]) -> int | None:
+    """0-based index of a school list's header: NPSN, a school name and BP / Status / Kecamatan."""
+    for i, row in enumerate(rows[:_SCAN]):
+        keys = {_SEKOLAH_MAP.get(f) for f in _folded(row) if f}
+        if {"npsn", "nama_sekolah"} <= keys and keys & {"jenjang", "status", "kecamatan"}:
             return i
     return None
 
@@ -374,7 +570,9 @@ def detect(sheets: list[RawSheet]) -> tuple[str, RawSheet, int] | None:
         ``(layout, sheet, header_index)``: layout name, the data sheet and the
         0-based index of its (first) header row; ``None`` when no sheet has a
         Dapodik header, or when the workbook has a sheet of the project's own
-        format (Sekolah, Mengajar, Pelatihan, Penilaian, Kendala).
+        format (Sekolah, Mengajar, Pelatihan, Penilaian, Kendala). A school
+        list (:data:`LAYOUT_DAFTAR_SEKOLAH`) is taken only from a workbook
+        none of whose sheets is named like a sheet of the project's format.
     """
     if any(schema.normalize_header(s.name) in _PROJECT_SHEETS for s in sheets):
         return None
@@ -383,7 +581,14 @@ def detect(sheets: list[RawSheet]) -> tuple[str, RawSheet, int] | None:
         for sheet in ordered:
             h = finder(sheet.rows)
             if h is not None:
+                if layout == LAYOUT_DAFTAR_PTK:
+                    layout = _listing_kind(sheet.rows) or LAYOUT_DAFTAR_PTK
                 return layout, sheet, h
+    if not any(schema.sheet_for_name(s.name) for s in sheets):
+        for sheet in sheets:
+            h = _sekolah_list_header(sheet.rows)
+            if h is not None:
+                return LAYOUT_DAFTAR_SEKOLAH, sheet, h
     return None
 
 
@@ -392,7 +597,7 @@ def detect(sheets: list[RawSheet]) -> tuple[str, RawSheet, int] | None:
 # ---------------------------------------------------------------------------
 
 
-def _adapt_profil(sheets: list[RawSheet], sheet: RawSheet, h: int) -> list[RawTable]:
+def _adapt_profil(sheets: list[RawSheet], sheet: RawSheet, h: int, npsn: str | None = None) -> list[RawTable]:
     top, sub = sheet.rows[h], sheet.rows[h + 1]
     width = max(len(top), len(sub))
     # Row 6 names the sub-columns under the merged "Keterangan"; A–I are merged
@@ -410,8 +615,14 @@ def _adapt_profil(sheets: list[RawSheet], sheet: RawSheet, h: int) -> list[RawTa
     tables: list[RawTable] = []
     others = [s for s in sheets if s is not sheet]
     form = next((s for s in others if schema.normalize_header(s.name) == "profil sekolah"), others[0] if others else None)
-    sekolah = _sekolah_table(form.name, _label_values(form.rows)) if form is not None else None
+    stamp = _title_rows(sheet.rows, h)["downloaded"]
+    extra = {"tanggal_data": ("Tanggal Unduh", stamp)}
+    found = _label_values(form.rows) if form is not None else []
+    if cell_text(npsn) and not any(schema.normalize_header(lbl) == "npsn" and v is not None for _, lbl, v in found):
+        found.append((1, "NPSN", cell_text(npsn)))  # the user's NPSN, for a PTK sheet without its form
+    sekolah = _sekolah_table(form.name if form is not None else sheet.name, found, extra) if found else None
     guru = RawTable(sheet=sheet.name, table="guru", headers=out_headers, keys=keys, rows=rows, dropped_columns=dropped, problems=list(sheet.warnings))
+    guru.problems.extend(_unlabelled(sheet.name, headers, _data_rows(sheet.rows, h + 2)))
     npsn = _npsn_text(sekolah)
     if sekolah is not None:
         tables.append(sekolah)
@@ -423,26 +634,55 @@ def _adapt_profil(sheets: list[RawSheet], sheet: RawSheet, h: int) -> list[RawTa
     return tables
 
 
-def _adapt_daftar(sheet: RawSheet, h: int) -> list[RawTable]:
-    idx, out_headers, keys, dropped = _person_columns(sheet.rows[h])
-    rows = _project(_data_rows(sheet.rows, h + 1), idx)
+def _adapt_daftar(sheet: RawSheet, h: int, layout: str, npsn: str | None = None) -> list[RawTable]:
+    header = sheet.rows[h]
+    idx, out_headers, keys, dropped = _person_columns(header)
+    data = _data_rows(sheet.rows, h + 1)
+    rows = _project(data, idx)
     guru = RawTable(sheet=sheet.name, table="guru", headers=out_headers, keys=keys, rows=rows, dropped_columns=dropped, problems=list(sheet.warnings))
+    guru.problems.extend(_unlabelled(sheet.name, header, data))
+    if layout == LAYOUT_DAFTAR_TENDIK:
+        guru.defaults["jenis_ptk"] = TENDIK_DEFAULT
     # Rows 2–4: school name, "Kecamatan, Kabupaten, Provinsi", download stamp.
-    above = [cell_text(next((c for c in r if cell_text(c)), None)) for r in sheet.rows[1:h]]
-    labelled = [lv for lv in _label_values(sheet.rows, 1, h) if schema.normalize_header(lv[1]) in ("npsn", "nama sekolah")]
-    name = next((v for _, lbl, v in labelled if schema.normalize_header(lbl) == "nama sekolah"), None) or (above[0] if above else None)
-    location = next((_parse_location(t) for t in above if t and t.lower().startswith(("kec", "kab", "kota"))), {})
-    sekolah = _sekolah_table(sheet.name, labelled, {"nama_sekolah": ("Nama Sekolah", name), **location})
-    npsn = _npsn_text(sekolah)
+    top = _title_rows(sheet.rows, h)
+    labelled = list(top["labelled"])
+    given = cell_text(npsn)
+    if given and not any(schema.normalize_header(lbl) == "npsn" and v is not None for _, lbl, v in labelled):
+        labelled.append((top["name_row"] or 1, "NPSN", given))
+    extra = {"nama_sekolah": ("Nama Sekolah", top["name"]), **top["location"], "tanggal_data": ("Tanggal Unduh", top["downloaded"])}
+    sekolah = _sekolah_table(sheet.name, labelled, extra)
+    found = _npsn_text(sekolah)
     tables = []
     if sekolah is not None:
         tables.append(sekolah)
-    if npsn:
-        guru.defaults["npsn"] = npsn
+    if found:
+        guru.defaults["npsn"] = found
     else:
-        guru.problems.append(problem(sheet.name, None, None, None, "warning", "problem.dapodik_no_npsn", school=name or "?"))
+        kecamatan = top["location"].get("kecamatan", (None, None))[1]
+        guru.problems.append(problem(sheet.name, None, None, None, "warning", "problem.dapodik_no_npsn", school=top["name"] or "?", kecamatan=kecamatan))
     tables.append(guru)
     return tables
+
+
+def _adapt_sekolah_list(sheet: RawSheet, h: int) -> list[RawTable]:
+    """A district school list: every row below the header a ``sekolah`` row; columns the schema lacks (Last Sync, …) not read."""
+    header = sheet.rows[h]
+    idx, out_headers, keys = [], [], []
+    for j, c in enumerate(header):
+        text = cell_text(c)
+        if text is None or schema.normalize_header(text) in ("no", "no urut", "nomor"):
+            continue
+        key = _SEKOLAH_MAP.get(schema.normalize_header(text))
+        if key in keys:
+            key = None
+        idx.append(j)
+        out_headers.append(str(c))
+        keys.append(key)
+    data = _data_rows(sheet.rows, h + 1)
+    defaults = {} if "naungan" in keys else {"naungan": "Kemendikdasmen"}
+    table = RawTable(sheet=sheet.name, table="sekolah", headers=out_headers, keys=keys, rows=_project(data, idx), defaults=defaults, problems=list(sheet.warnings))
+    table.problems.extend(_unlabelled(sheet.name, header, data))
+    return [table]
 
 
 def _adapt_rekap(sheet: RawSheet, h: int) -> list[RawTable]:
@@ -519,30 +759,39 @@ def _adapt_rekap(sheet: RawSheet, h: int) -> list[RawTable]:
     return [*tables, guru, mengajar]
 
 
-def adapt(sheets: list[RawSheet]) -> tuple[str, list[RawTable]] | None:
+def adapt(sheets: list[RawSheet], *, npsn: str | None = None) -> tuple[str, list[RawTable]] | None:
     """Turn a Dapodik export into raw tables for the validator.
 
     Parameters
     ----------
     sheets : list of RawSheet
         A workbook as read by :func:`analysis.reader.read_file`.
+    npsn : str, optional
+        The school's NPSN as the user gave it, for a file that carries none
+        (Daftar PTK / Guru / Tenaga Kependidikan, a Profil PTK sheet without
+        its form). A file's own NPSN always wins; other layouts ignore it.
 
     Returns
     -------
     tuple or None
-        ``(layout, tables)`` with layout ``"dapodik_profil"``,
-        ``"dapodik_daftar_ptk"`` or ``"dapodik_rekap"`` and the raw tables
-        (``sekolah`` when an NPSN is found, ``guru``, and ``mengajar`` for
-        Rekap Pembelajaran); ``None`` when the sheets are not a Dapodik export
-        (see :func:`detect`). Never raises for a user's file: a missing column
-        or a broken row is left for the validator to report.
+        ``(layout, tables)`` with layout one of ``"dapodik_profil"``,
+        ``"dapodik_daftar_ptk"``, ``"dapodik_daftar_guru"``,
+        ``"dapodik_daftar_tendik"``, ``"dapodik_rekap"``,
+        ``"dapodik_daftar_sekolah"`` and the raw tables (``sekolah`` when an
+        NPSN is found or given, ``guru`` for the listings of people,
+        ``mengajar`` for Rekap Pembelajaran, only ``sekolah`` for a school
+        list); ``None`` when the sheets are not a Dapodik export (see
+        :func:`detect`). Never raises for a user's file: a missing column or
+        a broken row is left for the validator to report.
     """
     found = detect(sheets)
     if found is None:
         return None
     layout, sheet, h = found
     if layout == LAYOUT_PROFIL:
-        return layout, _adapt_profil(sheets, sheet, h)
+        return layout, _adapt_profil(sheets, sheet, h, npsn)
     if layout == LAYOUT_REKAP:
         return layout, _adapt_rekap(sheet, h)
-    return layout, _adapt_daftar(sheet, h)
+    if layout == LAYOUT_DAFTAR_SEKOLAH:
+        return layout, _adapt_sekolah_list(sheet, h)
+    return layout, _adapt_daftar(sheet, h, layout, npsn)

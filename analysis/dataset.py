@@ -235,7 +235,8 @@ class Dataset:
 
         ``override`` when given, else the date the user set on the dataset
         (:attr:`as_of`), else the latest date found in the training and
-        assessment tables, so that figures do not drift as days pass.
+        assessment tables and the schools' download date (``tanggal_data``,
+        Dapodik's "Tanggal Unduh"), so that figures do not drift as days pass.
 
         Parameters
         ----------
@@ -252,7 +253,7 @@ class Dataset:
         if self.as_of is not None:
             return self.as_of
         candidates = []
-        for name, cols in (("pelatihan", ("tanggal_mulai", "tanggal_selesai")), ("penilaian", ("tanggal_penilaian",))):
+        for name, cols in (("pelatihan", ("tanggal_mulai", "tanggal_selesai")), ("penilaian", ("tanggal_penilaian",)), ("sekolah", ("tanggal_data",))):
             df = self.tables.get(name)
             if df is None or df.empty:
                 continue

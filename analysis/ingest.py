@@ -34,7 +34,7 @@ def empty_tables() -> dict[str, pd.DataFrame]:
     return {s.key: conform(empty_frame(s), s.key) for s in schema.SHEETS}
 
 
-def load_file(data: bytes, filename: str, *, is_sample: bool = False) -> Dataset:
+def load_file(data: bytes, filename: str, *, is_sample: bool = False, npsn: str | None = None) -> Dataset:
     """Read, validate and assemble one file.
 
     Parameters
@@ -45,6 +45,11 @@ def load_file(data: bytes, filename: str, *, is_sample: bool = False) -> Dataset
         Its name as uploaded; problems of a CSV are reported against its stem.
     is_sample : bool
         Mark the dataset as bundled illustrative sample data.
+    npsn : str, optional
+        The school's NPSN as the user gave it, for a Dapodik export that
+        carries none (Daftar PTK / Guru / Tenaga Kependidikan): it fills the
+        ``sekolah`` row and the teachers' NPSN. A file's own NPSN wins; other
+        layouts ignore it (:func:`analysis.dapodik.adapt`).
 
     Returns
     -------
@@ -55,7 +60,7 @@ def load_file(data: bytes, filename: str, *, is_sample: bool = False) -> Dataset
     name = PurePath(filename).name
     try:
         sheets = read_file(data, name)
-        return _assemble(sheets, name, is_sample)
+        return _assemble(sheets, name, is_sample, npsn)
     except UnreadableFile as exc:
         return _unreadable(name, exc.code, exc.params, is_sample)
     except Exception as exc:  # never a traceback for a user's file
@@ -84,12 +89,12 @@ def _unreadable(name: str, code: str, params: dict, is_sample: bool) -> Dataset:
     return Dataset(tables=empty_tables(), report=report, source=name, is_sample=is_sample)
 
 
-def _raw_tables(sheets: list[RawSheet], report: ValidationReport) -> list[RawTable]:
+def _raw_tables(sheets: list[RawSheet], report: ValidationReport, npsn: str | None = None) -> list[RawTable]:
     try:
         from analysis import dapodik
     except ImportError:  # pragma: no cover - the module ships with the package
         dapodik = None
-    adapted = dapodik.adapt(sheets) if dapodik is not None else None
+    adapted = dapodik.adapt(sheets, npsn=npsn) if dapodik is not None else None
     if adapted is not None:
         report.layout, tables = adapted
         for t in tables:
@@ -133,9 +138,9 @@ def _best_sheet_by_headers(raw: RawSheet) -> schema.Sheet | None:
     return best
 
 
-def _assemble(sheets: list[RawSheet], name: str, is_sample: bool) -> Dataset:
+def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | None = None) -> Dataset:
     report = ValidationReport(file=name)
-    raw_tables = _raw_tables(sheets, report)
+    raw_tables = _raw_tables(sheets, report, npsn)
     if not raw_tables:
         report.readable = False
         report.problems.append(Problem(PurePath(name).stem, None, None, None, "error", "file.no_data", {}))
@@ -163,7 +168,7 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool) -> Dataset:
         else:
             tables[s.key] = empty_frame(s)
             tables[s.key].attrs["sheet"] = s.name
-    if "guru" not in frames and report.layout != "csv":
+    if "guru" not in frames and report.layout not in ("csv", "dapodik_daftar_sekolah"):
         report.problems.append(problem(PurePath(name).stem, None, None, None, "error", "problem.missing_sheet", sheet=schema.GURU.name))
 
     _cross_checks(tables, report, reports)
@@ -304,6 +309,10 @@ def _subject_functions():
     return split_subjects, canonical_subject
 
 
+#: Extra table of a dataset whose Sekolah rows carry a Tahun: every school × year
+#: (``sekolah`` then holds each school's latest year only); absent otherwise.
+SEKOLAH_TAHUN = "sekolah_tahun"
+
 #: Columns :func:`_derive` adds to the schema columns, with their dtypes.
 DERIVED = {
     "guru": {"guru_id": object, "pendidik": "boolean"},
@@ -406,8 +415,14 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         parts.append(split)
     mengajar = pd.concat(parts, ignore_index=True) if parts else tables["mengajar"]
     out["mengajar"] = conform(mengajar, "mengajar")
-    for key in ("sekolah", "kendala"):
-        out[key] = conform(tables[key], key)
+    from analysis.wilayah import current_and_history, normalize_sekolah
+
+    # One spelling per region; with a Tahun column, one current row per school (the latest year).
+    current, history = current_and_history(normalize_sekolah(tables["sekolah"]))
+    out["sekolah"] = conform(current, "sekolah")
+    if history is not None:
+        out[SEKOLAH_TAHUN] = conform(history, "sekolah")
+    out["kendala"] = conform(tables["kendala"], "kendala")
     return out
 
 
@@ -436,6 +451,7 @@ def combine(datasets: list[Dataset]) -> Dataset:
         raise ValueError("combine needs at least one dataset")
     if len(datasets) == 1:
         return datasets[0]
+    datasets = _distinct_local_ids(datasets)
     # A teacher in two files is kept from the first; so are their subjects,
     # trainings and assessments, which would otherwise count twice.
     owner: dict[str, int] = {}
@@ -452,7 +468,12 @@ def combine(datasets: list[Dataset]) -> Dataset:
             if not part.empty:
                 parts.append(part)
         tables[key] = pd.concat(parts, ignore_index=True) if parts else datasets[0].tables[key]
-    tables["sekolah"] = tables["sekolah"].drop_duplicates("npsn", keep="first").reset_index(drop=True)
+    from analysis.wilayah import current_and_history
+
+    tables["sekolah"] = current_and_history(tables["sekolah"])[0].drop_duplicates("npsn", keep="first").reset_index(drop=True)
+    years = [d.tables[SEKOLAH_TAHUN] for d in datasets if SEKOLAH_TAHUN in d.tables]
+    if years:
+        tables[SEKOLAH_TAHUN] = pd.concat(years, ignore_index=True).drop_duplicates(["npsn", "tahun"], keep="first").reset_index(drop=True)
     tables["guru"] = tables["guru"].drop_duplicates("guru_id", keep="first").reset_index(drop=True)
     if not tables["kendala"].empty:
         tables["kendala"] = tables["kendala"].drop_duplicates([c for c in tables["kendala"].columns if c != schema.ROW_COLUMN]).reset_index(drop=True)
@@ -464,3 +485,31 @@ def combine(datasets: list[Dataset]) -> Dataset:
         report.problems.extend(d.report.problems)
     source = " + ".join(d.source for d in datasets)
     return Dataset(tables=tables, report=report, source=source, is_sample=any(d.is_sample for d in datasets))
+
+
+def _distinct_local_ids(datasets: list[Dataset]) -> list[Dataset]:
+    """Give a teacher without a trusted NUPTK a file-specific ``guru_id`` where another file already uses it.
+
+    Such ids are ``"<npsn>-r<row>"``: row 6 of a school's Daftar Guru and row 6
+    of its Daftar Tenaga Kependidikan are two people, not one. The later
+    file's id gains ``"-f<i>"`` (i its position), in every table of that file.
+    """
+    seen: set = set()
+    out = []
+    for i, d in enumerate(datasets):
+        guru = d.tables["guru"]
+        local = guru["guru_id"].where(guru["guru_id"].ne(guru["nuptk"]) | guru["nuptk"].isna())
+        clash = {g for g in local.dropna() if g in seen}
+        seen |= set(guru["guru_id"].dropna())
+        if not clash:
+            out.append(d)
+            continue
+        tables = dict(d.tables)
+        for key in ("guru", "mengajar", "pelatihan", "penilaian"):
+            df = tables[key].copy()
+            df["guru_id"] = [f"{g}-f{i}" if g in clash else g for g in df["guru_id"]]
+            df.attrs = dict(tables[key].attrs)
+            tables[key] = df
+        seen |= {f"{g}-f{i}" for g in clash}
+        out.append(Dataset(tables=tables, report=d.report, source=d.source, is_sample=d.is_sample, as_of=d.as_of))
+    return out
