@@ -1,12 +1,16 @@
 """Command line for scripts and batch checks (issue 2 §4).
 
-``python -m analysis check FILE [--json] [--lang id|en]``
+``python -m analysis check FILE [--json] [--lang id|en] [--npsn NPSN]``
     The validation report. Exit 0 when no row was rejected, 1 when some
     were, 2 when the file cannot be read (the JSON shape is still printed,
     with ``sheets: []`` and one file-level problem whose row and column are null).
 
 ``python -m analysis summary FILE --json [--lang id|en]``
     Per-school figures: ``json.dumps(analysis.summary.summarize(ds))``.
+
+``--npsn NPSN`` (both commands) gives the school's NPSN to a Dapodik export
+that carries none (Daftar PTK, Daftar Guru, Daftar Tenaga Kependidikan); a
+file's own NPSN wins (:func:`analysis.ingest.load_file`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from analysis.dataset import Problem, ValidationReport
 from analysis.i18n import t
 
 
-def _load(path: str):
+def _load(path: str, npsn: str | None = None):
     from analysis.ingest import load_file
 
     p = Path(path)
@@ -32,7 +36,7 @@ def _load(path: str):
         from analysis.ingest import _unreadable  # same shape as any unreadable file
 
         return _unreadable(p.name, "file.cannot_open", {"detail": exc.strerror or type(exc).__name__}, False)
-    return load_file(data, p.name)
+    return load_file(data, p.name, npsn=npsn)
 
 
 def check_json(report: ValidationReport, lang: str = "id") -> dict:
@@ -89,10 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     pc.add_argument("file")
     pc.add_argument("--json", action="store_true", help="print the report as JSON")
     pc.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
+    pc.add_argument("--npsn", default=None, help="the school's NPSN, for a Dapodik Daftar Guru / Tenaga Kependidikan / PTK file that has none")
     ps = sub.add_parser("summary", help="per-school figures of FILE")
     ps.add_argument("file")
     ps.add_argument("--json", action="store_true", help="print as JSON (the only output form)")
     ps.add_argument("--lang", choices=("id", "en"), default="id")
+    ps.add_argument("--npsn", default=None, help="the school's NPSN, for a Dapodik Daftar Guru / Tenaga Kependidikan / PTK file that has none")
     ps.add_argument(
         "--reference-date",
         type=date.fromisoformat,
@@ -103,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ps.add_argument("--ict-target", type=int, choices=(1, 2, 3, 4), default=3, help="ICT target level 1-4 (default 3)")
     args = parser.parse_args(argv)
 
-    ds = _load(args.file)
+    ds = _load(args.file, args.npsn)
     report = ds.report
     if args.command == "check":
         if args.json:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.dapodik import is_npsn_input, matching_npsn, missing_npsn
 from analysis.i18n import t
 from ui import state, widgets
 
@@ -48,6 +49,19 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
 uploaded = st.file_uploader(t("upload.file", lang), type=["xlsx", "csv"], key=state.key(PAGE, "file"))
 if uploaded is not None:
     ds = state.load_upload(uploaded.getvalue(), uploaded.name)
+    # A Dapodik listing without NPSN: ask for it, offering a loaded school's with the same name and kecamatan.
+    school = missing_npsn(ds.report)
+    if school is not None:
+        match = matching_npsn(school, state.loaded_schools())
+        st.info(t("upload.npsn.ask", lang, school=school["school"]), icon=":material/badge:")
+        typed = st.text_input(t("upload.npsn.label", lang), value=match or "", max_chars=8, help=t("upload.npsn.help", lang, school=school["school"]),
+                              key=state.key(PAGE, f"npsn_{getattr(uploaded, 'file_id', uploaded.name)}"))
+        if match and typed.strip() == match:
+            st.caption(t("upload.npsn.matched", lang, npsn=match))
+        if typed.strip() and not is_npsn_input(typed):
+            st.warning(t("upload.npsn.bad", lang), icon=":material/warning:")
+        elif typed.strip():
+            ds = state.load_upload(uploaded.getvalue(), uploaded.name, typed.strip())
     report = ds.report
     if not report.readable:
         # One clear message, never a traceback.

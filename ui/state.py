@@ -143,9 +143,14 @@ def sample_dataset() -> Dataset:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def load_upload(data: bytes, filename: str) -> Dataset:
-    """Read an uploaded file (cached on its content); never raises for a user's file."""
-    return load_file(data, filename)
+def load_upload(data: bytes, filename: str, npsn: str | None = None) -> Dataset:
+    """Read an uploaded file (cached on its content and the NPSN the user gave); never raises for a user's file."""
+    return load_file(data, filename, npsn=npsn)
+
+
+def loaded_schools():
+    """Schools of this session's upload (one row per school), or ``None`` while the sample data is active."""
+    return get_dataset().tables["sekolah"] if has_upload() else None
 
 
 def get_dataset() -> Dataset:
