@@ -693,9 +693,9 @@ def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame |
             "No": i, "Nama": p["nama"], "NUPTK": p["nuptk"], "JK": p["jk"], "Tempat Lahir": FAKE_PERSONAL["Tempat Lahir"],
             "Tanggal Lahir": p["tanggal_lahir"].strftime("%Y-%m-%d"), "NIP": p["nip"], "Status Kepegawaian": p["status_kepegawaian"], "Jenis PTK": p["jenis_ptk"],
             "Gelar Depan": None, "Gelar Belakang": "S.Pd." if p["kependidikan"] == "Ya" else None, "Jenjang": p["jenjang_pendidikan"], "Jurusan/Prodi": p["jurusan_prodi"],
-            "Sertifikasi": p["sertifikasi"], "TMT Kerja": p["tmt_kerja"].strftime("%Y-%m-%d"), "Tugas Tambahan": None,
+            "Sertifikasi": p["sertifikasi"], "TMT Kerja": p["tmt_kerja"].strftime("%Y-%m-%d"), "Tugas Tambahan": p.get("tugas_tambahan"),
             "Mengajar": ", ".join(f"{s} ({int(h)} jam)" for s, h in subjects) if subjects else None,
-            "Jam Tugas\nTambahan": 0, "JJM": p["jjm"], "Total JJM": p["jjm"], "Siswa": 32 * len(subjects), "Kompetensi": None,
+            "Jam Tugas\nTambahan": p.get("jam_tugas_tambahan", 0), "JJM": p["jjm"], "Total JJM": p.get("total_jjm", p["jjm"]), "Siswa": 32 * len(subjects), "Kompetensi": None,
         }
         for j, h in enumerate(PROFIL_PTK_MAIN + PROFIL_PTK_KETERANGAN, start=1):
             v = values.get(h)
@@ -763,6 +763,127 @@ def write_dapodik_rekap(target: str | Path | io.BytesIO, people: pd.DataFrame | 
                         ws.cell(row=row, column=j, value=v)
                 row += 1
                 no += 1
+    wb.save(target)
+
+
+# --- The 2026 Dapodik downloads and district school lists ------------------------------
+
+#: Header row (row 5) of the 2026 "Daftar Guru" / "Daftar Tenaga Kependidikan"
+#: downloads: the Daftar PTK columns; the last column of the sheet has no header.
+DAFTAR_2026_COLUMNS = DAFTAR_PTK_COLUMNS + [None]
+#: What the sample writes in the unlabelled last column.
+UNLABELLED_VALUE = "Aktif"
+DAFTAR_STAMP = "Tanggal Unduh: 2026-01-12 08:30:05"
+DAFTAR_DATE = date(2026, 1, 12)
+
+
+def dapodik_people_with_duties(seed: int = 21) -> pd.DataFrame:
+    """:func:`dapodik_people` with additional duties: the second teacher a deputy head
+    (12 JP, PP 74/2008 Pasal 54), the third a wali kelas (0 JP recognised here)."""
+    people = dapodik_people(seed).copy()
+    people["tugas_tambahan"] = None
+    people["jam_tugas_tambahan"] = 0.0
+    people.loc[1, ["tugas_tambahan", "jam_tugas_tambahan"]] = ["Wakil Kepala Sekolah", 12.0]
+    people.loc[2, "tugas_tambahan"] = "Wali Kelas"
+    people["total_jjm"] = people["jjm"].fillna(0) + people["jam_tugas_tambahan"]
+    return people
+
+
+def dapodik_head(seed: int = 22) -> dict:
+    """The Dapodik sample school's head (one PTK record, Jenis PTK "Kepala Sekolah")."""
+    b = _Builder(seed)
+    return _head(b, DAPODIK_SCHOOL["npsn"], False, "Matematika", "Pendidikan Matematika")
+
+
+def _write_daftar_2026(target, title: str, people: list[dict], school: dict) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    ws["A1"] = title
+    ws["A2"] = school["nama_sekolah"]
+    ws["A3"] = f"Kecamatan {school['kecamatan']}, {school['kabupaten_kota']}, Provinsi {school['provinsi']}"
+    ws["A4"] = DAFTAR_STAMP
+    ws["E4"] = "Pengunduh: operator@contoh.invalid"
+    for j, h in enumerate(DAFTAR_2026_COLUMNS, start=1):
+        if h is not None:
+            ws.cell(row=5, column=j, value=h)
+    for i, p in enumerate(people, start=1):
+        values = dict(FAKE_PERSONAL)
+        values.update({"No": i, "Nama": p["nama"], "NUPTK": p.get("nuptk"), "JK": p["jk"], "Tanggal Lahir": p["tanggal_lahir"].strftime("%d/%m/%Y"),
+                       "NIP": p.get("nip"), "Status Kepegawaian": p["status_kepegawaian"], "Jenis PTK": p.get("jenis_ptk"), "Kecamatan": school["kecamatan"],
+                       "Sumber Gaji": "APBD", "Tugas Tambahan": p.get("tugas_tambahan")})
+        for j, h in enumerate(DAFTAR_2026_COLUMNS, start=1):
+            v = UNLABELLED_VALUE if h is None else values.get(h)
+            if v is not None and v != "" and not (isinstance(v, float) and np.isnan(v)):
+                cell = ws.cell(row=5 + i, column=j, value=v)
+                if h in ("NUPTK", "NIP"):
+                    cell.number_format = "@"
+    wb.save(target)
+
+
+def write_dapodik_daftar_guru(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None) -> None:
+    """Write a 2026 Dapodik "Daftar Guru" download: the school's pendidik, no NPSN anywhere.
+
+    A1 "Daftar Guru"; row 2 the school's name; row 3 "Kecamatan …, Kabupaten/Kota …,
+    Provinsi …"; row 4 :data:`DAFTAR_STAMP` in A4 and "Pengunduh: …" in E4; header
+    on row 5 (:data:`DAFTAR_2026_COLUMNS`, the last column without a header and
+    :data:`UNLABELLED_VALUE` in every data row); data from row 6.
+    """
+    people = dapodik_people_with_duties() if people is None else people
+    rows = [p for p in people.to_dict("records") if schema.is_pendidik(p["jenis_ptk"])]
+    _write_daftar_2026(target, "Daftar Guru", rows, school or DAPODIK_SCHOOL)
+
+
+def write_dapodik_daftar_tendik(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None) -> None:
+    """Write a 2026 Dapodik "Daftar Tenaga Kependidikan" download (layout as :func:`write_dapodik_daftar_guru`).
+
+    Rows: the school's head (:func:`dapodik_head`, Jenis PTK "Kepala Sekolah")
+    first, then the tenaga kependidikan; the first of those has no NUPTK and
+    the last an empty Jenis PTK, as staff records often do.
+    """
+    people = dapodik_people_with_duties() if people is None else people
+    staff = [dict(p) for p in people.to_dict("records") if not schema.is_pendidik(p["jenis_ptk"])]
+    if staff:
+        staff[0]["nuptk"] = None
+        staff[-1]["jenis_ptk"] = None
+    _write_daftar_2026(target, "Daftar Tenaga Kependidikan", [dapodik_head(), *staff], school or DAPODIK_SCHOOL)
+
+
+#: Header of a district school list as Dapodik's public progress pages show it.
+DAFTAR_SEKOLAH_COLUMNS = ["No", "Nama Sekolah", "NPSN", "BP", "Status", "Last Sync", "Jml Sync", "Sinkron Terakhir", "Tahun", "Kecamatan"]
+#: Schools of the sample list: (name, NPSN, BP, status, kecamatan as written, years listed).
+DAFTAR_SEKOLAH_ROWS = [
+    ("SD Negeri 1 Gantarang (contoh)", "40301201", "SD", "Negeri", "Kec. Gantarang", (2024, 2025)),
+    ("SD Negeri 7 Gantarang (contoh)", "40301207", "SD", "Negeri", "Kecamatan Gantarang", (2025,)),
+    ("SMP Negeri 3 Gantarang (contoh)", "40301303", "SMP", "Negeri", "GANTARANG", (2024, 2025)),
+    ("TK Pertiwi Gantarang (contoh)", "69901201", "TK", "Swasta", "Kec. Gantarang", (2025,)),
+    ("KB Melati (contoh)", "69901202", "KB", "Swasta", "Kec. Ujung Bulu", (2025,)),
+    ("SLB Negeri Bulukumba (contoh)", "40301901", "SDLB", "Negeri", "Kec. Ujung Bulu", (2025,)),
+    ("PKBM Harapan (contoh)", "P9908517", "PKBM", "Swasta", "Kec. Ujung Bulu", (2025,)),
+]
+
+
+def write_dapodik_daftar_sekolah(target: str | Path | io.BytesIO) -> None:
+    """Write a district school list as scraped from Dapodik's public pages: sheet ``Sheet1``.
+
+    Header on row 1 (:data:`DAFTAR_SEKOLAH_COLUMNS`); one row per school × year
+    (:data:`DAFTAR_SEKOLAH_ROWS`, a later year with more synchronisations);
+    kecamatan written three ways; BP includes TK, KB, SDLB and PKBM.
+    """
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for j, h in enumerate(DAFTAR_SEKOLAH_COLUMNS, start=1):
+        ws.cell(row=1, column=j, value=h)
+    r = 2
+    for nama, npsn, bp, status, kec, years in DAFTAR_SEKOLAH_ROWS:
+        for k, year in enumerate(years):
+            values = [r - 1, nama, npsn, bp, status, f"{year}-12-0{k + 1} 10:00:00", 3 + k, f"{year}-12-0{k + 1}", year, kec]
+            for j, v in enumerate(values, start=1):
+                c = ws.cell(row=r, column=j, value=v)
+                if j == 3:
+                    c.number_format = "@"
+            r += 1
     wb.save(target)
 
 
