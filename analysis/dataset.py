@@ -182,6 +182,11 @@ class Dataset:
     - ``penilaian``: one row per teacher × assessment; adds ``guru_id``.
     - ``kendala``: one row per training event × obstacle.
 
+    When the Sekolah rows carry a ``tahun`` (a district school list with one row
+    per school × year), ``sekolah`` holds each school's latest year and the extra
+    key ``tables["sekolah_tahun"]`` every school × year, for trend views; it is
+    not one of :data:`TABLES` and not part of :attr:`id`.
+
     Attributes
     ----------
     tables : dict of str to DataFrame

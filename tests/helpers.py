@@ -28,3 +28,22 @@ def guru_row(nuptk: object = "1234567890123456", **over: object) -> list[object]
     base = {"NPSN": "10603456", "Nama": "Guru Contoh", "NUPTK": nuptk, "JK": "P", "Jenis PTK": "Guru Mapel", "JJM": 24, "Mengajar": "Matematika", "Tanggal Lahir": "12/05/1980"}
     base.update(over)
     return [base[h] for h in GURU_HEADER]
+
+
+def edit_workbook(data: bytes, change) -> bytes:
+    """Apply ``change(workbook)`` to a workbook given as bytes; the edited workbook as bytes."""
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    change(wb)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def problem_codes(ds) -> list[tuple]:
+    """``(sheet, row, column, severity, code)`` of every problem of a loaded dataset."""
+    return [(p.sheet, p.row, p.column, p.severity, p.code) for p in ds.report.problems]
+
+
+def sheet_report(ds, table: str):
+    """The first sheet report of ``table`` in a loaded dataset."""
+    return next(s for s in ds.report.sheets if s.table == table)

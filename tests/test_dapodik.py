@@ -13,6 +13,7 @@ from analysis.dapodik import PERSONAL_COLUMNS, adapt, clean_mengajar, is_persona
 from analysis.ingest import load_file
 from analysis.reader import read_file
 from analysis.schema import normalize_header
+from tests.helpers import edit_workbook, problem_codes, sheet_report
 
 ROOT = Path(__file__).resolve().parents[1]
 NPSN = samples.DAPODIK_SCHOOL["npsn"]
@@ -24,21 +25,7 @@ def _bytes(writer) -> bytes:
     return buf.getvalue()
 
 
-def _edit(data: bytes, change) -> bytes:
-    """Apply ``change(workbook)`` to a workbook given as bytes."""
-    wb = openpyxl.load_workbook(io.BytesIO(data))
-    change(wb)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _codes(ds):
-    return [(p.sheet, p.row, p.column, p.severity, p.code) for p in ds.report.problems]
-
-
-def _sheet(ds, table):
-    return next(s for s in ds.report.sheets if s.table == table)
+_edit, _codes, _sheet = edit_workbook, problem_codes, sheet_report
 
 
 PEOPLE = samples.dapodik_people()
