@@ -547,11 +547,17 @@ def _daftar_header(rows: list[list[object]]) -> int | None:
 _SEKOLAH_MAP = schema.header_map(schema.SEKOLAH)
 
 
+#: Header beginnings only Dapodik's public school lists carry, beside "BP" (a CSV
+#: of the project's own Sekolah sheet has none of them).
+_LIST_SYNC = ("last sync", "jml sync", "sinkron")
+
+
 def _sekolah_list_header(rows: list[list[object]]) -> int | None:
-    """0-based index of a school list's header: NPSN, a school name and BP / Status / Kecamatan."""
+    """0-based index of a school list's header: NPSN, a school name and BP or a sync column."""
     for i, row in enumerate(rows[:_SCAN]):
-        keys = {_SEKOLAH_MAP.get(f) for f in _folded(row) if f}
-        if {"npsn", "nama_sekolah"} <= keys and keys & {"jenjang", "status", "kecamatan"}:
+        folded = [f for f in _folded(row) if f]
+        keys = {_SEKOLAH_MAP.get(f) for f in folded}
+        if {"npsn", "nama_sekolah"} <= keys and any(f == "bp" or f.startswith(_LIST_SYNC) for f in folded):
             return i
     return None
 

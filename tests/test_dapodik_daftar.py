@@ -327,3 +327,11 @@ def test_the_upload_page_asks_for_the_npsn_of_a_daftar_guru_and_reads_the_file_a
     at.button(key="upload_use").click().run()
     at.switch_page("pages/profil_sekolah.py").run()
     assert not at.exception, at.exception
+
+
+def test_a_csv_of_the_projects_own_sekolah_sheet_is_not_taken_for_a_dapodik_school_list():
+    csv = "NPSN;Nama Sekolah;Jenjang;Status;Kecamatan\n60727001;MI Contoh;MI;Swasta;Kec. Gantarang\n".encode()
+    ds = load_file(csv, "data.csv")
+    assert ds.report.layout == "csv"
+    assert ds.tables["sekolah"]["naungan"].isna().all()  # no Dapodik default for a file that is not Dapodik's
+    assert ds.tables["sekolah"]["kecamatan"].tolist() == ["Gantarang"]  # regions are normalised whatever the source
