@@ -440,7 +440,10 @@ def combine(datasets: list[Dataset]) -> Dataset:
         (sheet names prefixed with the file name); ``is_sample`` when any part is
         sample data. A school (NPSN) or teacher (guru_id) present in two files is
         kept once, the first file winning, with that file's subjects, trainings
-        and assessments only; a Kendala row repeated across files is kept once.
+        and assessments only (a school with a Tahun: its latest year); a Kendala
+        row repeated across files is kept once. Two teachers without NUPTK who
+        got the same row-based id in two files are both kept (the later one's id
+        gains ``"-f<i>"``) unless they have the same name.
 
     Raises
     ------
@@ -488,19 +491,23 @@ def combine(datasets: list[Dataset]) -> Dataset:
 
 
 def _distinct_local_ids(datasets: list[Dataset]) -> list[Dataset]:
-    """Give a teacher without a trusted NUPTK a file-specific ``guru_id`` where another file already uses it.
+    """Give a teacher without a trusted NUPTK a file-specific ``guru_id`` where another file uses it for someone else.
 
     Such ids are ``"<npsn>-r<row>"``: row 6 of a school's Daftar Guru and row 6
-    of its Daftar Tenaga Kependidikan are two people, not one. The later
-    file's id gains ``"-f<i>"`` (i its position), in every table of that file.
+    of its Daftar Tenaga Kependidikan are two people, not one. When the names
+    differ (case and spacing ignored) the later file's id gains ``"-f<i>"``
+    (i its position), in every table of that file; the same name on the same
+    row (one file loaded twice) stays one teacher.
     """
-    seen: set = set()
+    seen: dict = {}
     out = []
     for i, d in enumerate(datasets):
         guru = d.tables["guru"]
-        local = guru["guru_id"].where(guru["guru_id"].ne(guru["nuptk"]) | guru["nuptk"].isna())
-        clash = {g for g in local.dropna() if g in seen}
-        seen |= set(guru["guru_id"].dropna())
+        names = [" ".join(str(n).split()).casefold() for n in guru["nama"]]
+        local = guru["guru_id"].ne(guru["nuptk"]) | guru["nuptk"].isna()
+        clash = {g for g, n, loc in zip(guru["guru_id"], names, local) if loc and g in seen and seen[g] != n}
+        for g, n in zip(guru["guru_id"], names):
+            seen.setdefault(g if g not in clash else f"{g}-f{i}", n)
         if not clash:
             out.append(d)
             continue
@@ -510,6 +517,5 @@ def _distinct_local_ids(datasets: list[Dataset]) -> list[Dataset]:
             df["guru_id"] = [f"{g}-f{i}" if g in clash else g for g in df["guru_id"]]
             df.attrs = dict(tables[key].attrs)
             tables[key] = df
-        seen |= {f"{g}-f{i}" for g in clash}
         out.append(Dataset(tables=tables, report=d.report, source=d.source, is_sample=d.is_sample, as_of=d.as_of))
     return out

@@ -335,3 +335,8 @@ def test_a_csv_of_the_projects_own_sekolah_sheet_is_not_taken_for_a_dapodik_scho
     assert ds.report.layout == "csv"
     assert ds.tables["sekolah"]["naungan"].isna().all()  # no Dapodik default for a file that is not Dapodik's
     assert ds.tables["sekolah"]["kecamatan"].tolist() == ["Gantarang"]  # regions are normalised whatever the source
+
+
+def test_one_file_loaded_twice_keeps_each_teacher_without_nuptk_once(tendik):
+    both = combine([tendik, tendik])
+    assert len(both.tables["guru"]) == len(tendik.tables["guru"])
