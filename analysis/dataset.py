@@ -119,7 +119,9 @@ class ValidationReport:
         empty, hostile); ``problems`` then holds one file-level problem.
     layout : str
         Which layout was recognised: ``"workbook"``, ``"csv"``,
-        ``"dapodik_profil"``, ``"dapodik_daftar_ptk"``, ``"dapodik_rekap"``.
+        ``"dapodik_profil"``, ``"dapodik_daftar_ptk"``, ``"dapodik_daftar_guru"``,
+        ``"dapodik_daftar_tendik"``, ``"dapodik_rekap"``, ``"dapodik_daftar_sekolah"``,
+        ``"combined"``, ``"unknown"``.
     """
 
     file: str

@@ -340,3 +340,18 @@ def test_a_csv_of_the_projects_own_sekolah_sheet_is_not_taken_for_a_dapodik_scho
 def test_one_file_loaded_twice_keeps_each_teacher_without_nuptk_once(tendik):
     both = combine([tendik, tendik])
     assert len(both.tables["guru"]) == len(tendik.tables["guru"])
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [("Tanggal Unduh: 2026-01-12 08:30:05", date(2026, 1, 12)), ("Tanggal Unduh : 12/01/2026 08:30", date(2026, 1, 12)),
+     ("Tanggal Unduh: 12 Januari 2026", date(2026, 1, 12)), ("Tanggal Unduh: 31/02/2026", None), ("Tanggal Unduh: -", None)],
+)
+def test_tanggal_unduh_is_read_in_the_forms_dapodik_writes_it(stamp, expected):
+    def change(wb):
+        wb.active["A4"] = stamp
+
+    ds = load_file(_edit(GURU, change), "g.xlsx", npsn=NPSN)
+    got = ds.tables["sekolah"]["tanggal_data"].iloc[0]
+    assert (None if pd.isna(got) else got.date()) == expected
+    assert not ds.report.errors  # an unreadable stamp leaves the date empty, never rejects the school
