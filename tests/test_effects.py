@@ -375,3 +375,20 @@ def test_analyse_returns_one_frozen_result_with_every_table():
     with pytest.raises(dataclasses.FrozenInstanceError):
         res.cluster = "school"
     assert {f.name for f in dataclasses.fields(res)} == {"pairs", "overall", "by_type", "by_jp", "by_tertile", "control", "did", "ancova", "cluster"}
+
+
+def test_the_summary_json_gives_the_did_and_hedges_g_per_domain_as_the_readme_documents():
+    import re
+    from pathlib import Path
+
+    from analysis.summary import training_effects
+
+    sc, tr = _ten_pairs(range(1, 11))
+    untrained = _scores([(f"u{i}", d, "PKG", 50.0 + (i % 3) * (d > "2024-06")) for i in range(10) for d in ("2024-01-01", "2024-12-01")])
+    pen = pd.concat([sc, untrained], ignore_index=True).assign(**{f"k{i}": np.nan for i in range(1, 15)})
+    entry = training_effects(effects.analyse(pen, tr))["pedagogik"]
+    assert entry["hedges_g"] is not None and entry["wilcoxon_method"] == "exact"
+    assert entry["did"]["n_clusters"] == 20 and entry["did"]["df"] == 19 and entry["did"]["cluster"] == "teacher"
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`([a-z_]+)`", readme[readme.index("`training_effects`") :].split("\n\n")[0]))
+    assert set(entry) | set(entry["did"]) <= listed, "every field of training_effects is in the README's list"

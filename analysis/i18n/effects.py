@@ -81,4 +81,5 @@ STRINGS = {
         "id": "Pasangan yang diapit beberapa jenis pelatihan dihitung sekali, dalam kelompok gabungannya (mis. \"Diklat + MGMP\"), tidak sebagai efek tiap jenis. p Holm: p uji-t disesuaikan untuk empat domain dalam satu kelompok.",
         "en": "A pair around trainings of several types counts once, in its combination (e.g. \"Diklat + MGMP\"), never as the effect of each type. Holm p: the t-test p adjusted over the four domains of a group.",
     },
+    "chart.effects.ceiling": {"id": "sesudah di plafon", "en": "post at ceiling"},
 }
