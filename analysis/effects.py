@@ -6,8 +6,8 @@ Design (issue 3 §4):
   before the training's start and within ``window_months`` of it (pre), and the
   earliest strictly after its end and within ``window_months`` of it (post), on
   the same instrument (Sumber: PKG, Supervisi, UKG or Mandiri). A teacher's
-  pre/post pair is counted once overall even when several trainings fall
-  between the same two assessments, and once per type in the per-type breakdown.
+  pre/post pair is counted once even when several trainings fall between the
+  same two assessments (in the per-type breakdown, once in their combination).
 - **Tests** per domain: mean change with its 95 % confidence interval and the
   paired t-test (:func:`scipy.stats.ttest_rel`), the Wilcoxon signed-rank test
   (:func:`scipy.stats.wilcoxon`, Wilcoxon 1945; method chosen explicitly, see
@@ -586,7 +586,7 @@ def jp_band(jp: float) -> str:
     return "30-79" if jp < 80 else "80+"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Effects:
     """Every training-effect table of one selection (:func:`analyse`).
 
@@ -604,6 +604,8 @@ class Effects:
         :func:`did_table` and :func:`ancova_table`.
     cluster : str
         Cluster unit of the two models (``"teacher"`` or ``"school"``).
+
+    Compared by identity (``eq=False``): tables do not have one truth value.
     """
 
     pairs: pd.DataFrame
