@@ -308,14 +308,19 @@ def untrained_list(sel: Selection, untrained: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["last_training", "guru_id"], na_position="first").reset_index(drop=True)
 
 
-def effect_tables(sel: Selection, window_months: int = 12) -> dict[str, pd.DataFrame]:
-    """Training effects of the selection's pendidik (:func:`analysis.effects.analyse`)."""
+def effect_tables(sel: Selection, window_months: int = 12, cluster: str = "teacher"):
+    """Training effects of the selection's pendidik (:func:`analysis.effects.analyse`, an ``Effects``).
+
+    ``cluster="school"`` clusters the comparison models' errors by the teachers' NPSN.
+    """
     from analysis import effects
 
-    ids = set(staff.pendidik(sel.guru)["guru_id"])
+    teachers = staff.pendidik(sel.guru)
+    ids = set(teachers["guru_id"])
     pen = sel.tables["penilaian"][sel.tables["penilaian"]["guru_id"].isin(ids).to_numpy()]
     pel = sel.tables["pelatihan"][sel.tables["pelatihan"]["guru_id"].isin(ids).to_numpy()]
-    return effects.analyse(pen, pel, window_months)
+    schools = dict(zip(teachers["guru_id"], teachers["npsn"])) if cluster == "school" else None
+    return effects.analyse(pen, pel, window_months, cluster, schools)
 
 
 def teacher_labels(sel: Selection, table: pd.DataFrame, show_names: bool, salt: str) -> pd.DataFrame:

@@ -26,6 +26,47 @@ def _p(v: object) -> float | None:
     return None if f is None else float(f"{f:.3g}")
 
 
+def training_effects(res: effects.Effects) -> dict:
+    """The ``training_effects`` entry of one school: per domain, all trainings together.
+
+    Parameters
+    ----------
+    res : analysis.effects.Effects
+
+    Returns
+    -------
+    dict
+        Domain → ``n`` (pairs), ``n_teachers``, ``mean_change`` (points),
+        ``ci_low``, ``ci_high`` (95 %), ``p_ttest``, ``p_holm`` (Holm over the
+        four domains), ``p_wilcoxon``, ``wilcoxon_method`` (``"exact"`` or
+        ``"normal"``: tie-corrected, no continuity correction), ``d_z``,
+        ``hedges_g``, ``pre_ceiling_share``, ``post_ceiling_share`` (0–1 at
+        100), ``ceiling`` (post scores mostly at 100: the effect size is not
+        one) and ``did`` (``estimate``, ``ci_low``, ``ci_high``, ``p_value``,
+        ``n_clusters`` G, ``df`` = G − 1, ``cluster``; ``null`` without a
+        fitted model). Statistics are ``null`` under 10 pairs or 10 teachers.
+    """
+    did = res.did.set_index("domain") if len(res.did) else None
+    out = {}
+    for r in res.overall.itertuples():
+        entry = {
+            "n": int(r.n),
+            "n_teachers": int(r.n_teachers),
+            "mean_change": _num(r.mean_change, 2),
+            **{k: _num(getattr(r, k)) for k in ("ci_low", "ci_high")},
+            **{k: _p(getattr(r, k)) for k in ("p_ttest", "p_holm", "p_wilcoxon")},
+            "wilcoxon_method": r.wilcoxon_method if isinstance(r.wilcoxon_method, str) else None,
+            **{k: _num(getattr(r, k)) for k in ("d_z", "hedges_g", "pre_ceiling_share", "post_ceiling_share")},
+            "ceiling": bool(r.ceiling),
+            "did": None,
+        }
+        if did is not None and r.domain in did.index and not did.loc[r.domain, "too_few"]:
+            d = did.loc[r.domain]
+            entry["did"] = {"estimate": _num(d["did"]), "ci_low": _num(d["ci_low"]), "ci_high": _num(d["ci_high"]), "p_value": _p(d["p_value"]), "n_clusters": int(d["n_clusters"]), "df": int(d["df"]), "cluster": res.cluster}
+        out[r.domain] = entry
+    return out
+
+
 def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int = ict.DEFAULT_TARGET) -> dict:
     """Headline figures of every school.
 
@@ -49,9 +90,8 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
         ``ict_below_target_share`` (skill → 0–1), ``trained_last_12_months_share``
         (0–1); and (issue 3) ``out_of_field_by_subject`` (subject → ``teachers``,
         ``tidak_linier``, ``unknown``, ``share_out`` 0–1), ``pkg_category_counts``
-        (all five categories → teachers) and ``training_effects`` (domain → ``n`` pairs,
-        ``n_teachers``, ``mean_change``, ``ci_low``, ``ci_high``, ``p_ttest``,
-        ``p_wilcoxon``, ``d_z``; statistics ``null`` under 10 pairs or 10 teachers). ``null`` wherever the data cannot say.
+        (all five categories → teachers) and ``training_effects``
+        (:func:`training_effects`). ``null`` wherever the data cannot say.
     """
     ref = ds.reference_date(reference_date)
     names = school.schools_in(ds)
@@ -78,10 +118,7 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
                     for r in school.out_of_field_tables(sel)["by_subject"].itertuples()
                 },
                 "pkg_category_counts": {r.kategori: int(r.n) for r in school.competency_tables(sel)["categories"].itertuples()},
-                "training_effects": {
-                    r.domain: {"n": int(r.n), "n_teachers": int(r.n_teachers), "mean_change": _num(r.mean_change, 2), **{k: _num(getattr(r, k)) for k in ("ci_low", "ci_high", "d_z")}, "p_ttest": _p(r.p_ttest), "p_wilcoxon": _p(r.p_wilcoxon)}
-                    for r in school.effect_tables(sel)["overall"].itertuples()
-                },
+                "training_effects": training_effects(school.effect_tables(sel)),
             }
         )
     return {"reference_date": ref.isoformat(), "ict_target": ict_target, "schools": schools}

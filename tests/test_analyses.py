@@ -240,7 +240,10 @@ def test_summary_json_has_the_documented_shape(smpn8, capsys):
     assert s == summarize(smpn8)["schools"][0]
     assert list(s["pkg_category_counts"]) == ["amat_baik", "baik", "cukup", "sedang", "kurang"]
     assert s["out_of_field_by_subject"]["Seni Budaya"]["tidak_linier"] >= 1
-    assert set(s["training_effects"]["pedagogik"]) == {"n", "n_teachers", "mean_change", "ci_low", "ci_high", "p_ttest", "p_wilcoxon", "d_z"}
+    effect = s["training_effects"]["pedagogik"]
+    assert set(effect) == {"n", "n_teachers", "mean_change", "ci_low", "ci_high", "p_ttest", "p_holm", "p_wilcoxon", "wilcoxon_method", "d_z", "hedges_g", "pre_ceiling_share", "post_ceiling_share", "ceiling", "did"}
+    assert set(effect["did"]) == {"estimate", "ci_low", "ci_high", "p_value", "n_clusters", "df", "cluster"}
+    assert effect["did"]["df"] == effect["did"]["n_clusters"] - 1, "cluster-robust t on G - 1 degrees of freedom"
 
 
 def test_summary_gives_null_where_the_data_cannot_say():

@@ -143,6 +143,7 @@ def test_the_effects_page_reads_its_results_in_sentences():
     at.switch_page("pages/dampak_pelatihan.py").run()
     assert not at.exception, at.exception
     assert "(95% CI" in _texts(at)
+    assert "each school's own assessor" in _texts(at), "the caveat stands under the effect tables"
 
 
 def _table_text(at: AppTest) -> str:
