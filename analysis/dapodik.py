@@ -578,12 +578,18 @@ def adapt(sheets: list[RawSheet]) -> tuple[str, list[RawTable]] | None:
     -------
     tuple or None
         ``(layout, tables)`` with layout ``"dapodik_profil"``,
-        ``"dapodik_daftar_ptk"`` or ``"dapodik_rekap"`` and the raw tables
+        ``"dapodik_daftar_ptk"``, ``"dapodik_rekap"`` or ``"dapodik_json"``
+        (:mod:`analysis.dapodik_json`) and the raw tables
         (``sekolah`` when an NPSN is found, ``guru``, and ``mengajar`` for
         Rekap Pembelajaran); ``None`` when the sheets are not a Dapodik export
         (see :func:`detect`). Never raises for a user's file: a missing column
         or a broken row is left for the validator to report.
     """
+    from analysis import dapodik_json  # the web service's JSON, read into sheets of its own
+
+    as_json = dapodik_json.adapt(sheets)
+    if as_json is not None:
+        return as_json
     found = detect(sheets)
     if found is None:
         return None

@@ -26,6 +26,7 @@ Command line (also a fixtures CLI, in the manner of Datasette's fixtures)::
 from __future__ import annotations
 
 import io
+import json
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -912,6 +913,77 @@ def write_dapodik_profil_dapodik_names(target: str | Path | io.BytesIO, people: 
     """
     people = dapodik_mixed_people() if people is None else people
     write_dapodik_profil(target, with_dapodik_names(people), hours_in_mengajar=False)
+
+
+# --- Dapodik's web-service JSON (getGtk, getRombonganBelajar, getSekolah) ---------------------
+
+#: Obviously fake personal fields a getGtk record carries, so tests can check they are dropped.
+FAKE_PERSONAL_JSON = {"nik": "0000000000000000", "tempat_lahir": "Kota Contoh", "agama_id_str": "Islam", "alamat_jalan": "Jl. Contoh No. 1",
+                      "no_hp": "0800-0000-0000", "email": "contoh@example.invalid", "nama_ibu_kandung": "IBU CONTOH", "npwp": "00.000.000.0-000.000"}
+#: Classes of the sample school; each subject of a teacher is taught in two of them, its JJM split evenly.
+JSON_ROMBEL = ("7A", "7B", "8A", "8B", "9A", "9B")
+
+
+def _answer(rows: object, id_field: str) -> dict:
+    """One web-service answer: ``{"results", "id" (the rows' id field), "start", "limit", "rows"}``."""
+    n = len(rows) if isinstance(rows, list) else 1
+    return {"results": n, "id": id_field, "start": 0, "limit": n, "rows": rows}
+
+
+def dapodik_json_payload(people: pd.DataFrame | None = None, school: dict | None = None) -> dict:
+    """The web-service answers of the Dapodik sample school, as one bundle.
+
+    Parameters
+    ----------
+    people : DataFrame, optional
+        One row per PTK in the project's names (default :func:`dapodik_mixed_people`);
+        they are written under Dapodik's names (:func:`with_dapodik_names`).
+    school : dict, optional
+        Default :data:`DAPODIK_SCHOOL`.
+
+    Returns
+    -------
+    dict
+        ``{"WebService/getSekolah": ..., "WebService/getGtk": ..., "WebService/getRombonganBelajar": ...}``:
+        one getGtk record per PTK (``ptk_id`` ``ptk-001``…, fake personal
+        fields :data:`FAKE_PERSONAL_JSON`, ``rwy_pend_formal`` with
+        ``kependidikan``), one rombel per class of :data:`JSON_ROMBEL` with its
+        ``pembelajaran`` (each subject of a teacher in two classes, half its JJM in each).
+    """
+    people = with_dapodik_names(dapodik_mixed_people() if people is None else people)
+    school = school or DAPODIK_SCHOOL
+    gtk, lessons = [], {r: [] for r in JSON_ROMBEL}
+    k = 0
+    for i, p in enumerate(people.to_dict("records"), start=1):
+        ptk_id = f"ptk-{i:03d}"
+        gtk.append({
+            "ptk_id": ptk_id, "ptk_terdaftar_id": f"terdaftar-{i:03d}", "nama": p["nama"], "nuptk": p["nuptk"], "nip": p["nip"], "jenis_kelamin": p["jk"],
+            "tanggal_lahir": p["tanggal_lahir"].isoformat(), "status_kepegawaian_id_str": p["status_kepegawaian"], "jenis_ptk_id_str": p["jenis_ptk"],
+            "pendidikan_terakhir": p["jenjang_pendidikan"], "bidang_studi_terakhir": p["jurusan_prodi"] or "-",
+            "bidang_studi_sertifikasi": p["sertifikasi"] if isinstance(p["sertifikasi"], str) else None, "pangkat_golongan_terakhir": "III/a",
+            "rwy_pend_formal": [{"satuan_pendidikan_formal": "Universitas Contoh", "kependidikan": "1" if p["kependidikan"] == "Ya" else "0", "tahun_lulus": "2010"}],
+            **FAKE_PERSONAL_JSON,
+        })
+        for subj, jjm in p["_subjects"] or []:
+            for _ in range(2):
+                lessons[JSON_ROMBEL[k % len(JSON_ROMBEL)]].append({"pembelajaran_id": f"pb-{k:04d}", "ptk_id": ptk_id, "mata_pelajaran_id": 100000 + k,
+                                                                    "nama_mata_pelajaran": subj, "jam_mengajar_per_minggu": jjm / 2, "status_di_kurikulum_str": "Wajib"})
+                k += 1
+    rombel = [{"rombongan_belajar_id": f"rb-{r}", "nama": r, "tingkat_pendidikan_id": r[0], "jenis_rombel_str": "Kelas", "kurikulum_id_str": "Kurikulum Merdeka",
+               "pembelajaran": lessons[r]} for r in JSON_ROMBEL]
+    sekolah = {"sekolah_id": "sek-001", "npsn": school["npsn"], "nama": school["nama_sekolah"], "bentuk_pendidikan_id_str": school["jenjang"],
+               "status_sekolah_str": school["status"], "kecamatan": school["kecamatan"], "kabupaten_kota": school["kabupaten_kota"], "provinsi": school["provinsi"]}
+    return {"WebService/getSekolah": _answer(sekolah, "sekolah_id"), "WebService/getGtk": _answer(gtk, "ptk_id"),
+            "WebService/getRombonganBelajar": _answer(rombel, "rombongan_belajar_id")}
+
+
+def write_dapodik_json(target: str | Path | io.BytesIO, payload: dict | None = None) -> None:
+    """Write :func:`dapodik_json_payload` (or ``payload``) as UTF-8 JSON, as an operator saves the web service's answers."""
+    data = json.dumps(dapodik_json_payload() if payload is None else payload, ensure_ascii=False, indent=1).encode("utf-8")
+    if isinstance(target, io.BytesIO):
+        target.write(data)
+    else:
+        Path(target).write_bytes(data)
 
 
 def write_all(outdir: str | Path) -> list[Path]:
