@@ -858,7 +858,7 @@ DAPODIK_CERT_NAMES = {
 #: Extra subjects some teachers of :func:`dapodik_people` also teach (row → subject, JJM), most out of field,
 #: as the field studies found (an English teacher on Seni Budaya, an IPS teacher on Prakarya).
 _EXTRA_TEACHING = {3: ("Informatika", 4.0), 5: ("Prakarya", 4.0), 7: ("IPA", 6.0), 13: ("Muatan Lokal", 4.0), 15: ("Seni Budaya", 6.0),
-                   22: ("Pendidikan Jasmani, Olahraga, dan Kesehatan", 4.0), 6: ("Bahasa Inggris", 6.0)}
+                   22: ("Pendidikan Jasmani, Olahraga, dan Kesehatan", 4.0)}
 
 
 def dapodik_mixed_people(seed: int = 21) -> pd.DataFrame:

@@ -338,19 +338,20 @@ def read_prodi_table(data: bytes) -> tuple[pd.DataFrame, list[str]]:
 
 
 def _count_names(values: pd.Series, known) -> list[tuple[str, int]]:
-    """``(name as first written, rows)`` of the non-empty names ``known(name)`` rejects, by first appearance."""
+    """``(name as first written, rows)`` of the non-empty names ``known(name)`` rejects, in order of first appearance.
+
+    Spellings that normalise alike (:func:`normalize_name`) count as one name.
+    """
     counts: dict[str, list] = {}
-    for v in values:
-        if v is None or (isinstance(v, float) and v != v) or not str(v).strip():
+    for raw, n in values.value_counts(sort=False, dropna=True).items():
+        v = str(raw).strip()
+        if not v:
             continue
         key = normalize_name(v)
-        if key in counts:
-            if counts[key] is not None:
-                counts[key][1] += 1
-        elif not known(str(v)):
-            counts[key] = [str(v).strip(), 1]
-        else:
-            counts[key] = None  # type: ignore[assignment]
+        if key not in counts:
+            counts[key] = None if known(v) else [v, 0]  # type: ignore[assignment]
+        if counts[key] is not None:
+            counts[key][1] += int(n)
     return [(c[0], c[1]) for c in counts.values() if c is not None]
 
 
@@ -403,7 +404,7 @@ def unmatched_names(tables: dict[str, pd.DataFrame], validated: dict[str, pd.Dat
                 out.append(problem(sheet, None, column, name, "warning", "problem.unknown_subject_name", name=name, count=n))
     if guru.empty or mengajar.empty:
         return out
-    teaching = set(mengajar["guru_id"].dropna())
+    teaching = pd.unique(mengajar["guru_id"].dropna().to_numpy(dtype=object))
     t = guru[guru["pendidik"].fillna(False).astype(bool).to_numpy() & guru["guru_id"].isin(teaching).to_numpy()]
     cert = t["sertifikasi"].notna() & t["sertifikasi"].astype(str).str.strip().ne("")
     for name, n in _count_names(t.loc[~cert, "jurusan_prodi"], lambda v: qualified_subjects(v, prodi_path) is not None):
