@@ -2,15 +2,25 @@
 
 import datetime as dt
 import io
+import os
 import re
+import struct
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
 
-from analysis import reader
+from analysis import reader, xlsx_child
+from analysis.ingest import load_file
 from analysis.reader import UnreadableFile, read_file
+from analysis.xlsx_child import Refused
 from tests.helpers import workbook_bytes
+
+FIXTURES = Path(__file__).with_name("fixtures")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _xlsx(build) -> bytes:
@@ -28,11 +38,11 @@ def _far_cell(wb) -> None:
 
 
 @pytest.fixture
-def no_parsing(monkeypatch):
-    """Fail the test if the file ever reaches the parser (the child process that runs calamine)."""
+def no_child(monkeypatch):
+    """Fail the test if the file ever leaves the app's process for the child that reads content."""
 
     def refuse(*args, **kwargs):
-        raise AssertionError("the file was parsed")
+        raise AssertionError("the file reached the child process")
 
     monkeypatch.setattr(reader.subprocess, "run", refuse)
 
@@ -43,7 +53,29 @@ def _code(data: bytes, name: str = "x.xlsx") -> str:
     return exc.value.code
 
 
-def test_a_zip_bomb_is_refused_before_parsing(no_parsing):
+def _checked(data: bytes) -> str:
+    """The code the child's checks refuse ``data`` with, run here: calamine is never imported."""
+    with pytest.raises(Refused) as exc:
+        xlsx_child.check_workbook(data, reader._limits())
+    return exc.value.code
+
+
+def _rewrite(data: bytes, member: str, content: bytes, *, stored: bool = False) -> bytes:
+    """``data`` with ``member`` replaced by (or added as) ``content``; stored uncompressed on request."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            if info.filename != member:
+                zf.writestr(info.filename, src.read(info))
+        zf.writestr(member, content, compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+GURU = workbook_bytes({"Guru": [["NUPTK", "Nama"], ["1234567890123456", "Ani"]]})
+
+
+def test_a_zip_bomb_is_refused_before_parsing(no_child):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
@@ -53,16 +85,17 @@ def test_a_zip_bomb_is_refused_before_parsing(no_parsing):
     assert _code(buf.getvalue()) == "file.zip_bomb"
 
 
-def test_a_small_workbook_with_one_cell_at_xfd1048576_is_refused_before_parsing(no_parsing):
+def test_a_small_workbook_with_one_cell_at_xfd1048576_is_refused_before_parsing():
     data = _xlsx(_far_cell)
     assert len(data) < 10_000
+    assert _checked(data) == "file.too_large_range"
     with pytest.raises(UnreadableFile) as exc:
         read_file(data, "boom.xlsx")
     assert exc.value.code == "file.too_large_range"
     assert exc.value.params["cell"] == "XFD1048576"
 
 
-def test_a_lying_dimension_is_refused_before_parsing(no_parsing):
+def test_a_lying_dimension_is_refused_before_parsing():
     data = _xlsx(lambda wb: wb.active.append(["NUPTK", "Nama"]))
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -73,17 +106,18 @@ def test_a_lying_dimension_is_refused_before_parsing(no_parsing):
                 content = re.sub(rb"<dimension ref=\"[^\"]*\"\s*/>", b"<dimension ref=\"A1:XFD1048576\"/>", content)
                 assert b"XFD1048576" in content
             zf.writestr(info, content)
-    assert _code(out.getvalue()) == "file.too_large_range"
+    assert _checked(out.getvalue()) == "file.too_large_range"
 
 
-def test_a_wide_sheet_is_measured_cell_by_cell(monkeypatch, no_parsing):
+def test_a_wide_sheet_is_measured_cell_by_cell(monkeypatch):
     monkeypatch.setattr(reader, "MAX_CELLS", 1000)
 
     def build(wb):
         wb.active["AB1"] = "x"  # 28 columns
         wb.active["A50"] = "y"  # × 50 rows = 1400 cells
 
-    assert _code(_xlsx(build)) == "file.too_large_range"
+    assert _checked(_xlsx(build)) == "file.too_large_range"
+    assert _code(_xlsx(build)) == "file.too_large_range"  # the child is given the app's limits
 
 
 @pytest.mark.parametrize(
@@ -95,7 +129,7 @@ def test_a_wide_sheet_is_measured_cell_by_cell(monkeypatch, no_parsing):
     ],
     ids=["single-quotes", "spaces", "lower-case"],
 )
-def test_a_far_cell_written_in_any_form_xml_allows_is_still_refused(no_parsing, rewrite):
+def test_a_far_cell_written_in_any_form_xml_allows_is_still_refused(rewrite):
     src = zipfile.ZipFile(io.BytesIO(_xlsx(_far_cell)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -104,30 +138,124 @@ def test_a_far_cell_written_in_any_form_xml_allows_is_still_refused(no_parsing, 
             if info.filename == "xl/worksheets/sheet1.xml":
                 content = re.sub(rb"<dimension [^>]*/>", b"", rewrite(content))
             zf.writestr(info, content)
-    assert _code(out.getvalue()) == "file.too_large_range"
+    assert _checked(out.getvalue()) == "file.too_large_range"
 
 
-def test_a_sheet_moved_out_of_xl_worksheets_is_still_inspected(no_parsing):
+def test_a_sheet_moved_out_of_xl_worksheets_is_still_inspected():
     src = zipfile.ZipFile(io.BytesIO(_xlsx(_far_cell)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for info in src.infolist():
             content = src.read(info).replace(b"worksheets/sheet1.xml", b"data/sheet1.xml")
             zf.writestr(info.filename.replace("xl/worksheets/sheet1.xml", "xl/data/sheet1.xml"), content)
-    assert _code(out.getvalue()) == "file.too_large_range"
+    assert _checked(out.getvalue()) == "file.too_large_range"
 
 
-def test_a_text_longer_than_an_excel_cell_can_hold_is_refused_before_parsing(no_parsing):
+def test_a_sheet_under_a_name_not_ending_in_xml_is_still_inspected():
+    far = zipfile.ZipFile(io.BytesIO(_xlsx(_far_cell))).read("xl/worksheets/sheet1.xml")
+    assert _checked(_rewrite(GURU, "xl/worksheets/sheet9.dat", far)) == "file.too_large_range"
+
+
+def test_a_text_longer_than_an_excel_cell_can_hold_is_refused_before_parsing():
     def build(wb):
         for r in range(1, 4):
             wb.active.cell(r, 1, "x" * 40_000)  # one shared string, used three times
 
+    assert _checked(_xlsx(build)) == "file.text_too_long"
     assert _code(_xlsx(build)) == "file.text_too_long"
 
 
 def test_a_file_that_gets_past_the_checks_ends_only_the_child_process(monkeypatch):
-    monkeypatch.setattr(reader, "inspect_xlsx", lambda data: None)  # calamine aborts its process on this allocation
+    for limit in ("MAX_ROWS", "MAX_COLUMNS", "MAX_CELLS"):  # the checks pass; calamine aborts on this allocation
+        monkeypatch.setattr(reader, limit, 10**12)
     assert _code(_xlsx(_far_cell)) == "file.too_demanding"
+
+
+def test_the_app_process_reads_only_the_zip_directory(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a member was read in the app's process")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", refuse)
+    monkeypatch.setattr(zipfile.ZipFile, "read", refuse)
+    (sheet,) = read_file(GURU, "guru.xlsx")
+    assert sheet.rows[1] == ["1234567890123456", "Ani"]
+
+
+_HANG_GUARD = """
+import sys
+from analysis.reader import UnreadableFile, read_file
+try:
+    read_file(sys.stdin.buffer.read(), "x.xlsx")
+    print("read")
+except UnreadableFile as exc:
+    print(exc.code)
+"""
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<row " * (2**20 // 5),  # each <row scanned to the end of the member by the old pattern
+        b'<row "' * (2**20 // 6),  # unterminated quotes
+        (b"x" * 32_000 + b"<") * 33,  # stretches of text just under a cell's limit
+    ],
+    ids=["row-tags", "row-tags-with-quotes", "long-stretches"],
+)
+def test_a_1_mib_member_of_unending_row_tags_is_refused_and_holds_up_nothing(content):
+    data = _rewrite(GURU, "xl/worksheets/sheet1.xml", content, stored=True)  # stored: no ratio to refuse it by
+    assert len(data) > 2**20
+    # a hang guard, not a speed target: the regression this catches took many minutes
+    done = subprocess.run([sys.executable, "-c", _HANG_GUARD], input=data, capture_output=True, cwd=ROOT, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.decode().strip() == "file.corrupt", done.stderr.decode()[-500:]
+
+
+def test_a_row_tag_finds_its_row_number_after_a_quoted_angle_bracket():
+    assert xlsx_child._ROW_REF.findall(b'<row spans="1:3" a=">" r="7"><c/></row><x:row r="8">') == [b"7", b"8"]
+
+
+def test_a_zip_of_more_members_than_a_workbook_has_is_refused_from_its_directory(no_child):
+    buf = io.BytesIO(GURU)
+    with zipfile.ZipFile(buf, "a") as zf:
+        for i in range(reader.MAX_MEMBERS):
+            zf.writestr(f"xl/media/image{i}.png", b"")
+    with pytest.raises(UnreadableFile) as exc:
+        read_file(buf.getvalue(), "x.xlsx")
+    assert exc.value.code == "file.too_many_parts" and exc.value.params["max"] == reader.MAX_MEMBERS
+
+
+def test_a_workbook_declaring_more_than_the_total_size_is_refused_from_its_directory(monkeypatch, no_child):
+    monkeypatch.setattr(reader, "MAX_UNCOMPRESSED", 1000)
+    assert _code(GURU) == "file.zip_bomb"
+
+
+def _patch_central(data: bytes, member: str, offset: int, value: int) -> bytes:
+    """``data`` with one 4-byte field of ``member``'s central-directory entry (and local header) set to ``value``."""
+    out = bytearray(data)
+    at = 0
+    while (at := out.find(b"PK\x01\x02", at + 1)) != -1:
+        name_len = struct.unpack_from("<H", out, at + 28)[0]
+        if out[at + 46 : at + 46 + name_len].decode() == member:
+            struct.pack_into("<I", out, at + offset, value)
+            local = struct.unpack_from("<I", out, at + 42)[0]
+            struct.pack_into("<I", out, local + offset - 2, value)  # the local header has the same fields 2 bytes earlier
+            return bytes(out)
+    raise AssertionError(member)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: _patch_central(d, "xl/worksheets/sheet1.xml", 24, 100),  # declares 100 bytes, inflates to more
+        lambda d: _patch_central(d, "xl/worksheets/sheet1.xml", 16, 0x12345678),  # CRC that does not match
+        lambda d: d[: len(d) // 2],  # truncated: the directory at the end is gone
+        lambda d: d[:-30],  # truncated inside the directory
+    ],
+    ids=["size-smaller-than-inflated", "crc-mismatch", "truncated-half", "truncated-directory"],
+)
+def test_a_zip_whose_directory_lies_is_reported_as_damaged_not_as_an_internal_error(damage):
+    data = damage(GURU)
+    assert _code(data) == "file.corrupt"
+    assert [p.code for p in load_file(data, "x.xlsx").report.problems] == ["file.corrupt"]
 
 
 def test_a_damaged_workbook_that_passes_the_checks_is_reported_as_damaged():
@@ -144,7 +272,8 @@ def test_a_damaged_workbook_that_passes_the_checks_is_reported_as_damaged():
 
 
 def test_an_ordinary_workbook_passes_the_inspection():
-    reader.inspect_xlsx(workbook_bytes({"Guru": [["NUPTK", "Nama"], ["1234567890123456", "Ani"]]}))
+    reader.inspect_xlsx(GURU)
+    xlsx_child.check_workbook(GURU, reader._limits())
 
 
 @pytest.mark.parametrize(
@@ -152,10 +281,11 @@ def test_an_ordinary_workbook_passes_the_inspection():
     [
         (b"", "guru.xlsx", "file.empty"),
         (b"   \n\r\n", "guru.csv", "file.empty"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "guru.xlsx", "file.encrypted"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "guru.xls", "file.encrypted"),
-        (b"PK\x03\x04 this is not really a zip", "guru.xlsx", "file.not_workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "guru.xls", "file.not_workbook"),  # OLE2, no workbook in it
+        (b"PK\x03\x04 this is not really a zip", "guru.xlsx", "file.corrupt"),  # a zip's start, nothing after
         (b"%PDF-1.4 a report", "guru.pdf", "file.unsupported_type"),
+        (b"%PDF-1.4 a report", "guru.xlsx", "file.not_workbook"),
+        (b"<html><table><tr><td>x</td></tr></table></html>", "guru.xls", "file.not_workbook"),
     ],
 )
 def test_a_file_that_cannot_be_read_gets_one_clear_code(data, name, code):
@@ -173,10 +303,21 @@ def test_a_workbook_without_any_data_is_refused():
     assert _code(_xlsx(lambda wb: wb.create_sheet("Guru"))) == "file.workbook_empty"
 
 
-def test_encrypted_and_old_xls_files_are_named_in_the_message():
+def test_an_encrypted_workbook_says_encrypted_whatever_its_name():
     from analysis.i18n import t
 
-    assert ".xls" in t("file.encrypted", "en") and "password" in t("file.encrypted", "en")
+    data = (FIXTURES / "terenkripsi.xlsx").read_bytes()  # an OLE2 container, as Excel encrypts
+    assert _code(data, "guru.xlsx") == _code(data, "guru.xls") == "file.encrypted"
+    assert "password" in t("file.encrypted", "en") and "kata sandi" in t("file.encrypted", "id")
+
+
+def test_an_old_xls_workbook_is_read_with_types_and_merges():
+    (sheet,) = read_file((FIXTURES / "guru_biff.xls").read_bytes(), "guru.xls")
+    assert sheet.name == "Guru"
+    assert sheet.rows[0] == ["NUPTK", "Nama", "JJM", "Tanggal Lahir"]
+    assert sheet.rows[1][:3] == ["3201234567890123", "Ani, S.Pd", 24]
+    assert sheet.rows[1][3] in (dt.date(1980, 5, 1), dt.datetime(1980, 5, 1))
+    assert sheet.merged == [(3, 0, 3, 2)]
 
 
 def test_cells_keep_their_own_type_and_excel_position():
