@@ -359,3 +359,68 @@ def test_a_windows_1252_csv_is_read_with_a_file_level_warning():
     assert sheet.rows[1] == ["André", "Matemática"]
     [(w_sheet, w_row, w_col, w_sev, w_code)] = [(w.sheet, w.row, w.column, w.severity, w.code) for w in sheet.warnings]
     assert (w_sheet, w_row, w_col, w_sev, w_code) == ("guru", None, None, "warning", "file.cp1252")
+
+
+def _ods(body: str, *, prolog: str = "", mimetype: str = "application/vnd.oasis.opendocument.spreadsheet") -> bytes:
+    """An .ods with one content.xml holding ``body`` inside office:spreadsheet, as LibreOffice lays it out."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        zf.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>')
+        zf.writestr("content.xml", content)
+    return buf.getvalue()
+
+
+def _text(value: str, extra: str = "") -> str:
+    return f'<table:table-cell office:value-type="string"{extra}><text:p>{value}</text:p></table:table-cell>'
+
+
+def _row(*cells: str, extra: str = "") -> str:
+    return f"<table:table-row{extra}>{''.join(cells)}</table:table-row>"
+
+
+def test_an_ods_sheet_is_read_with_its_types_and_trailing_blank_rows_cost_nothing():
+    number = '<table:table-cell office:value-type="float" office:value="24"><text:p>24</text:p></table:table-cell>'
+    blank = '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    body = f'<table:table table:name="Guru">{_row(_text("NUPTK"), _text("JJM"))}{_row(_text("3201234567890123"), number)}{blank}</table:table>'
+    (sheet,) = read_file(_ods(body), "guru.ods")
+    assert sheet.name == "Guru"
+    assert sheet.rows == [["NUPTK", "JJM"], ["3201234567890123", 24.0]]
+
+
+def test_an_ods_whose_repeated_rows_reach_past_the_limits_is_refused_before_parsing():
+    rows = _row(_text("x"), extra=' table:number-rows-repeated="500000"')
+    body = f'<table:table table:name="Guru">{rows}</table:table>'
+    assert _checked(_ods(body)) == "file.too_large_range"
+    with pytest.raises(UnreadableFile) as exc:
+        read_file(_ods(body), "guru.ods")
+    assert (exc.value.code, exc.value.params["cell"], exc.value.params["sheet"]) == ("file.too_large_range", "A500000", "Guru")
+
+
+def test_an_ods_cell_after_many_repeated_blank_cells_counts_where_it_stands(monkeypatch):
+    monkeypatch.setattr(reader, "MAX_COLUMNS", 100)
+    row = _row('<table:table-cell table:number-columns-repeated="200"/>', _text("x"))
+    body = f'<table:table table:name="Guru">{row}</table:table>'
+    assert _checked(_ods(body)) == "file.too_large_range"
+
+
+def test_an_ods_text_repeated_into_gigabytes_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(reader, "MAX_UNCOMPRESSED", 10_000_000)
+    cell = _text("x" * 30_000, extra=' table:number-columns-repeated="400"')  # 12 MB from 30 KB
+    row = _row(cell)
+    assert _checked(_ods(f'<table:table table:name="Guru">{row}</table:table>')) == "file.zip_bomb"
+
+
+def test_an_ods_with_a_document_type_declaration_is_refused_as_damaged():
+    assert _checked(_ods("", prolog='<!DOCTYPE x [<!ENTITY a "aaaaaaaa">]>')) == "file.corrupt"
+
+
+def test_an_opendocument_text_file_is_not_a_workbook():
+    assert _code(_ods("", mimetype="application/vnd.oasis.opendocument.text"), "surat.odt") == "file.not_workbook"
