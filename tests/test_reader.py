@@ -424,3 +424,114 @@ def test_an_ods_with_a_document_type_declaration_is_refused_as_damaged():
 
 def test_an_opendocument_text_file_is_not_a_workbook():
     assert _code(_ods("", mimetype="application/vnd.oasis.opendocument.text"), "surat.odt") == "file.not_workbook"
+
+
+def _spreadsheetml(worksheets: str, prolog: str = "") -> bytes:
+    """An Excel 2003 XML document as Excel (and Dapodik) writes one."""
+    return (
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n' + prolog + '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"'
+        ' xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\n'
+        '<DocumentProperties xmlns="urn:schemas-microsoft-com:office:office"><Author>Dapodik</Author></DocumentProperties>\n'
+        f"{worksheets}</Workbook>"
+    ).encode("utf-8")
+
+
+DAFTAR_PTK = """<Worksheet ss:Name="Daftar PTK"><Table>
+<Row><Cell ss:MergeAcross="2"><Data ss:Type="String">Daftar PTK SMP Negeri 1 Suka & Maju <2025></Data></Cell></Row>
+<Row ss:Index="3"><Cell><Data ss:Type="String">NUPTK</Data></Cell><Cell ss:Index="3"><Data ss:Type="String">JJM</Data></Cell></Row>
+<Row><Cell><Data ss:Type="String">3201234567890123</Data></Cell><Cell ss:MergeDown="1"><Data ss:Type="DateTime">1980-05-01T00:00:00.000</Data></Cell>
+<Cell><Data ss:Type="Number">24</Data><Comment><ss:Data>not a cell value</ss:Data></Comment></Cell></Row>
+<Row><Cell><Data ss:Type="Number">3201234567890124</Data></Cell><Cell ss:Index="3"><Data ss:Type="Boolean">1</Data></Cell></Row>
+</Table></Worksheet>
+"""
+
+
+@pytest.mark.parametrize("name", ["daftar_ptk.xls", "daftar_ptk.xml", "daftar_ptk"])
+def test_an_excel_2003_xml_file_is_read_by_its_content_whatever_its_name(name):
+    (sheet,) = read_file(_spreadsheetml(DAFTAR_PTK), name)
+    assert sheet.name == "Daftar PTK"
+    assert sheet.rows == [
+        ["Daftar PTK SMP Negeri 1 Suka & Maju <2025>", None, None],  # raw & and < in the text, as Dapodik wrote them
+        [None, None, None],  # row 2 skipped by ss:Index="3"
+        ["NUPTK", None, "JJM"],  # column B skipped by ss:Index="3"
+        ["3201234567890123", dt.datetime(1980, 5, 1), 24.0],  # the comment's Data is not the cell's
+        [3201234567890124.0, None, True],  # B5 is covered by B4's MergeDown: the next cell names its column
+    ]
+    assert sheet.merged == [(0, 0, 0, 2), (3, 1, 4, 1)]
+
+
+def test_an_excel_2003_xml_file_reaches_the_validator_through_load_file():
+    ds = load_file(_spreadsheetml(DAFTAR_PTK), "daftar_ptk.xls")
+    assert ds.report.readable
+    assert "file.corrupt" not in [p.code for p in ds.report.problems]
+
+
+def test_an_excel_2003_xml_file_declaring_entities_expands_none_of_them():
+    laughs = '<!DOCTYPE Workbook [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+    sheet = '<Worksheet ss:Name="G"><Table><Row><Cell><Data ss:Type="String">&b;</Data></Cell></Row></Table></Worksheet>'
+    assert _code(_spreadsheetml(sheet, prolog=laughs), "x.xls") == "file.corrupt"
+
+
+def test_an_excel_2003_xml_cell_far_beyond_the_limits_is_refused_before_its_rows_are_built():
+    sheet = '<Worksheet ss:Name="G"><Table><Row ss:Index="1048576"><Cell ss:Index="16384"><Data ss:Type="String">x</Data></Cell></Row></Table></Worksheet>'
+    with pytest.raises(UnreadableFile) as exc:
+        read_file(_spreadsheetml(sheet), "x.xls")
+    assert (exc.value.code, exc.value.params["sheet"]) == ("file.too_large_range", "G")
+
+
+def test_an_excel_2003_xml_text_longer_than_a_cell_can_hold_is_refused():
+    sheet = f'<Worksheet ss:Name="G"><Table><Row><Cell><Data ss:Type="String">{"x" * 40_000}</Data></Cell></Row></Table></Worksheet>'
+    assert _code(_spreadsheetml(sheet), "x.xls") == "file.text_too_long"
+
+
+def test_an_excel_2003_xml_file_that_is_not_xml_even_when_escaped_is_reported_as_damaged():
+    sheet = '<Worksheet ss:Name="G"><Table><Row><Cell><Data ss:Type="String">x</Cell></Row></Table></Worksheet>'
+    assert _code(_spreadsheetml(sheet), "x.xls") == "file.corrupt"
+
+
+def test_only_bare_ampersands_and_angle_brackets_are_escaped():
+    from analysis.spreadsheetml import escape_bare_markup
+
+    text = b'<Data ss:Type="String">A & B &amp; C &#233; &lt; nilai <75 a<b</Data><!-- c --><![CDATA[x]]>'
+    assert escape_bare_markup(text) == b'<Data ss:Type="String">A &amp; B &amp; C &#233; &lt; nilai &lt;75 a&lt;b</Data><!-- c --><![CDATA[x]]>'
+
+
+def test_a_utf16_csv_is_read_with_or_without_a_bom():
+    text = "NUPTK;Nama\n1234567890123456;André\n"
+    expected = [["NUPTK", "Nama"], ["1234567890123456", "André"]]
+    for data in (text.encode("utf-16"), "\ufeff".encode("utf-16-be") + text.encode("utf-16-be"), text.encode("utf-16-le"), text.encode("utf-16-be")):
+        (sheet,) = read_file(data, "guru.csv")
+        assert (sheet.rows, sheet.warnings) == (expected, [])
+
+
+def test_a_csv_that_is_not_the_utf16_its_bom_says_names_the_encoding():
+    with pytest.raises(UnreadableFile) as exc:
+        read_file(b"\xff\xfeN\x00U\x00\x00\xd8", "guru.csv")  # a lone surrogate
+    assert (exc.value.code, exc.value.params) == ("file.bad_encoding", {"encoding": "UTF-16"})
+
+
+@pytest.mark.parametrize(
+    "limit, value, text, cell",
+    [
+        ("MAX_ROWS", 3, "a\n" * 5, "A4"),
+        ("MAX_COLUMNS", 3, "a;b;c;d\n", "D1"),
+        ("MAX_CELLS", 10, "a;b;c\n" * 4, "C4"),
+    ],
+)
+def test_a_csv_gets_the_same_row_column_and_cell_limits_as_a_workbook(monkeypatch, limit, value, text, cell):
+    monkeypatch.setattr(reader, limit, value)
+    with pytest.raises(UnreadableFile) as exc:
+        read_file(text.encode(), "guru.csv")
+    assert (exc.value.code, exc.value.params) == ("file.too_large_range", {"cell": cell, "sheet": "guru"})
+
+
+def test_a_csv_with_one_field_longer_than_a_cell_can_hold_is_refused():
+    data = b'NUPTK;Nama\n1;"' + b"x" * (reader.MAX_CELL_TEXT + 1) + b'"\n'
+    with pytest.raises(UnreadableFile) as exc:
+        read_file(data, "guru.csv")
+    assert (exc.value.code, exc.value.params) == ("file.text_too_long", {"sheet": "guru", "chars": reader.MAX_CELL_TEXT})
+
+
+def test_a_csv_larger_than_the_limit_is_refused_before_it_is_decoded(monkeypatch):
+    monkeypatch.setattr(reader, "MAX_TEXT_BYTES", 1000)
+    assert _code(b"\xff\xfe" + b"a\x00" * 1000, "guru.csv") == "file.too_big"
