@@ -202,7 +202,10 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
             raise UnreadableFile("file.too_demanding", **demanding) from None
         raise UnreadableFile(refusal["code"], **refusal["params"])
     if done.returncode == 3:
-        raise UnreadableFile("file.corrupt", detail=done.stderr.decode("utf-8", "replace")[:200])
+        detail = done.stderr.decode("utf-8", "replace")[:200]
+        if "password" in detail.lower():  # an .xls encrypted inside its BIFF stream (calamine's PasswordError)
+            raise UnreadableFile("file.encrypted")
+        raise UnreadableFile("file.corrupt", detail=detail)
     if done.returncode != 0:  # killed by a limit, or calamine aborted on an allocation
         raise UnreadableFile("file.too_demanding", **demanding)
     with gc_paused():

@@ -535,3 +535,10 @@ def test_a_csv_with_one_field_longer_than_a_cell_can_hold_is_refused():
 def test_a_csv_larger_than_the_limit_is_refused_before_it_is_decoded(monkeypatch):
     monkeypatch.setattr(reader, "MAX_TEXT_BYTES", 1000)
     assert _code(b"\xff\xfe" + b"a\x00" * 1000, "guru.csv") == "file.too_big"
+
+
+def test_an_xls_that_calamine_finds_password_protected_says_encrypted(monkeypatch):
+    # xlwt cannot encrypt, so the child's answer for such a file is given here
+    done = subprocess.CompletedProcess([], 3, b"", b"Workbook is password protected")
+    monkeypatch.setattr(reader.subprocess, "run", lambda *a, **k: done)
+    assert _code((FIXTURES / "guru_biff.xls").read_bytes(), "guru.xls") == "file.encrypted"
