@@ -66,7 +66,7 @@ def _index(elem: ET.Element, name: str, default: int) -> int:
     value = _attr(elem, name)
     if value is None:
         return default
-    if not value.strip().isdigit() or len(value.strip()) > 9:
+    if not value.strip().isdigit() or len(value.strip()) > 9 or (name == "Index" and int(value) < 1):
         raise UnreadableFile("file.corrupt", detail=f"ss:{name}={value[:20]!r}")
     return int(value)
 

@@ -484,8 +484,16 @@ def test_an_excel_2003_xml_text_longer_than_a_cell_can_hold_is_refused():
     assert _code(_spreadsheetml(sheet), "x.xls") == "file.text_too_long"
 
 
-def test_an_excel_2003_xml_file_that_is_not_xml_even_when_escaped_is_reported_as_damaged():
-    sheet = '<Worksheet ss:Name="G"><Table><Row><Cell><Data ss:Type="String">x</Cell></Row></Table></Worksheet>'
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        '<Worksheet ss:Name="G"><Table><Row><Cell><Data ss:Type="String">x</Cell></Row></Table></Worksheet>',
+        '<Worksheet ss:Name="G"><Table><Row><Cell ss:Index="0"><Data ss:Type="String">x</Data></Cell></Row></Table></Worksheet>',
+        '<Worksheet ss:Name="G"><Table><Row ss:Index="-3"><Cell><Data ss:Type="String">x</Data></Cell></Row></Table></Worksheet>',
+    ],
+    ids=["not-xml-even-when-escaped", "column-zero", "negative-row"],
+)
+def test_an_excel_2003_xml_file_that_makes_no_sense_is_reported_as_damaged(sheet):
     assert _code(_spreadsheetml(sheet), "x.xls") == "file.corrupt"
 
 
