@@ -102,8 +102,19 @@ def ole2_streams(data: bytes) -> set[str]:
 
     Looks for the directory entries of :data:`_OLE2_ENCRYPTED` and
     :data:`_OLE2_BIFF` only: a 128-byte entry starts on a 128-byte boundary with
-    its UTF-16 name and holds the name's byte length at offset 64. One linear
-    search per name; no sector chain is followed.
+    its UTF-16 name and holds the name's byte length at offset 64 ([MS-CFB]
+    2.6). One linear search per name; no sector chain is followed.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content, starting with the OLE2 signature.
+
+    Returns
+    -------
+    set of str
+        The subset of ``EncryptionInfo``, ``EncryptedPackage``, ``Workbook``
+        and ``Book`` found.
     """
     found = set()
     for name in _OLE2_ENCRYPTED + _OLE2_BIFF:

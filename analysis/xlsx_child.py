@@ -114,13 +114,10 @@ def check_workbook(data: bytes, limits: dict[str, int]) -> None:
         return
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            if "[Content_Types].xml" in names:
+            if "[Content_Types].xml" in zf.namelist():
                 _check_xlsx(zf, limits)
             else:
                 _check_ods(zf, limits)
-    except Refused:
-        raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError, KeyError) as exc:
         raise Refused("file.corrupt", detail=f"{type(exc).__name__}: {str(exc)[:160]}") from exc
 
