@@ -59,6 +59,9 @@ CHILD_CPU_SECONDS = 30
 #: the XML is no spreadsheet Excel wrote, and repeated in many cells it would
 #: make the reader build gigabytes of strings from a few kilobytes.
 MAX_CELL_TEXT = 32_767
+#: File extensions :func:`read_file` reads (for an upload widget's ``type=``);
+#: the content, not the extension, chooses the reader.
+EXTENSIONS = ("xlsx", "xlsm", "xls", "ods", "xml", "csv", "txt")
 _CHILD = Path(__file__).with_name("xlsx_child.py")
 # A CSV field longer than an Excel cell stops the csv module at once (it is
 # process-wide: the project's other CSV files, its reference tables, hold short fields).

@@ -559,3 +559,11 @@ def test_an_xls_that_calamine_finds_password_protected_says_encrypted(monkeypatc
 )
 def test_a_stretch_without_a_tag_longer_than_a_cell_is_refused_wherever_it_stands(content):
     assert _checked(_rewrite(GURU, "xl/worksheets/sheet1.xml", content)) == "file.text_too_long"
+
+
+def test_every_extension_offered_for_upload_has_a_reader():
+    for ext in reader.EXTENSIONS:
+        try:
+            read_file(b"NUPTK\n1", f"x.{ext}")
+        except UnreadableFile as exc:
+            assert exc.code != "file.unsupported_type", ext
