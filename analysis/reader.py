@@ -1,27 +1,31 @@
 """Read a user's file into raw sheets, safely.
 
-Excel workbooks are read with python-calamine (Rust's calamine): it is fast and,
-unlike a column-typed reader, keeps each cell's own type, so an NUPTK typed as
-a number can still be told apart from one typed as text. CSV files are read with
-the standard library's ``csv`` module after sniffing the encoding and the
-delimiter.
+Formats, recognised by content before extension: .xlsx/.xlsm, .ods and
+BIFF .xls (Excel 97–2003) are read with python-calamine (Rust's calamine): it
+is fast and, unlike a column-typed reader, keeps each cell's own type, so an
+NUPTK typed as a number can still be told apart from one typed as text. Excel
+2003 XML ("SpreadsheetML", which Dapodik has served as .xls) is read by
+:mod:`analysis.spreadsheetml`. CSV files are read with the standard library's
+``csv`` module after sniffing the encoding (UTF-8, UTF-16, Windows-1252) and
+the delimiter. An encrypted workbook is named as such.
 
-A hostile workbook is refused *before* it is parsed: calamine allocates the
-whole used range of a sheet, so a 5 KB file with one cell at XFD1048576 would
-abort the process, and a zip bomb would exhaust memory. :func:`inspect_xlsx`
-checks the zip's declared sizes and ratios and every XML part's cell
-references by streaming it. As a second line, calamine itself runs in a child
-process (:mod:`analysis.xlsx_child`) with a memory and a CPU-time limit, so a
-file that gets past the checks ends only the child: the app goes on serving
-and the user gets one message.
+No file can hold up the app's process. Here, only the zip's directory is
+read (:func:`inspect_xlsx`: member count, declared sizes and ratios);
+everything that reads a workbook's content runs in a child process
+(:mod:`analysis.xlsx_child`) with a memory, a CPU-time and a wall-clock
+limit: first checks that stream every XML part in linear time and refuse a
+used range calamine would have to allocate (a 5 KB file with one cell at
+XFD1048576 would abort it), over-long text or a damaged zip, then calamine
+itself. A file that gets past the checks ends only the child, and the user
+gets one message. CSV and SpreadsheetML are read here, in time linear in their
+size, under the same row, column, cell and text limits.
 """
-
 from __future__ import annotations
 
 import csv
 import io
+import json
 import pickle
-import re
 import subprocess
 import sys
 import zipfile
@@ -30,11 +34,17 @@ from pathlib import Path, PurePath
 from analysis.dataset import Problem
 from analysis.rawdata import RawSheet
 from analysis.validate import gc_paused
+from analysis.xlsx_child import REFUSED, Extent, Refused, column_letters, column_number  # noqa: F401  (re-exported)
 
 #: Largest total uncompressed size a workbook may declare (bytes).
 MAX_UNCOMPRESSED = 400 * 1024 * 1024
 #: Largest compression ratio of one member larger than 1 MB.
 MAX_RATIO = 100
+#: Largest number of members of a workbook's zip (a real one has tens; every
+#: member is streamed by the checks, so their number bounds the checks' time).
+MAX_MEMBERS = 1000
+#: Largest CSV or SpreadsheetML file (bytes): text is read whole, not streamed.
+MAX_TEXT_BYTES = 200 * 1024 * 1024
 #: Largest number of cells (rows × columns of the used range) in one sheet.
 MAX_CELLS = 12_000_000
 #: Largest number of columns in one sheet.
@@ -49,18 +59,19 @@ CHILD_CPU_SECONDS = 30
 #: the XML is no spreadsheet Excel wrote, and repeated in many cells it would
 #: make the reader build gigabytes of strings from a few kilobytes.
 MAX_CELL_TEXT = 32_767
+#: File extensions :func:`read_file` reads (for an upload widget's ``type=``);
+#: the content, not the extension, chooses the reader.
+EXTENSIONS = ("xlsx", "xlsm", "xls", "ods", "xml", "csv", "txt", "json")
 _CHILD = Path(__file__).with_name("xlsx_child.py")
+# A CSV field longer than an Excel cell stops the csv module at once (it is
+# process-wide: the project's other CSV files, its reference tables, hold short fields).
+csv.field_size_limit(MAX_CELL_TEXT)
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# Cell references (``r="B12"``, in any quoting and spacing XML allows); the
-# literal prefix keeps the scan fast, and matching any attribute ending in r
-# only errs on the side of refusing.
-_Q = rb"""\s*=\s*["']"""
-_CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{1,3})([0-9]{1,7})[\"']")
-_ODD_CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{2,3}|[A-Za-z](?=[0-9]{6}))([0-9]{1,7})[\"']")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr" + _Q + rb"([0-9]{1,7})[\"']")
-_LONG_TEXT = re.compile(rb"[^<]{%d,}" % (MAX_CELL_TEXT + 1))
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref" + _Q + rb"(?:[A-Za-z]+[0-9]+:)?([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+#: Streams of an OLE2 container that tell an encrypted OOXML workbook (Office's
+#: "Encrypt with password") from a BIFF .xls (Excel 97–2003).
+_OLE2_ENCRYPTED = ("EncryptionInfo", "EncryptedPackage")
+_OLE2_BIFF = ("Workbook", "Book")
 
 
 class UnreadableFile(Exception):
@@ -70,8 +81,10 @@ class UnreadableFile(Exception):
     ----------
     code : str
         String-table key of the message (``"file.not_workbook"``, ``"file.encrypted"``,
-        ``"file.empty"``, ``"file.zip_bomb"``, ``"file.too_large_range"``,
-        ``"file.unsupported_type"``, ``"file.corrupt"``).
+        ``"file.empty"``, ``"file.zip_bomb"``, ``"file.too_many_parts"``,
+        ``"file.too_large_range"``, ``"file.text_too_long"``, ``"file.too_big"``,
+        ``"file.bad_encoding"``, ``"file.unsupported_type"``, ``"file.corrupt"``,
+        ``"file.too_demanding"``, ``"file.workbook_empty"``).
     params : dict
         Values for the message's placeholders.
     """
@@ -82,29 +95,51 @@ class UnreadableFile(Exception):
         self.params = params
 
 
-def column_number(letters: str) -> int:
-    """Excel column letters to a 1-based number (``"A"`` → 1, ``"XFD"`` → 16384)."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ord(ch) - 64)
-    return n
+def _limits() -> dict[str, int]:
+    """This module's limits, as :func:`analysis.xlsx_child.check_workbook` takes them."""
+    return {"max_rows": MAX_ROWS, "max_columns": MAX_COLUMNS, "max_cells": MAX_CELLS, "max_text": MAX_CELL_TEXT, "max_expanded": MAX_UNCOMPRESSED}
 
 
-def column_letters(number: int) -> str:
-    """1-based column number to Excel letters (27 → ``"AA"``)."""
-    s = ""
-    while number > 0:
-        number, rem = divmod(number - 1, 26)
-        s = chr(65 + rem) + s
-    return s
+def ole2_streams(data: bytes) -> set[str]:
+    """Names of the known streams in an OLE2 (Compound File) container.
+
+    Looks for the directory entries of :data:`_OLE2_ENCRYPTED` and
+    :data:`_OLE2_BIFF` only: a 128-byte entry starts on a 128-byte boundary with
+    its UTF-16 name and holds the name's byte length at offset 64 ([MS-CFB]
+    2.6). One linear search per name; no sector chain is followed.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content, starting with the OLE2 signature.
+
+    Returns
+    -------
+    set of str
+        The subset of ``EncryptionInfo``, ``EncryptedPackage``, ``Workbook``
+        and ``Book`` found.
+    """
+    found = set()
+    for name in _OLE2_ENCRYPTED + _OLE2_BIFF:
+        needle = (name + "\0").encode("utf-16-le")
+        at = data.find(needle, 512)
+        while at != -1:
+            if at % 128 == 0 and data[at + 64 : at + 66] == len(needle).to_bytes(2, "little"):
+                found.add(name)
+                break
+            at = data.find(needle, at + 1)
+    return found
 
 
 def inspect_xlsx(data: bytes) -> None:
-    """Refuse a workbook that would exhaust the machine, before any parsing.
+    """Refuse a zipped workbook (.xlsx/.xlsm/.ods) from its zip directory alone.
 
-    Checks the zip's declared uncompressed sizes (total and per-member ratio)
-    and, by streaming each worksheet's XML, its ``<dimension>`` and every cell
-    reference against :data:`MAX_ROWS`, :data:`MAX_COLUMNS` and :data:`MAX_CELLS`.
+    Reads only the zip's central directory (``infolist``), never a member:
+    whatever reads content runs in the limited child
+    (:func:`analysis.xlsx_child.check_workbook`). Checks that the members
+    are a workbook's, that there are at most :data:`MAX_MEMBERS`, that they
+    declare at most :data:`MAX_UNCOMPRESSED` bytes in all and that no member
+    over 1 MB compresses more than :data:`MAX_RATIO` times.
 
     Parameters
     ----------
@@ -114,19 +149,24 @@ def inspect_xlsx(data: bytes) -> None:
     Raises
     ------
     UnreadableFile
-        ``file.encrypted`` (an OLE2 container: encrypted .xlsx or old .xls),
-        ``file.not_workbook``, ``file.zip_bomb`` or ``file.too_large_range``.
+        ``file.corrupt`` (a zip signature but no readable directory: a
+        truncated or damaged file), ``file.not_workbook``,
+        ``file.too_many_parts`` or ``file.zip_bomb``.
     """
-    if data[:8] == _OLE2:
-        raise UnreadableFile("file.encrypted")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        if data[:4] == b"PK\x03\x04":
+            raise UnreadableFile("file.corrupt", detail=str(exc)[:160]) from exc
         raise UnreadableFile("file.not_workbook") from exc
     with zf:
         infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise UnreadableFile("file.too_many_parts", count=len(infos), max=MAX_MEMBERS)
         names = {i.filename for i in infos}
-        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        xlsx = "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)
+        ods = "content.xml" in names and "mimetype" in names
+        if not (xlsx or ods):
             raise UnreadableFile("file.not_workbook")
         total = sum(i.file_size for i in infos)
         if total > MAX_UNCOMPRESSED:
@@ -134,84 +174,14 @@ def inspect_xlsx(data: bytes) -> None:
         for info in infos:
             if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise UnreadableFile("file.zip_bomb", size_mb=round(info.file_size / 2**20))
-        for info in infos:
-            # every XML part, not only xl/worksheets/: the workbook's links may put a sheet anywhere
-            if info.filename.lower().endswith(".xml") and not info.is_dir():
-                _check_sheet_extent(zf, info)
-
-
-def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, patterns: tuple[re.Pattern, ...], on_chunk) -> None:
-    """Stream one member, calling ``on_chunk(findall results per pattern)`` per chunk.
-
-    Chunks are cut after the last ``>`` so that no tag is split; a member that
-    inflates beyond its declared size is refused as a zip bomb.
-    """
-    read = 0
-    tail = b""
-    with zf.open(info) as fh:
-        while True:
-            chunk = fh.read(1 << 22)
-            read += len(chunk)
-            if read > info.file_size + (1 << 20):  # the zip lied about the size
-                raise UnreadableFile("file.zip_bomb", size_mb=round(read / 2**20))
-            if not chunk:
-                buf, tail = tail, b""
-            else:
-                cut = chunk.rfind(b">") + 1
-                buf, tail = tail + chunk[:cut], chunk[cut:]
-                if len(tail) > 1 << 16:  # no tag end for 64 KB: not worksheet XML
-                    buf, tail = buf + tail, b""
-            on_chunk([rx.findall(buf) for rx in patterns])
-            if not chunk:
-                break
-
-
-def _check_sheet_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Refuse a worksheet whose used range would make calamine allocate too much.
-
-    Fast path: the ``<dimension>``, every ``<row r=...>`` and only the cell
-    references that are unusual in teacher data (columns of two or three
-    letters, rows of six or more digits). When a column beyond Z appears, the
-    sheet is rescanned reading every cell reference, so a wide sheet's real
-    extent is known exactly; a narrow one (≤ 26 columns) cannot exceed
-    26 × 99,999 cells unnoticed.
-    """
-    sheet = PurePath(info.filename).stem
-    extent = {"row": 0, "col": 0}
-
-    def update(col_letters: bytes | None, row: int) -> None:
-        if col_letters is not None:
-            extent["col"] = max(extent["col"], column_number(col_letters.decode().upper()))
-        extent["row"] = max(extent["row"], row)
-        r, c = extent["row"], max(extent["col"], 1)
-        if r > MAX_ROWS or c > MAX_COLUMNS or r * c > MAX_CELLS:
-            raise UnreadableFile("file.too_large_range", cell=f"{column_letters(c)}{r}", sheet=sheet)
-
-    def fast(found: list[list]) -> None:
-        dims, rows, cells, long_text = found
-        if long_text:
-            raise UnreadableFile("file.text_too_long", sheet=sheet, chars=MAX_CELL_TEXT)
-        # cells and dimensions first: they name the column, so the message names the real cell
-        for col, row in cells:
-            update(col, int(row))
-        for col, row in dims:
-            update(col, int(row))
-        if rows:
-            update(None, max(map(int, rows)))
-
-    _scan(zf, info, (_DIMENSION, _ROW_REF, _ODD_CELL_REF, _LONG_TEXT), fast)
-    if extent["col"] > 26:
-
-        def exact(found: list[list]) -> None:
-            (cells,) = found
-            if cells:
-                update(max((c.upper() for c, _ in cells), key=lambda b: (len(b), b)), max(int(r) for _, r in cells))
-
-        _scan(zf, info, (_CELL_REF,), exact)
 
 
 def read_xlsx(data: bytes) -> list[RawSheet]:
-    """Read every sheet of an .xlsx workbook, cells as they are.
+    """Read every sheet of a workbook (.xlsx/.xlsm, .ods or BIFF .xls), cells as they are.
+
+    The zip directory is checked here (:func:`inspect_xlsx`); everything else
+    happens in the limited child :mod:`analysis.xlsx_child`: its checks of the
+    content, then calamine.
 
     Parameters
     ----------
@@ -225,21 +195,33 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
     Raises
     ------
     UnreadableFile
-        When :func:`inspect_xlsx` refuses the file, calamine cannot parse it
-        (``file.corrupt``), parsing it needs more than :data:`CHILD_MEMORY`
-        bytes or :data:`CHILD_CPU_SECONDS` seconds (``file.too_demanding``),
-        or no sheet holds any cell (``file.workbook_empty``).
+        When :func:`inspect_xlsx` or the child's checks refuse the file (their
+        codes), calamine cannot parse it (``file.corrupt``), parsing it needs
+        more than :data:`CHILD_MEMORY` bytes or :data:`CHILD_CPU_SECONDS`
+        seconds (``file.too_demanding``), or no sheet holds any cell
+        (``file.workbook_empty``).
     """
-    inspect_xlsx(data)
-    cmd = [sys.executable, str(_CHILD), str(CHILD_MEMORY), str(CHILD_CPU_SECONDS)]
+    if data[:2] == b"PK":
+        inspect_xlsx(data)
+    cmd = [sys.executable, str(_CHILD), str(CHILD_MEMORY), str(CHILD_CPU_SECONDS), json.dumps(_limits())]
+    demanding = {"memory_gb": CHILD_MEMORY // 1024**3, "seconds": CHILD_CPU_SECONDS}
     try:
         done = subprocess.run(cmd, input=data, capture_output=True, timeout=2 * CHILD_CPU_SECONDS, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise UnreadableFile("file.too_demanding", memory_gb=CHILD_MEMORY // 1024**3, seconds=CHILD_CPU_SECONDS) from exc
+        raise UnreadableFile("file.too_demanding", **demanding) from exc
+    if done.returncode == REFUSED:
+        try:
+            refusal = json.loads(done.stderr)
+        except ValueError:  # the child died while writing: treat as a limit reached
+            raise UnreadableFile("file.too_demanding", **demanding) from None
+        raise UnreadableFile(refusal["code"], **refusal["params"])
     if done.returncode == 3:
-        raise UnreadableFile("file.corrupt", detail=done.stderr.decode("utf-8", "replace")[:200])
+        detail = done.stderr.decode("utf-8", "replace")[:200]
+        if "password" in detail.lower():  # an .xls encrypted inside its BIFF stream (calamine's PasswordError)
+            raise UnreadableFile("file.encrypted")
+        raise UnreadableFile("file.corrupt", detail=detail)
     if done.returncode != 0:  # killed by a limit, or calamine aborted on an allocation
-        raise UnreadableFile("file.too_demanding", memory_gb=CHILD_MEMORY // 1024**3, seconds=CHILD_CPU_SECONDS)
+        raise UnreadableFile("file.too_demanding", **demanding)
     with gc_paused():
         parsed = pickle.loads(done.stdout)
     return _read_sheets(parsed)
@@ -258,21 +240,58 @@ def _clean(value: object) -> object:
     return value
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when the text looks like UTF-16 without a BOM.
+
+    Teacher data is mostly ASCII, whose UTF-16 form has a zero byte in every
+    second place: high bytes (odd places in little-endian) mostly zero, low
+    bytes almost never.
+    """
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def _decode_text(data: bytes) -> tuple[str, str]:
+    """The text of a CSV and the encoding it was read in.
+
+    UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when
+    :func:`_utf16_without_bom` recognises it), else Windows-1252.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        encoding, body = "utf-8-sig", data[3:]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding, body = "utf-16", data
+    elif (guess := _utf16_without_bom(data)) is not None:
+        encoding, body = guess, data
+    else:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            return data.decode("cp1252", errors="replace"), "cp1252"
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return body.decode(encoding.replace("-sig", "")), encoding
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile("file.bad_encoding", encoding=encoding.upper().replace("-SIG", "")) from exc
 
 
 def read_csv(data: bytes, filename: str) -> list[RawSheet]:
     """Read a CSV file as one raw sheet named after the file.
 
-    Accepts comma or semicolon (or tab) delimiters, UTF-8 with or without BOM,
-    and Windows-1252 (with a warning on the sheet). Every cell stays text; the
-    validator parses decimal commas and dates.
+    Accepts comma, semicolon or tab delimiters; UTF-8 with or without BOM,
+    UTF-16 (LE or BE, with BOM or recognisably without), and Windows-1252 (with
+    a warning on the sheet). Every cell stays text; the validator parses
+    decimal commas and dates. The same limits as a workbook's sheet hold:
+    :data:`MAX_ROWS`, :data:`MAX_COLUMNS`, :data:`MAX_CELLS` and
+    :data:`MAX_CELL_TEXT` characters per field, and the file is at most
+    :data:`MAX_TEXT_BYTES`.
 
     Parameters
     ----------
@@ -288,8 +307,12 @@ def read_csv(data: bytes, filename: str) -> list[RawSheet]:
     Raises
     ------
     UnreadableFile
-        ``file.empty`` when the file holds no text.
+        ``file.empty`` when the file holds no text, ``file.too_big``,
+        ``file.bad_encoding`` (a UTF-16 file that does not decode),
+        ``file.too_large_range`` or ``file.text_too_long``.
     """
+    if len(data) > MAX_TEXT_BYTES:
+        raise UnreadableFile("file.too_big", size_mb=round(len(data) / 2**20), max_mb=MAX_TEXT_BYTES // 2**20)
     text, encoding = _decode_text(data)
     if not text.strip():
         raise UnreadableFile("file.empty")
@@ -300,7 +323,18 @@ def read_csv(data: bytes, filename: str) -> list[RawSheet]:
         first = sample.splitlines()[0] if sample.splitlines() else ""
         delimiter = ";" if first.count(";") > first.count(",") else ","
     name = PurePath(filename).stem
-    rows = [[c if c.strip() != "" else None for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    rows = []
+    extent = Extent(name, _limits())
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append([c if c.strip() != "" else None for c in row])
+            extent.update(len(row), len(rows))
+    except Refused as exc:
+        raise UnreadableFile(exc.code, **exc.params) from exc
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise UnreadableFile("file.text_too_long", sheet=name, chars=MAX_CELL_TEXT) from exc
+        raise UnreadableFile("file.corrupt", detail=f"{name}: {exc}") from exc
     sheet = RawSheet(name=name, rows=rows)
     if encoding == "cp1252":
         sheet.warnings.append(Problem(name, None, None, None, "warning", "file.cp1252"))
@@ -308,15 +342,19 @@ def read_csv(data: bytes, filename: str) -> list[RawSheet]:
 
 
 def read_file(data: bytes, filename: str) -> list[RawSheet]:
-    """Read a user's file (.xlsx or .csv) into raw sheets.
+    """Read a user's file into raw sheets, choosing the reader by its content.
+
+    Formats: .xlsx/.xlsm, .ods and BIFF .xls (:func:`read_xlsx`), Excel 2003
+    XML "SpreadsheetML" whatever its extension
+    (:func:`analysis.spreadsheetml.read_spreadsheetml`), CSV (:func:`read_csv`).
 
     Parameters
     ----------
     data : bytes
         The file's content.
     filename : str
-        Its name; the extension chooses the reader (a workbook's zip signature
-        wins over a wrong extension).
+        Its name. The content decides first (a zip, an OLE2 container, a
+        SpreadsheetML document); otherwise the extension chooses CSV.
 
     Returns
     -------
@@ -325,20 +363,31 @@ def read_file(data: bytes, filename: str) -> list[RawSheet]:
     Raises
     ------
     UnreadableFile
-        For a file that cannot be read at all: empty, not a workbook, encrypted
-        or old .xls, hostile (zip bomb, absurd used range), corrupt.
+        For a file that cannot be read at all: empty, not a workbook,
+        encrypted, hostile (zip bomb, absurd used range, too large), damaged.
     """
     if not data or not data.strip():
         raise UnreadableFile("file.empty")
     suffix = PurePath(filename).suffix.lower()
-    if data[:2] == b"PK" or suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(data)
     if data[:8] == _OLE2:
-        raise UnreadableFile("file.encrypted")
+        streams = ole2_streams(data)
+        if streams & set(_OLE2_ENCRYPTED):
+            raise UnreadableFile("file.encrypted")
+        if not streams & set(_OLE2_BIFF):
+            raise UnreadableFile("file.not_workbook")
+        return read_xlsx(data)
+    if data[:2] == b"PK":
+        return read_xlsx(data)
     if suffix == ".json" or data.lstrip()[:1] == b"{":  # Dapodik's web-service JSON
         from analysis.dapodik_json import read_json
 
         return read_json(data, filename)
+    from analysis.spreadsheetml import is_spreadsheetml, read_spreadsheetml
+
+    if is_spreadsheetml(data):
+        return read_spreadsheetml(data)
+    if suffix in (".xlsx", ".xlsm", ".ods", ".xls", ".xml"):
+        raise UnreadableFile("file.not_workbook")
     if suffix in (".csv", ".txt", ""):
         return read_csv(data, filename)
     raise UnreadableFile("file.unsupported_type", suffix=suffix)

@@ -1,26 +1,274 @@
-"""Parse an .xlsx workbook with calamine in a child process under memory and time limits.
+"""Check, then parse, a workbook in a child process under memory and time limits.
 
-Run as a script (``python analysis/xlsx_child.py LIMIT_BYTES CPU_SECONDS``): the
-workbook's bytes come on standard input and the cells go back pickled on
-standard output as ``[(name, rows, merged), ...]``. It imports neither pandas
-nor the ``analysis`` package, so it starts in a fraction of a second.
+Run as a script (``python analysis/xlsx_child.py LIMIT_BYTES CPU_SECONDS
+LIMITS_JSON``): the workbook's bytes (.xlsx/.xlsm, .ods or .xls) come on
+standard input and the cells go back pickled on standard output as
+``[(name, rows, merged), ...]``. It imports neither pandas nor the
+``analysis`` package, so it starts in a fraction of a second.
 
-Why a child: calamine is Rust, and a workbook built to make it allocate more
-than the machine has (a cell at XFD1048576 in a form the static checks of
-:func:`analysis.reader.inspect_xlsx` miss, a shared string repeated a
-thousand times) makes it *abort the whole process*, not raise. In a child the
-abort, the memory limit (``RLIMIT_AS``) or the CPU limit (``RLIMIT_CPU``) ends
-only the child, and the app goes on serving. Exit status 3 means calamine
-refused the file as damaged (its message on standard error).
+Why a child: everything that reads a workbook's *content* runs here, never in
+the app's process. First :func:`check_workbook` streams every XML part in
+linear time and refuses a sheet whose used range, text or expansion is beyond
+``LIMITS_JSON`` (the limits of :mod:`analysis.reader`); only then does
+calamine parse. calamine is Rust, and a workbook built to make it allocate
+more than the machine has (a cell at XFD1048576 in a form the checks miss, a
+shared string repeated a thousand times) makes it *abort the whole process*,
+not raise. In a child the abort, the memory limit (``RLIMIT_AS``), the CPU
+limit (``RLIMIT_CPU``) or the parent's wall clock ends only the child, and the
+app goes on serving.
+
+Exit status 3 means calamine refused the file as damaged (its message on
+standard error); 4 means :func:`check_workbook` refused it (standard error
+holds ``{"code": ..., "params": ...}`` as JSON, a string-table key of
+:mod:`analysis.i18n.ingest` and its placeholders).
 """
 
 from __future__ import annotations
 
 import gc
 import io
+import json
 import pickle
+import re
 import resource
 import sys
+import zipfile
+import zlib
+from pathlib import PurePath
+from xml.parsers import expat
+
+#: Exit status of a file refused by :func:`check_workbook`.
+REFUSED = 4
+
+
+class Refused(Exception):
+    """A workbook refused before parsing: ``code`` is a string-table key, ``params`` its placeholders."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def column_number(letters: str) -> int:
+    """Excel column letters to a 1-based number (``"A"`` → 1, ``"XFD"`` → 16384)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def column_letters(number: int) -> str:
+    """1-based column number to Excel letters (27 → ``"AA"``)."""
+    s = ""
+    while number > 0:
+        number, rem = divmod(number - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+# Every pattern below costs time linear in the input: each either starts at a
+# literal and matches a bounded length, or (the row tag) scans at most to the
+# next '<', and the stretches between two '<' do not overlap.
+# Cell references (``r="B12"``, in any quoting and spacing XML allows);
+# matching any attribute ending in r only errs on the side of refusing.
+_Q = rb"""\s*=\s*["']"""
+_CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+_ODD_CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{2,3}|[A-Za-z](?=[0-9]{6}))([0-9]{1,7})[\"']")
+# A <row> start tag's r, after any other attributes: a quoted value may hold '>',
+# nothing in a tag may hold '<', so a failed match stops at the next '<'.
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\b(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*?\sr" + _Q + rb"([0-9]{1,7})[\"']")
+# Any "dimension ref=": the literal start lets the search skip ahead (ten times faster than "<dimension").
+_DIMENSION = re.compile(rb"dimension\s+ref" + _Q + rb"(?:[A-Za-z]+[0-9]+:)?([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+_CHUNK = 1 << 22
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+
+
+def check_workbook(data: bytes, limits: dict[str, int]) -> None:
+    """Refuse a workbook whose parsing would exhaust the machine; read nothing else.
+
+    An .xlsx/.xlsm is checked by streaming every XML part (:func:`_check_xlsx`),
+    an .ods by streaming ``content.xml`` (:func:`_check_ods`); an .xls (BIFF8,
+    at most 65,536 rows × 256 columns by its own format) is left to the
+    process limits.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    limits : dict
+        ``max_rows``, ``max_columns``, ``max_cells`` (of one sheet's used range),
+        ``max_text`` (characters of one cell's text), ``max_expanded`` (bytes of
+        text an .ods expands to once repeated cells are repeated).
+
+    Raises
+    ------
+    Refused
+        ``file.too_large_range``, ``file.text_too_long``, ``file.zip_bomb``,
+        ``file.not_workbook`` or ``file.corrupt`` (a zip whose sizes or CRC do
+        not match its content, a truncated member, malformed XML in an .ods).
+    """
+    if data[:2] != b"PK":
+        return
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if "[Content_Types].xml" in zf.namelist():
+                _check_xlsx(zf, limits)
+            else:
+                _check_ods(zf, limits)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError, KeyError) as exc:
+        raise Refused("file.corrupt", detail=f"{type(exc).__name__}: {str(exc)[:160]}") from exc
+
+
+def _pieces(zf: zipfile.ZipFile, info: zipfile.ZipInfo, max_text: int):
+    """Yield one member's bytes in pieces cut just before a ``<``.
+
+    No tag and no text is split between two pieces. A stretch of more than
+    ``max_text`` bytes without ``<`` is refused (``file.text_too_long``): no
+    cell Excel writes holds that much, and so the carried-over tail stays small.
+    """
+    tail = b""
+    with zf.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            buf = tail + chunk
+            cut = buf.rfind(b"<")
+            if cut > 0:
+                yield buf[:cut]
+                buf = buf[cut:]
+            tail = buf
+            if len(tail) > max_text + 1:
+                raise Refused("file.text_too_long", sheet=PurePath(info.filename).stem, chars=max_text)
+    yield tail
+
+
+def _looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    with zf.open(info) as fh:
+        return fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+class Extent:
+    """The used range of one sheet so far, refused as soon as it passes the limits.
+
+    Parameters
+    ----------
+    sheet : str
+        Named in the refusal.
+    limits : dict
+        ``max_rows``, ``max_columns`` and ``max_cells``, as for :func:`check_workbook`.
+    """
+
+    def __init__(self, sheet: str, limits: dict[str, int]) -> None:
+        self.sheet, self.limits, self.row, self.col = sheet, limits, 0, 0
+
+    def update(self, col: int, row: int) -> None:
+        """Widen the range to 1-based ``col`` and ``row``; raise :class:`Refused` (``file.too_large_range``) past a limit."""
+        self.col, self.row = max(self.col, col), max(self.row, row)
+        r, c = self.row, max(self.col, 1)
+        if r > self.limits["max_rows"] or c > self.limits["max_columns"] or r * c > self.limits["max_cells"]:
+            raise Refused("file.too_large_range", cell=f"{column_letters(c)}{r}", sheet=self.sheet)
+
+
+def _check_xlsx(zf: zipfile.ZipFile, limits: dict[str, int]) -> None:
+    """Refuse an .xlsx part whose used range would make calamine allocate too much.
+
+    Every member that starts like XML is checked, whatever its name: the
+    workbook's links may put a sheet anywhere. Fast path per part: the
+    ``<dimension>``, every ``<row r=...>``, the cell references that are unusual
+    in teacher data (columns of two or three letters, rows of six or more
+    digits) and every stretch of text. When a column beyond Z appears, the part
+    is rescanned reading every cell reference, so a wide sheet's real extent is
+    known exactly; a narrow one (≤ 26 columns) cannot exceed 26 × 99,999 cells
+    unnoticed.
+    """
+    # a '<' and more bytes without one than a cell holds; the literal '<' lets the search skip ahead,
+    # and each try ends at the next '<' (a member checked starts with '<' after at most 64 bytes)
+    long_text = re.compile(rb"<[^<]{%d}" % (limits["max_text"] + 1))
+    for info in zf.infolist():
+        if info.is_dir() or not _looks_like_xml(zf, info):
+            continue
+        sheet = PurePath(info.filename).stem
+        extent = Extent(sheet, limits)
+        for piece in _pieces(zf, info, limits["max_text"]):
+            if long_text.search(piece):
+                raise Refused("file.text_too_long", sheet=sheet, chars=limits["max_text"])
+            # cells and dimensions first: they name the column, so the message names the real cell
+            for col, row in _ODD_CELL_REF.findall(piece) + _DIMENSION.findall(piece):
+                extent.update(column_number(col.decode().upper()), int(row))
+            rows = _ROW_REF.findall(piece)
+            if rows:
+                extent.update(0, max(map(int, rows)))
+        if extent.col > 26:
+            for piece in _pieces(zf, info, limits["max_text"]):
+                cells = _CELL_REF.findall(piece)
+                if cells:
+                    widest = max((c.upper() for c, _ in cells), key=lambda b: (len(b), b))
+                    extent.update(column_number(widest.decode()), max(int(r) for _, r in cells))
+
+
+def _check_ods(zf: zipfile.ZipFile, limits: dict[str, int]) -> None:
+    """Refuse an .ods whose repeated rows and cells would expand beyond the limits.
+
+    ``content.xml`` is streamed with expat. A cell counts from where it stands
+    (after every repeated empty cell and row before it, which calamine fills
+    in) to its last repetition when it holds a value or text; trailing empty
+    repetitions (LibreOffice writes 1,048,576 rows) cost nothing. A document
+    type declaration is refused: no spreadsheet needs one, and it is where
+    entity expansion lives.
+    """
+    if zf.read("mimetype").strip() != _ODS_MIME:
+        raise Refused("file.not_workbook")
+    parser = expat.ParserCreate(namespace_separator=" ")
+    state = {"sheet": "", "row": 0, "rows_rep": 1, "col": 0, "cell": None, "expanded": 0}
+    extent: list[Extent] = []
+
+    def repeat(attrs: dict, name: str) -> int:
+        return int(attrs.get(_TABLE + name, "1"))
+
+    def start(name: str, attrs: dict) -> None:
+        if name == _TABLE + "table":
+            state.update(sheet=attrs.get(_TABLE + "name", ""), row=0)
+            extent[:] = [Extent(state["sheet"], limits)]
+        elif name == _TABLE + "table-row":
+            state.update(rows_rep=repeat(attrs, "number-rows-repeated"), col=0)
+        elif name in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+            state["cell"] = {"rep": repeat(attrs, "number-columns-repeated"), "value": _OFFICE + "value-type" in attrs, "text": 0}
+        elif state["cell"] is not None:
+            state["cell"]["value"] = True  # text:p and the like inside a cell
+
+    def text(chars: str) -> None:
+        cell = state["cell"]
+        if cell is not None:
+            cell["text"] += len(chars)
+            if cell["text"] > limits["max_text"]:
+                raise Refused("file.text_too_long", sheet=state["sheet"], chars=limits["max_text"])
+
+    def end(name: str) -> None:
+        cell = state["cell"]
+        if cell is not None and name in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+            state["col"] += cell["rep"]
+            if cell["value"]:
+                extent[0].update(state["col"], state["row"] + state["rows_rep"])
+                state["expanded"] += cell["text"] * cell["rep"] * state["rows_rep"]
+                if state["expanded"] > limits["max_expanded"]:
+                    raise Refused("file.zip_bomb", size_mb=round(state["expanded"] / 2**20))
+            state["cell"] = None
+        elif name == _TABLE + "table-row":
+            state["row"] += state["rows_rep"]
+
+    def no_dtd(*args: object) -> None:
+        raise Refused("file.corrupt", detail="DOCTYPE")
+
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
+    parser.StartDoctypeDeclHandler = no_dtd
+    try:
+        with zf.open("content.xml") as fh:
+            while chunk := fh.read(_CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise Refused("file.corrupt", detail=f"content.xml: {exc}") from exc
 
 
 def main(argv: list[str]) -> int:
@@ -28,6 +276,11 @@ def main(argv: list[str]) -> int:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     data = sys.stdin.buffer.read()
+    try:
+        check_workbook(data, json.loads(argv[3]))
+    except Refused as exc:
+        sys.stderr.write(json.dumps({"code": exc.code, "params": exc.params}))
+        return REFUSED
     import python_calamine
 
     gc.disable()  # millions of short-lived cell tuples; nothing here is cyclic

@@ -138,7 +138,7 @@ def test_windows_1252_csv_is_read_with_a_warning():
 
 @pytest.mark.parametrize(
     "data, code",
-    [(b"", "file.empty"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "file.encrypted"), (b"PK\x03\x04 not really a zip", "file.not_workbook")],
+    [(b"", "file.empty"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "file.not_workbook"), (b"PK\x03\x04 not really a zip", "file.corrupt")],
 )
 def test_a_file_that_cannot_be_read_gets_one_clear_message(data, code):
     ds = load_file(data, "x.xlsx")

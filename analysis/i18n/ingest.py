@@ -10,12 +10,12 @@ STRINGS = {
         "en": 'The file is empty: there is no data to read.',
     },
     'file.not_workbook': {
-        "id": 'Berkas ini bukan buku kerja Excel (.xlsx) atau CSV yang dapat dibaca.',
-        "en": 'This file is not a readable Excel workbook (.xlsx) or CSV.',
+        "id": 'Berkas ini bukan buku kerja (.xlsx, .xls, .ods, XML Excel 2003) atau CSV yang dapat dibaca.',
+        "en": 'This file is not a readable workbook (.xlsx, .xls, .ods, Excel 2003 XML) or CSV.',
     },
     'file.encrypted': {
-        "id": 'Berkas terenkripsi (berkata sandi) atau berformat Excel lama (.xls). Buka di Excel, hapus kata sandi, lalu simpan sebagai .xlsx.',
-        "en": 'The file is encrypted (password-protected) or an old Excel file (.xls). Open it in Excel, remove the password and save it as .xlsx.',
+        "id": 'Berkas terenkripsi (berkata sandi). Buka di Excel, hapus kata sandi (File > Info > Lindungi Buku Kerja), lalu simpan sebagai .xlsx.',
+        "en": 'The file is encrypted (password-protected). Open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx.',
     },
     'file.zip_bomb': {
         "id": 'Berkas ditolak sebelum dibaca: isinya mengembang menjadi sekitar {size_mb} MB, tidak wajar untuk data guru.',
@@ -29,13 +29,25 @@ STRINGS = {
         "id": 'Berkas ditolak sebelum dibaca: bagian {sheet} berisi teks lebih dari {chars} karakter dalam satu sel, melebihi batas Excel sendiri.',
         "en": 'File refused before reading: part {sheet} holds more than {chars} characters of text in one cell, beyond Excel\'s own limit.',
     },
+    'file.too_many_parts': {
+        "id": 'Berkas ditolak sebelum dibaca: arsipnya berisi {count} bagian, lebih dari {max}; buku kerja biasa berisi puluhan. Buka di Excel lalu simpan ulang sebagai .xlsx.',
+        "en": 'File refused before reading: its archive holds {count} parts, more than {max}; an ordinary workbook holds tens. Open it in Excel and save it again as .xlsx.',
+    },
+    'file.too_big': {
+        "id": 'Berkas ditolak: ukurannya {size_mb} MB, lebih dari batas {max_mb} MB untuk CSV dan XML. Pisahkan datanya atau simpan sebagai .xlsx.',
+        "en": 'File refused: it is {size_mb} MB, more than the {max_mb} MB limit for CSV and XML. Split the data or save it as .xlsx.',
+    },
+    'file.bad_encoding': {
+        "id": 'Berkas teks ini tampak berpengodean {encoding}, tetapi isinya tidak dapat dibaca dalam pengodean itu. Simpan ulang sebagai CSV UTF-8.',
+        "en": 'This text file looks {encoding}-encoded, but its content does not decode as {encoding}. Save it again as CSV UTF-8.',
+    },
     'file.too_demanding': {
         "id": 'Berkas ditolak: membacanya memerlukan lebih dari {memory_gb} GB memori atau {seconds} detik, tidak wajar untuk data guru. Buka di Excel, hapus sel dan teks yang tidak perlu, lalu simpan ulang.',
         "en": 'File refused: reading it needs more than {memory_gb} GB of memory or {seconds} seconds, not plausible for teacher data. Open it in Excel, delete unneeded cells and text, and save again.',
     },
     'file.unsupported_type': {
-        "id": 'Jenis berkas {suffix} tidak didukung. Unggah .xlsx atau .csv.',
-        "en": 'File type {suffix} is not supported. Upload .xlsx or .csv.',
+        "id": 'Jenis berkas {suffix} tidak didukung. Unggah .xlsx, .xls, .ods atau .csv.',
+        "en": 'File type {suffix} is not supported. Upload .xlsx, .xls, .ods or .csv.',
     },
     'file.corrupt': {
         "id": 'Berkas rusak dan tidak dapat dibaca ({detail}).',
