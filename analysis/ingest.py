@@ -254,7 +254,7 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
         guru = tables["guru"]
 
     known_nuptk = set(guru["nuptk"].dropna())
-    for key in ("mengajar", "pelatihan", "penilaian"):
+    for key in ("mengajar", "pelatihan", "penilaian", "kinerja"):
         df = tables[key]
         if df.empty:
             continue
@@ -286,6 +286,12 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
                     df = df.assign(**{dom: df[dom].mask(extra)})
                     df.attrs = attrs
             tables[key] = df
+        if key == "kinerja":
+            from analysis.kinerja import check_rows
+
+            found, rejected = check_rows(df)
+            probs.extend(problem(sk, row, col and _header(df, col, key), v, sev, code, **params) for row, col, v, sev, code, params in found)
+            bad |= rejected
         _reject(tables, key, bad, reports)
 
 
@@ -319,6 +325,7 @@ DERIVED = {
     "mengajar": {"guru_id": object, "jjm_source": object},
     "pelatihan": {"guru_id": object},
     "penilaian": {"guru_id": object},
+    "kinerja": {"guru_id": object},
 }
 
 
@@ -378,7 +385,7 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
     out = dict(tables)
     out["guru"] = conform(guru, "guru")
-    for key in ("pelatihan", "penilaian"):
+    for key in ("pelatihan", "penilaian", "kinerja"):
         df = tables[key].copy()
         df["guru_id"] = df["nuptk"].map(id_of).astype(object)
         out[key] = conform(df, key)
@@ -466,7 +473,7 @@ def combine(datasets: list[Dataset]) -> Dataset:
         parts = []
         for i, d in enumerate(datasets):
             part = d.tables[key]
-            if key in ("mengajar", "pelatihan", "penilaian") and not part.empty:
+            if key in ("mengajar", "pelatihan", "penilaian", "kinerja") and not part.empty:
                 part = part[(part["guru_id"].map(owner).eq(i) | part["guru_id"].isna()).to_numpy()]
             if not part.empty:
                 parts.append(part)
@@ -512,7 +519,7 @@ def _distinct_local_ids(datasets: list[Dataset]) -> list[Dataset]:
             out.append(d)
             continue
         tables = dict(d.tables)
-        for key in ("guru", "mengajar", "pelatihan", "penilaian"):
+        for key in ("guru", "mengajar", "pelatihan", "penilaian", "kinerja"):
             df = tables[key].copy()
             df["guru_id"] = [f"{g}-f{i}" if g in clash else g for g in df["guru_id"]]
             df.attrs = dict(tables[key].attrs)
