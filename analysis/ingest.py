@@ -213,7 +213,10 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
       Sekolah: warning.
     - Empty NUPTK in Guru: warning (the teacher cannot be linked).
     - Duplicate NUPTK in Guru: the second and later rows rejected (error).
-    - Mengajar / Pelatihan / Penilaian row for an NUPTK not in Guru: error.
+    - Mengajar / Pelatihan / Penilaian / Kinerja row for an NUPTK not in Guru: error.
+    - Kinerja row with neither a predikat nor both ratings: error; a predikat
+      that disagrees with the Permenpan-RB 6/2022 matrix: warning
+      (:func:`analysis.kinerja.check_rows`).
     - Pelatihan ending before it starts: error.
     - Penilaian with neither K1–K14 nor a domain score: error; UKG row with
       kepribadian / sosial: warning, values dropped (UKG tests pedagogik and
