@@ -70,6 +70,24 @@ def test_check_rows_warns_on_a_disagreeing_predikat_and_rejects_a_row_with_nothi
     assert bad == {3}
 
 
+# ------------------------------------------------------------------------ the schema
+
+def test_the_kinerja_sheet_comes_last_and_closes_its_lists():
+    assert [sh.key for sh in schema.SHEETS] == ["sekolah", "guru", "mengajar", "pelatihan", "penilaian", "kendala", "kinerja"]
+    sheet = schema.SHEETS_BY_KEY["kinerja"]
+    assert sheet.optional and [c.key for c in sheet.columns if c.required] == ["nuptk", "tahun"]
+    assert sheet.column("predikat").allowed == ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
+    assert sheet.column("rating_hasil_kerja").allowed == sheet.column("rating_perilaku_kerja").allowed == ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi")
+    assert schema.sheet_for_name("Predikat Kinerja") is sheet and schema.sheet_for_name("Penilaian Kinerja") is schema.PENILAIAN
+
+
+def test_penilaian_takes_k15_to_k17_for_the_guru_bk_instrument():
+    keys = schema.PENILAIAN.keys
+    assert [k for k in keys if k[1:].isdigit()] == list(schema.PKG_ITEMS_BK)
+    assert [k for ks in schema.PKG_DOMAIN_ITEMS_BK.values() for k in ks] == list(schema.PKG_ITEMS_BK)
+    assert [len(v) for v in schema.PKG_DOMAIN_ITEMS_BK.values()] == [3, 4, 3, 7]
+
+
 # ---------------------------------------------------------------- the sheet on ingest
 
 KINERJA_HEADER = ["NPSN", "NUPTK", "Tahun", "Predikat Kinerja", "Rating Hasil Kerja", "Rating Perilaku Kerja", "Indikator Kinerja"]
