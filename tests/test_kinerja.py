@@ -236,6 +236,13 @@ def _shown(at) -> set:
     return {str(v) for df in at.dataframe for col in df.value.columns for v in df.value[col]}
 
 
+def _attention(at) -> list:
+    """The teachers of the attention list as shown (the table with a Predikat column)."""
+    tables = [df.value for df in at.dataframe if t("col.predikat", "id") in df.value.columns]
+    assert len(tables) == 1
+    return tables[0][t("col.teacher", "id")].tolist()
+
+
 @pytest.mark.parametrize("page", ["pages/kompetensi_guru.py", "pages/profil_sekolah.py"])
 def test_kompetensi_and_profil_sekolah_show_the_predikat_and_names_only_to_the_head(page):
     tables = samples.sample_tables("smpn8_prabumulih")
@@ -246,6 +253,13 @@ def test_kompetensi_and_profil_sekolah_show_the_predikat_and_names_only_to_the_h
     at = _page(page)
     assert t("kinerja.section", "id") in [h.value for h in at.header]
     assert not set(low["nama"]) & _shown(at), "a district officer sees codes, not names"
+    assert all(c.startswith("G-") for c in _attention(at))
     head = _page(page, role="kepala_sekolah")
-    assert set(low["nama"]) <= _shown(head)
+    assert sorted(_attention(head)) == sorted(low["nama"])
     assert len(tables["kinerja"])
+    key = ("komp" if "kompetensi" in page else "profil") + "_kinerja_year"
+    head.selectbox(key=key).set_value(2023).run()
+    assert not head.exception
+    earlier = kinerja.school_tables(sel.tables["kinerja"], sel.guru, 2023)["attention"]
+    assert len(earlier) and sorted(_attention(head)) == sorted(earlier["nama"])
+    assert f"**{t('kinerja.attention.title', 'id', year=2023)}**" in [m.value for m in head.markdown]

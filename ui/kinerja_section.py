@@ -18,7 +18,7 @@ from ui import state, widgets
 
 
 def render(ds: Dataset, tables: dict, guru, lang: str, page: str) -> None:
-    """Predikat distribution per school and year (chart + table) and the attention list.
+    """Predikat distribution per school and year (chart + table) and the attention list of one year (latest by default).
 
     Parameters
     ----------
@@ -38,7 +38,9 @@ def render(ds: Dataset, tables: dict, guru, lang: str, page: str) -> None:
     if rows is None or rows.empty:
         st.info(t("kinerja.none", lang), icon=":material/info:")
         return
-    k = kinerja.school_tables(rows, guru)
+    years = kinerja.years(rows)
+    year = st.selectbox(t("kinerja.year", lang), years, key=state.key(page, "kinerja_year"), help=t("kinerja.year.help", lang)) if years else None
+    k = kinerja.school_tables(rows, guru, year)
     names = widgets.school_names(ds)
     widgets.figure(kinerja_charts.predikat_figure(k["distribution"], lang, names), state.key(page, "kinerja_chart"))
     st.caption(t("kinerja.table.caption", lang))
