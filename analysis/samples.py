@@ -408,6 +408,46 @@ def _bk_instrument(b: _Builder, counsellors: list[dict], seed: int) -> None:
                 rec[k] = int(np.clip(round(3.05 + 0.45 * ability[rec["nuptk"]] + rng.normal(0, 0.45)), 1, 4))
 
 
+#: The first appraisal year of PMM kinerja: from it on, an ASN teacher's rating is the predikat, not K1–K14.
+PMM_KINERJA_FROM = 2023
+#: Date of the legacy PKG (K1–K14) the SMP samples' ASN teachers get: November of the instrument's last year.
+LEGACY_PKG_DATE = date(2022, 11, 21)
+
+
+def _pmm_era(b: _Builder, teachers: list[dict], seed: int) -> None:
+    """From 2023 an SMP ASN teacher's rating comes from PMM kinerja, not K1–K14.
+
+    Their PKG rows dated 2023 or later become the head's classroom observation
+    (Sumber ``Supervisi``) carrying the four domain scores the K values gave
+    (mean / 4 × 100, the Guru BK grouping for a Guru BK), so the domain-score
+    and training-effect figures keep their numbers; the K1–K14 record is one
+    legacy PKG of November 2022 per teacher (Guru BK: K1–K17). Non-ASN
+    teachers keep their rows. A separate generator keeps the rest of the data
+    as it was.
+    """
+    from analysis import pkg
+    from analysis.kinerja import ASN_STATUS
+
+    rng = np.random.default_rng(seed)
+    asn = {g["nuptk"]: g for g in teachers if g["nuptk"] and g["status_kepegawaian"] in ASN_STATUS}
+    moved = [rec for rec in b.penilaian if rec["nuptk"] in asn and rec["sumber"] == "PKG" and rec["tanggal_penilaian"].year >= PMM_KINERJA_FROM]
+    if moved:
+        # The domain scores exactly as the dashboard computes them from the K values.
+        frame = pd.DataFrame(moved).reindex(columns=["nuptk", "tanggal_penilaian", "sumber", *schema.PKG_ITEMS_BK, *schema.DOMAINS]).rename(columns={"nuptk": "guru_id"})
+        guru = pd.DataFrame({"guru_id": list(asn), "jenis_ptk": [g["jenis_ptk"] for g in asn.values()]})
+        scores = pkg.assessment_scores(frame, guru)
+        for rec, row in zip(moved, scores[list(schema.DOMAINS)].to_dict("records")):
+            for k in schema.PKG_ITEMS_BK:
+                rec.pop(k, None)
+            rec.update(row)
+            rec["sumber"] = "Supervisi"
+    for g in asn.values():
+        items = schema.PKG_ITEMS_BK if g["jenis_ptk"] == schema.JENIS_PTK_BK else schema.PKG_ITEMS
+        rec = {"nuptk": g["nuptk"], "tanggal_penilaian": LEGACY_PKG_DATE + timedelta(days=int(rng.integers(0, 20))), "sumber": "PKG"}
+        rec.update({k: int(np.clip(round(3.0 + 0.45 * g["_ability"] + rng.normal(0, 0.45)), 1, 4)) for k in items})
+        b.penilaian.append(rec)
+
+
 #: Month names as Indonesian training records write them (not the machine's locale).
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
 
@@ -460,6 +500,7 @@ def _site_smpn8(b: _Builder) -> None:
         {"npsn": npsn, "nama_pelatihan": "MGMP Februari 2024", "tanggal": date(2024, 2, 15), "kategori": "Guru bukan bidangnya", "keterangan": "Guru mengajar di luar bidang"},
     ]
     _bk_instrument(b, bk, seed=8017)
+    _pmm_era(b, all_teachers, seed=8029)
     _kinerja(b, all_teachers, seed=8023)
 
 
@@ -484,6 +525,7 @@ def _site_smpn7(b: _Builder) -> None:
         {"npsn": npsn, "nama_pelatihan": "Pembelajaran Mendalam", "tanggal": date(2025, 1, 13), "kategori": "Sarana dan prasarana", "keterangan": "Tidak ada ruang pelatihan khusus"},
         {"npsn": npsn, "nama_pelatihan": "Pembelajaran Mendalam", "tanggal": date(2025, 1, 13), "kategori": "Waktu / jadwal bentrok", "keterangan": "Bentrok dengan jam mengajar"},
     ]
+    _pmm_era(b, [head, *teachers], seed=7029)
     _kinerja(b, [head, *teachers], seed=7023)
 
 

@@ -200,6 +200,23 @@ def test_sample_kinerja_rows_are_smp_asn_teachers_2023_to_2025_only():
         assert samples.sample_tables(key)["kinerja"].empty
 
 
+def test_smp_asn_teachers_have_no_k1_k14_after_2022_and_one_legacy_pkg_of_2022():
+    from analysis.kinerja import ASN_STATUS
+
+    for key in ("smpn8_prabumulih", "smpn7_muaro_jambi"):
+        tables = samples.sample_tables(key)
+        g, pen = tables["guru"], tables["penilaian"]
+        asn = set(g.loc[g["status_kepegawaian"].isin(ASN_STATUS) & g["nuptk"].notna(), "nuptk"])
+        mine = pen[pen["nuptk"].isin(asn)]
+        years = pd.to_datetime(mine["tanggal_penilaian"]).dt.year
+        with_k = mine[list(schema.PKG_ITEMS)].notna().any(axis=1)
+        assert set(years[with_k]) == {2022}, "K1–K14 only in the legacy year"
+        assert (mine.loc[with_k, "sumber"] == "PKG").all() and mine.loc[with_k, "nuptk"].is_unique
+        assert set(mine.loc[years >= 2023, "sumber"]) <= {"Supervisi", "UKG"}
+        others = pen[~pen["nuptk"].isin(asn) & (pen["sumber"] == "PKG")]
+        assert len(others) and (pd.to_datetime(others["tanggal_penilaian"]).dt.year >= 2023).all(), "non-ASN teachers keep their rows"
+
+
 def test_the_guru_bk_sample_rows_carry_the_17_competencies():
     tables = samples.sample_tables("smpn8_prabumulih")
     bk = set(tables["guru"].loc[tables["guru"]["jenis_ptk"] == "Guru BK", "nuptk"])
