@@ -161,7 +161,7 @@ class ValidationReport:
 
 
 #: Program tables a dataset may hold (schema sheet keys).
-TABLES = ("sekolah", "guru", "mengajar", "pelatihan", "penilaian", "kendala")
+TABLES = ("sekolah", "guru", "mengajar", "pelatihan", "penilaian", "kendala", "kinerja")
 
 
 @dataclass
@@ -183,6 +183,7 @@ class Dataset:
     - ``pelatihan``: one row per teacher × training; adds ``guru_id``.
     - ``penilaian``: one row per teacher × assessment; adds ``guru_id``.
     - ``kendala``: one row per training event × obstacle.
+    - ``kinerja``: one row per ASN teacher × appraisal year (PMM predikat kinerja); adds ``guru_id``.
 
     When the Sekolah rows carry a ``tahun`` (a district school list with one row
     per school × year), ``sekolah`` holds each school's latest year and the extra

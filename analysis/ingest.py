@@ -216,7 +216,10 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
       Sekolah: warning.
     - Empty NUPTK in Guru: warning (the teacher cannot be linked).
     - Duplicate NUPTK in Guru: the second and later rows rejected (error).
-    - Mengajar / Pelatihan / Penilaian row for an NUPTK not in Guru: error.
+    - Mengajar / Pelatihan / Penilaian / Kinerja row for an NUPTK not in Guru: error.
+    - Kinerja row with neither a predikat nor both ratings: error; a predikat
+      that disagrees with the Permenpan-RB 6/2022 matrix: warning
+      (:func:`analysis.kinerja.check_rows`).
     - Pelatihan ending before it starts: error.
     - Penilaian with neither K1–K14 nor a domain score: error; UKG row with
       kepribadian / sosial: warning, values dropped (UKG tests pedagogik and
@@ -257,7 +260,7 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
         guru = tables["guru"]
 
     known_nuptk = set(guru["nuptk"].dropna())
-    for key in ("mengajar", "pelatihan", "penilaian"):
+    for key in ("mengajar", "pelatihan", "penilaian", "kinerja"):
         df = tables[key]
         if df.empty:
             continue
@@ -289,6 +292,12 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
                     df = df.assign(**{dom: df[dom].mask(extra)})
                     df.attrs = attrs
             tables[key] = df
+        if key == "kinerja":
+            from analysis.kinerja import check_rows
+
+            found, rejected = check_rows(df)
+            probs.extend(problem(sk, row, col and _header(df, col, key), v, sev, code, **params) for row, col, v, sev, code, params in found)
+            bad |= rejected
         _reject(tables, key, bad, reports)
 
 
@@ -322,6 +331,7 @@ DERIVED = {
     "mengajar": {"guru_id": object, "jjm_source": object},
     "pelatihan": {"guru_id": object},
     "penilaian": {"guru_id": object},
+    "kinerja": {"guru_id": object},
 }
 
 
@@ -381,7 +391,7 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
     out = dict(tables)
     out["guru"] = conform(guru, "guru")
-    for key in ("pelatihan", "penilaian"):
+    for key in ("pelatihan", "penilaian", "kinerja"):
         df = tables[key].copy()
         df["guru_id"] = df["nuptk"].map(id_of).astype(object)
         out[key] = conform(df, key)
@@ -469,7 +479,7 @@ def combine(datasets: list[Dataset]) -> Dataset:
         parts = []
         for i, d in enumerate(datasets):
             part = d.tables[key]
-            if key in ("mengajar", "pelatihan", "penilaian") and not part.empty:
+            if key in ("mengajar", "pelatihan", "penilaian", "kinerja") and not part.empty:
                 part = part[(part["guru_id"].map(owner).eq(i) | part["guru_id"].isna()).to_numpy()]
             if not part.empty:
                 parts.append(part)
@@ -515,7 +525,7 @@ def _distinct_local_ids(datasets: list[Dataset]) -> list[Dataset]:
             out.append(d)
             continue
         tables = dict(d.tables)
-        for key in ("guru", "mengajar", "pelatihan", "penilaian"):
+        for key in ("guru", "mengajar", "pelatihan", "penilaian", "kinerja"):
             df = tables[key].copy()
             df["guru_id"] = [f"{g}-f{i}" if g in clash else g for g in df["guru_id"]]
             df.attrs = dict(tables[key].attrs)

@@ -123,6 +123,7 @@ class _Builder:
         self.pelatihan: list[dict] = []
         self.penilaian: list[dict] = []
         self.kendala: list[dict] = []
+        self.kinerja: list[dict] = []
         self._used_ids: set[str] = set()
 
     def digits(self, n: int, first: str = "") -> str:
@@ -251,6 +252,7 @@ class _Builder:
             "pelatihan": pd.DataFrame(self.pelatihan),
             "penilaian": pd.DataFrame(self.penilaian),
             "kendala": pd.DataFrame(self.kendala),
+            "kinerja": pd.DataFrame(self.kinerja),
         }
         for key, df in out.items():
             sheet = schema.SHEETS_BY_KEY[key]
@@ -347,6 +349,106 @@ def _assess_and_train(b: _Builder, teachers: list[dict], plan: list[tuple], *, s
             b.scores(g, pkg_dates[-1] - timedelta(days=60), "Supervisi", {k: 12 * v for k, v in boosts_by_date[pkg_dates[-1]].items()})
 
 
+#: Indicators a teacher may choose in PMM Pengelolaan Kinerja (illustrative wording).
+INDIKATOR_KINERJA = (
+    "Kualitas pembelajaran murid",
+    "Pembelajaran yang berpusat pada murid",
+    "Lingkungan belajar yang aman dan nyaman",
+    "Refleksi dan pengembangan diri",
+)
+#: Praktik kinerja items observed in a classroom observation (illustrative count).
+PRAKTIK_ITEMS = 8
+#: Appraisal years of PMM kinerja in the SMP samples (PMM since 2023).
+KINERJA_YEARS = (2023, 2024, 2025)
+
+
+def _kinerja(b: _Builder, teachers: list[dict], seed: int, years: tuple[int, ...] = KINERJA_YEARS) -> None:
+    """PMM kinerja rows (one per ASN teacher × year) for SMP teachers, 2023–2025.
+
+    Only ASN teachers (PNS / PPPK) are appraised in PMM kinerja (Permenpan-RB
+    6/2022). Ratings follow the teacher's ability; the predikat is the
+    Permenpan-RB 6/2022 matrix's (:func:`analysis.kinerja.predikat_from_ratings`);
+    every fifth row leaves the predikat empty, as a head typing only the two
+    ratings would, so the dashboard derives it. A separate generator keeps the
+    rest of the site's data as it was.
+    """
+    from analysis.kinerja import ASN_STATUS, predikat_from_ratings
+
+    rng = np.random.default_rng(seed)
+    atas, sesuai, bawah = schema.RATING_KINERJA
+    i = 0
+    for g in teachers:
+        if not g["nuptk"] or g["status_kepegawaian"] not in ASN_STATUS:
+            continue
+        for year in years:
+            h = 0.9 * g["_ability"] + 0.15 * (year - years[0]) + rng.normal(0, 0.6)
+            pv = 0.4 * g["_ability"] + rng.normal(0, 0.8)
+            hasil = atas if h > 1.0 else bawah if h < -1.2 else sesuai
+            perilaku = atas if pv > 1.3 else bawah if pv < -1.7 else sesuai
+            effective = int(np.clip(round(PRAKTIK_ITEMS * (0.55 + 0.15 * g["_ability"] + rng.normal(0, 0.1))), 0, PRAKTIK_ITEMS))
+            not_done = int(rng.integers(0, max(1, PRAKTIK_ITEMS - effective) + 1)) if effective < PRAKTIK_ITEMS else 0
+            not_done = min(not_done, PRAKTIK_ITEMS - effective)
+            b.kinerja.append({
+                "npsn": g["npsn"], "nuptk": g["nuptk"], "tahun": year,
+                "predikat": None if i % 5 == 4 else predikat_from_ratings(hasil, perilaku),
+                "rating_hasil_kerja": hasil, "rating_perilaku_kerja": perilaku,
+                "indikator": str(rng.choice(INDIKATOR_KINERJA)),
+                "praktik_belum": not_done, "praktik_belum_efektif": PRAKTIK_ITEMS - effective - not_done, "praktik_efektif": effective,
+            })
+            i += 1
+
+
+def _bk_instrument(b: _Builder, counsellors: list[dict], seed: int) -> None:
+    """Complete the Guru BK rows' PKG with K15–K17: their instrument has 17 competencies
+    (Permenneg PAN-RB 16/2009). A separate generator keeps the rest of the data as it was."""
+    rng = np.random.default_rng(seed)
+    ability = {g["nuptk"]: g["_ability"] for g in counsellors if g["nuptk"]}
+    for rec in b.penilaian:
+        if rec["sumber"] == "PKG" and rec["nuptk"] in ability:
+            for k in schema.PKG_ITEMS_BK[len(schema.PKG_ITEMS):]:
+                rec[k] = int(np.clip(round(3.05 + 0.45 * ability[rec["nuptk"]] + rng.normal(0, 0.45)), 1, 4))
+
+
+#: The first appraisal year of PMM kinerja: from it on, an ASN teacher's rating is the predikat, not K1–K14.
+PMM_KINERJA_FROM = 2023
+#: Date of the legacy PKG (K1–K14) the SMP samples' ASN teachers get: November of the instrument's last year.
+LEGACY_PKG_DATE = date(2022, 11, 21)
+
+
+def _pmm_era(b: _Builder, teachers: list[dict], seed: int) -> None:
+    """From 2023 an SMP ASN teacher's rating comes from PMM kinerja, not K1–K14.
+
+    Their PKG rows dated 2023 or later become the head's classroom observation
+    (Sumber ``Supervisi``) carrying the four domain scores the K values gave
+    (mean / 4 × 100, the Guru BK grouping for a Guru BK), so the domain-score
+    and training-effect figures keep their numbers; the K1–K14 record is one
+    legacy PKG of November 2022 per teacher (Guru BK: K1–K17). Non-ASN
+    teachers keep their rows. A separate generator keeps the rest of the data
+    as it was.
+    """
+    from analysis import pkg
+    from analysis.kinerja import ASN_STATUS
+
+    rng = np.random.default_rng(seed)
+    asn = {g["nuptk"]: g for g in teachers if g["nuptk"] and g["status_kepegawaian"] in ASN_STATUS}
+    moved = [rec for rec in b.penilaian if rec["nuptk"] in asn and rec["sumber"] == "PKG" and rec["tanggal_penilaian"].year >= PMM_KINERJA_FROM]
+    if moved:
+        # The domain scores exactly as the dashboard computes them from the K values.
+        frame = pd.DataFrame(moved).reindex(columns=["nuptk", "tanggal_penilaian", "sumber", *schema.PKG_ITEMS_BK, *schema.DOMAINS]).rename(columns={"nuptk": "guru_id"})
+        guru = pd.DataFrame({"guru_id": list(asn), "jenis_ptk": [g["jenis_ptk"] for g in asn.values()]})
+        scores = pkg.assessment_scores(frame, guru)
+        for rec, row in zip(moved, scores[list(schema.DOMAINS)].to_dict("records")):
+            for k in schema.PKG_ITEMS_BK:
+                rec.pop(k, None)
+            rec.update(row)
+            rec["sumber"] = "Supervisi"
+    for g in asn.values():
+        items = schema.PKG_ITEMS_BK if g["jenis_ptk"] == schema.JENIS_PTK_BK else schema.PKG_ITEMS
+        rec = {"nuptk": g["nuptk"], "tanggal_penilaian": LEGACY_PKG_DATE + timedelta(days=int(rng.integers(0, 20))), "sumber": "PKG"}
+        rec.update({k: int(np.clip(round(3.0 + 0.45 * g["_ability"] + rng.normal(0, 0.45)), 1, 4)) for k in items})
+        b.penilaian.append(rec)
+
+
 #: Month names as Indonesian training records write them (not the machine's locale).
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
 
@@ -398,6 +500,9 @@ def _site_smpn8(b: _Builder) -> None:
         {"npsn": npsn, "nama_pelatihan": "Workshop Pembelajaran Kooperatif", "tanggal": date(2025, 2, 10), "kategori": "Motivasi", "keterangan": "Motivasi sebagian guru rendah"},
         {"npsn": npsn, "nama_pelatihan": "MGMP Februari 2024", "tanggal": date(2024, 2, 15), "kategori": "Guru bukan bidangnya", "keterangan": "Guru mengajar di luar bidang"},
     ]
+    _bk_instrument(b, bk, seed=8017)
+    _pmm_era(b, all_teachers, seed=8029)
+    _kinerja(b, all_teachers, seed=8023)
 
 
 def _site_smpn7(b: _Builder) -> None:
@@ -421,6 +526,8 @@ def _site_smpn7(b: _Builder) -> None:
         {"npsn": npsn, "nama_pelatihan": "Pembelajaran Mendalam", "tanggal": date(2025, 1, 13), "kategori": "Sarana dan prasarana", "keterangan": "Tidak ada ruang pelatihan khusus"},
         {"npsn": npsn, "nama_pelatihan": "Pembelajaran Mendalam", "tanggal": date(2025, 1, 13), "kategori": "Waktu / jadwal bentrok", "keterangan": "Bentrok dengan jam mengajar"},
     ]
+    _pmm_era(b, [head, *teachers], seed=7029)
+    _kinerja(b, [head, *teachers], seed=7023)
 
 
 def _site_miftahul(b: _Builder) -> None:
@@ -521,7 +628,7 @@ def sample_tables(site_key: str) -> dict[str, pd.DataFrame]:
     -------
     dict of str to DataFrame
         Keys ``sekolah``, ``guru``, ``mengajar``, ``pelatihan``, ``penilaian``,
-        ``kendala``; columns are schema keys, values as a user would type them
+        ``kendala``, ``kinerja`` (PMM kinerja of the SMP sites' ASN teachers, 2023–2025); columns are schema keys, values as a user would type them
         (IDs as text, dates as ``datetime.date``, Ya/Tidak as text).
 
     Raises

@@ -242,6 +242,24 @@ PKG_DOMAIN_ITEMS: dict[str, tuple[str, ...]] = {
     "profesional": ("k13", "k14"),
 }
 PKG_ITEMS = tuple(f"k{i}" for i in range(1, 15))
+#: The Guru BK / konselor instrument of the same PKG (Permenpan-RB 16/2009 and its
+#: Pedoman PK Guru; the competencies of Permendiknas 27/2008 on konselor): 17
+#: competencies, pedagogik K1–K3, kepribadian K4–K7, sosial K8–K10, profesional K11–K17.
+PKG_ITEMS_BK = tuple(f"k{i}" for i in range(1, 18))
+PKG_DOMAIN_ITEMS_BK: dict[str, tuple[str, ...]] = {
+    "pedagogik": ("k1", "k2", "k3"),
+    "kepribadian": ("k4", "k5", "k6", "k7"),
+    "sosial": ("k8", "k9", "k10"),
+    "profesional": tuple(f"k{i}" for i in range(11, 18)),
+}
+#: Jenis PTK whose PKG is the 17-competency Guru BK instrument.
+JENIS_PTK_BK = "Guru BK"
+
+#: Predikat kinerja of an ASN teacher in PMM "Pengelolaan Kinerja" (Ruang GTK since
+#: 2025), best first (Permenpan-RB 6/2022; Perdirjen GTK 7607/B.B1/HK.03/2023).
+PREDIKAT_KINERJA = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
+#: Rating of hasil kerja and of perilaku kerja (Permenpan-RB 6/2022), best first.
+RATING_KINERJA = ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi")
 #: Domains that UKG tests (DOMAIN.md §1).
 UKG_DOMAINS = ("pedagogik", "profesional")
 
@@ -792,8 +810,10 @@ PENILAIAN = Sheet(
             "sumber",
             "Sumber",
             "choice",
-            "PKG (K1–K14), Supervisi, UKG (pedagogik dan profesional) atau Mandiri.",
-            "PKG (K1–K14), Supervisi, UKG (pedagogik and profesional) or Mandiri (self-assessment).",
+            "PKG 2009–2022 (K1–K14; Guru BK K1–K17), Supervisi, UKG (pedagogik dan profesional) atau Mandiri. "
+            "Predikat kinerja PMM sejak 2023 ditulis di sheet Kinerja.",
+            "PKG 2009–2022 (K1–K14; Guru BK K1–K17), Supervisi, UKG (pedagogik and profesional) or Mandiri (self-assessment). "
+            "The PMM predikat kinerja since 2023 goes in the Kinerja sheet.",
             aliases=("Source", "Instrumen", "Jenis Penilaian"),
             required=True,
             allowed=SUMBER_PENILAIAN,
@@ -804,15 +824,24 @@ PENILAIAN = Sheet(
             _level(
                 k,
                 k.upper(),
-                f"Nilai kompetensi PKG {k.upper()}, 1–4.",
-                f"PKG competency value {k.upper()}, 1–4.",
+                f"Nilai kompetensi PKG {k.upper()}, 1–4 (instrumen PKG 2009–2022, Permenneg PAN-RB 16/2009).",
+                f"PKG competency value {k.upper()}, 1–4 (the 2009–2022 PKG instrument, Permenneg PAN-RB 16/2009).",
             )
             for k in PKG_ITEMS
         ),
-        _score("pedagogik", "Pedagogik", "Skor kompetensi pedagogik, 0–100.", "Pedagogical competency score, 0–100.", ("Pedagogical", "Nilai Pedagogik")),
+        *(
+            _level(
+                k,
+                k.upper(),
+                f"Nilai kompetensi PKG {k.upper()}, 1–4; hanya untuk Guru BK (instrumen 17 kompetensi).",
+                f"PKG competency value {k.upper()}, 1–4; Guru BK only (the 17-competency instrument).",
+            )
+            for k in PKG_ITEMS_BK[len(PKG_ITEMS):]
+        ),
+        _score("pedagogik", "Pedagogik", "Skor kompetensi pedagogik, 0–100 (dari nilai K 1–4: 25–100).", "Pedagogical competency score, 0–100 (from K values 1–4: 25–100).", ("Pedagogical", "Nilai Pedagogik")),
         _score("kepribadian", "Kepribadian", "Skor kompetensi kepribadian, 0–100 (bukan untuk UKG).", "Personal competency score, 0–100 (not for UKG).", ("Personal", "Nilai Kepribadian")),
         _score("sosial", "Sosial", "Skor kompetensi sosial, 0–100 (bukan untuk UKG).", "Social competency score, 0–100 (not for UKG).", ("Social", "Nilai Sosial")),
-        _score("profesional", "Profesional", "Skor kompetensi profesional, 0–100.", "Professional competency score, 0–100.", ("Professional", "Nilai Profesional")),
+        _score("profesional", "Profesional", "Skor kompetensi profesional, 0–100 (dari nilai K 1–4: 25–100).", "Professional competency score, 0–100 (from K values 1–4: 25–100).", ("Professional", "Nilai Profesional")),
     ),
 )
 
@@ -835,8 +864,92 @@ KENDALA = Sheet(
     ),
 )
 
+def _rating(key: str, header: str, what_id: str, what_en: str, aliases: tuple[str, ...]) -> Column:
+    return Column(
+        key,
+        header,
+        "choice",
+        f"Rating {what_id} dari PMM Pengelolaan Kinerja: Di Atas, Sesuai atau Di Bawah Ekspektasi (Permenpan-RB 6/2022).",
+        f"Rating of {what_en} from PMM Pengelolaan Kinerja: above, meeting or below expectations (Permenpan-RB 6/2022).",
+        aliases=aliases,
+        allowed=RATING_KINERJA,
+        value_aliases={"Diatas Ekspektasi": "Di Atas Ekspektasi", "Dibawah Ekspektasi": "Di Bawah Ekspektasi", "Di Atas": "Di Atas Ekspektasi",
+                       "Sesuai": "Sesuai Ekspektasi", "Di Bawah": "Di Bawah Ekspektasi", "Above Expectations": "Di Atas Ekspektasi",
+                       "Meets Expectations": "Sesuai Ekspektasi", "Below Expectations": "Di Bawah Ekspektasi"},
+        example="Sesuai Ekspektasi",
+    )
+
+
+def _praktik(key: str, header: str, level_id: str, level_en: str, aliases: tuple[str, ...]) -> Column:
+    return Column(
+        key,
+        header,
+        "int",
+        f"Jumlah butir praktik kinerja pada observasi kelas yang dinilai \"{level_id}\" (opsional).",
+        f"Number of observed praktik kinerja items rated \"{level_id}\" ({level_en}; optional).",
+        aliases=aliases,
+        min=0,
+        max=100,
+        example="",
+    )
+
+
+KINERJA = Sheet(
+    key="kinerja",
+    name="Kinerja",
+    grain_id="satu baris per guru ASN × tahun penilaian kinerja (PMM / Ruang GTK)",
+    grain_en="one row per ASN teacher × appraisal year (PMM / Ruang GTK)",
+    aliases=("Predikat Kinerja", "Pengelolaan Kinerja", "Kinerja PMM", "Performance", "Performance Rating"),
+    optional=True,
+    columns=(
+        _npsn(required=False),
+        _nuptk(required=True),
+        Column(
+            "tahun",
+            "Tahun",
+            "int",
+            "Tahun periode penilaian kinerja (PMM Pengelolaan Kinerja sejak 2023).",
+            "Year of the appraisal period (PMM Pengelolaan Kinerja since 2023).",
+            aliases=("Periode", "Tahun Penilaian", "Tahun Periode", "Year", "Period"),
+            required=True,
+            min=2022,
+            max=2100,
+            example="2024",
+        ),
+        Column(
+            "predikat",
+            "Predikat Kinerja",
+            "choice",
+            "Predikat kinerja tahunan: Sangat Baik, Baik, Butuh Perbaikan, Kurang (Kurang/Misconduct) atau Sangat Kurang. "
+            "Boleh kosong bila kedua rating diisi: predikat dihitung dari matriks Permenpan-RB 6/2022.",
+            "Yearly performance predikat: Sangat Baik, Baik, Butuh Perbaikan, Kurang (Kurang/Misconduct) or Sangat Kurang. "
+            "May be empty when both ratings are given: it is derived from the Permenpan-RB 6/2022 matrix.",
+            aliases=("Predikat", "Performance Predicate", "Hasil Penilaian Kinerja"),
+            allowed=PREDIKAT_KINERJA,
+            value_aliases={"Kurang/Misconduct": "Kurang", "Kurang/misconduct": "Kurang", "Misconduct": "Kurang", "Very Good": "Sangat Baik",
+                           "Good": "Baik", "Needs Improvement": "Butuh Perbaikan", "Poor": "Kurang", "Very Poor": "Sangat Kurang"},
+            example="Baik",
+        ),
+        _rating("rating_hasil_kerja", "Rating Hasil Kerja", "hasil kerja", "work results", ("Hasil Kerja", "Rating Hasil", "Work Result Rating")),
+        _rating("rating_perilaku_kerja", "Rating Perilaku Kerja", "perilaku kerja", "work behaviour", ("Perilaku Kerja", "Rating Perilaku", "Behaviour Rating", "Behavior Rating")),
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            "text",
+            "Indikator kinerja yang dipilih guru di PMM (teks), mis. \"Kualitas pembelajaran murid\".",
+            "The performance indicator the teacher chose in PMM (text), e.g. \"Kualitas pembelajaran murid\".",
+            aliases=("Indikator", "Indicator", "Performance Indicator"),
+            example="Kualitas pembelajaran murid",
+        ),
+        _praktik("praktik_belum", "Praktik Belum Dilakukan", "Belum dilakukan", "not yet done", ("Belum Dilakukan", "Practices Not Done")),
+        _praktik("praktik_belum_efektif", "Praktik Belum Efektif", "Dilakukan tapi belum efektif", "done but not yet effective",
+                 ("Dilakukan tapi Belum Efektif", "Dilakukan Tapi Belum Efektif", "Practices Not Yet Effective")),
+        _praktik("praktik_efektif", "Praktik Efektif", "Dilakukan dan efektif", "done and effective", ("Dilakukan dan Efektif", "Practices Effective")),
+    ),
+)
+
 #: All sheets of the workbook, in template order.
-SHEETS: tuple[Sheet, ...] = (SEKOLAH, GURU, MENGAJAR, PELATIHAN, PENILAIAN, KENDALA)
+SHEETS: tuple[Sheet, ...] = (SEKOLAH, GURU, MENGAJAR, PELATIHAN, PENILAIAN, KENDALA, KINERJA)
 SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 
 

@@ -76,8 +76,8 @@ def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: dat
     Returns
     -------
     Selection
-        ``sekolah`` and ``guru`` filtered by NPSN; ``mengajar``, ``pelatihan``
-        and ``penilaian`` by the selected teachers' ``guru_id``; ``kendala`` by NPSN.
+        ``sekolah`` and ``guru`` filtered by NPSN; ``mengajar``, ``pelatihan``,
+        ``penilaian`` and ``kinerja`` by the selected teachers' ``guru_id``; ``kendala`` by NPSN.
     """
     ref = ds.reference_date(reference_date)
     chosen = reference_date is not None or ds.as_of is not None
@@ -92,8 +92,9 @@ def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: dat
         "guru": guru,
         "kendala": t["kendala"][t["kendala"]["npsn"].isin(wanted).to_numpy()],
     }
-    for k in ("mengajar", "pelatihan", "penilaian"):
-        out[k] = t[k][t[k]["guru_id"].isin(ids).to_numpy()]
+    for k in ("mengajar", "pelatihan", "penilaian", "kinerja"):
+        if k in t:
+            out[k] = t[k][t[k]["guru_id"].isin(ids).to_numpy()]
     return Selection(out, ref, chosen)
 
 
@@ -175,7 +176,7 @@ def headline(sel: Selection, ict_target: int = ict.DEFAULT_TARGET, months: int =
     head.update(totals)
     head["ict_below_target_share"] = ict.mean_below_share(ict.below_target(sel.guru, ict_target))
     head["trained_last_12_months_share"] = participation.recorded_trained_share(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
-    latest = pkg.latest_per_teacher(pkg.assessment_scores(sel.tables["penilaian"]))
+    latest = pkg.latest_per_teacher(pkg.assessment_scores(sel.tables["penilaian"], sel.guru))
     latest = latest[latest["guru_id"].isin(set(staff.pendidik(sel.guru)["guru_id"]))]
     for d, v in pkg.domain_means(latest).items():
         head[f"domain_mean_{d}"] = v
@@ -208,7 +209,7 @@ def competency_tables(sel: Selection, year: int | None = None) -> dict[str, pd.D
     from analysis.charts import box_stats
 
     ids = set(staff.pendidik(sel.guru)["guru_id"])
-    scores = pkg.assessment_scores(sel.tables["penilaian"])
+    scores = pkg.assessment_scores(sel.tables["penilaian"], sel.guru)
     scores = scores[scores["guru_id"].isin(ids)]
     ukg_scores = scores
     if year is not None:

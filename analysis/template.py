@@ -40,11 +40,18 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _EXAMPLE_FONT = Font(italic=True, color="555555")
 
 #: Example rows per sheet beyond the one built from ``Column.example``: column key → value.
-#: The Penilaian examples show both kinds of row: PKG (K1–K14) and UKG (two domain scores).
+#: The Penilaian examples show both kinds of row: PKG (K1–K14) and UKG (two domain scores);
+#: the Kinerja example, a row with the two ratings and no predikat.
 _EXAMPLE_ROWS: dict[str, list[dict[str, str]]] = {
     "penilaian": [
         {"nuptk": "1234567890123456", "tanggal_penilaian": "20/11/2024", "sumber": "PKG", **{k: "3" for k in schema.PKG_ITEMS}},
         {"nuptk": "1234567890123456", "tanggal_penilaian": "15/03/2025", "sumber": "UKG", "pedagogik": "62", "profesional": "71"},
+    ],
+    # A Kinerja row may leave the predikat empty: the two ratings give it (Permenpan-RB 6/2022 matrix).
+    "kinerja": [
+        {c.key: c.example for c in schema.KINERJA.columns},
+        {"npsn": "10603456", "nuptk": "1234567890123456", "tahun": "2025", "rating_hasil_kerja": "Di Atas Ekspektasi", "rating_perilaku_kerja": "Di Atas Ekspektasi",
+         "indikator": "Pembelajaran yang berpusat pada murid", "praktik_belum": "0", "praktik_belum_efektif": "2", "praktik_efektif": "6"},
     ],
 }
 

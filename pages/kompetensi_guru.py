@@ -1,4 +1,4 @@
-"""Kompetensi Guru: four-domain scores (PKG, supervision, self-assessment), PKG categories, UKG against 2015.
+"""Kompetensi Guru: four-domain scores (PKG 2009–2022, supervision, self-assessment), PKG categories, PMM predikat kinerja, UKG against 2015.
 
 Thin page: scores and categories come from :mod:`analysis.pkg` through :mod:`analysis.school`.
 """
@@ -9,13 +9,14 @@ import streamlit as st
 
 from analysis import charts, pkg, school, schema
 from analysis.i18n import t
-from ui import state, widgets
+from ui import kinerja_section, state, widgets
 
 PAGE = "komp"
 lang = state.get_lang()
 ds = state.get_dataset()
 widgets.page_header("page.kompetensi.title", lang, ds)
 st.caption(t("komp.intro", lang))
+st.caption(t("pkg.legacy.caption", lang))
 
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
 sel = school.select(ds, npsn)
@@ -44,6 +45,8 @@ else:
             charts.matrix_figure(comp["by_school"], "npsn", "domain", "mean", lang, "komp.chart.by_school", row_labels=widgets.school_names(ds), col_labels=labels, zrange=(50.0, 100.0)),
             state.key(PAGE, "by_school"),
         )
+
+kinerja_section.render(ds, sel.tables, sel.guru, lang, PAGE)
 
 st.header(t("komp.section.ukg", lang))
 st.caption(t("komp.ukg.caption", lang))

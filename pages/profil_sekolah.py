@@ -12,7 +12,7 @@ import streamlit as st
 from analysis import charts, school
 from analysis.i18n import t
 from analysis.privacy import display_names
-from ui import state, widgets
+from ui import kinerja_section, state, widgets
 
 PAGE = "profil"
 lang = state.get_lang()
@@ -51,6 +51,8 @@ with c1:
     widgets.figure(charts.domain_scores_figure(comp["box"], lang), state.key(PAGE, "domains"))
 with c2:
     widgets.figure(charts.pkg_category_figure(comp["categories"], lang), state.key(PAGE, "categories"))
+st.caption(t("pkg.legacy.caption", lang))
+kinerja_section.render(ds, sel.tables, sel.guru, lang, PAGE)
 
 # ------------------------------------------------------------ out of field
 st.header(t("profil.section.out_of_field", lang))

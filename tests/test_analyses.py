@@ -11,7 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import ict, ingest, linieritas, pkg, school, subjects
+from analysis import ict, ingest, linieritas, pkg, schema, school, subjects
+from analysis.i18n import t
 from analysis.__main__ import main
 from analysis.school_report import school_report_xlsx
 from analysis.summary import summarize
@@ -166,10 +167,73 @@ def test_the_latest_assessment_counts_and_ukg_is_kept_apart():
     latest = pkg.latest_per_teacher(scores)
     assert latest["guru_id"].tolist() == ["a"]
     assert pkg.domain_means(latest) == {"pedagogik": 80.0, "kepribadian": 70.0, "sosial": 60.0, "profesional": 90.0}
-    assert latest.iloc[0]["nilai_basis"] == "domain_mean"
+    assert latest.iloc[0]["nilai_basis"] == pkg.BASIS_DOMAIN
     ukg = pkg.ukg_summary(scores).set_index("domain")
     assert ukg.loc["pedagogik", "below_minimum"] == 1 and ukg.loc["pedagogik", "mean"] == 50.0
     assert ukg.loc["profesional", "share_below"] == 0.5
+
+
+def test_the_domain_fallback_weights_the_domains_7_3_2_2_and_is_not_nilai_pkg():
+    # Only domain scores: pedagogik 100, the other three 50. Equal weights would give
+    # 62.5; the 14 competencies weight them 7:3:2:2 (K1–K7, K8–K10, K11–K12, K13–K14,
+    # Permenneg PAN-RB 16/2009): (7×100 + 3×50 + 2×50 + 2×50) / 14 = 1050 / 14 = 75.
+    row = {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG", "pedagogik": 100, "kepribadian": 50, "sosial": 50, "profesional": 50}
+    s = pkg.assessment_scores(_penilaian([row])).iloc[0]
+    assert s["nilai"] == pytest.approx(75.0)
+    assert s["nilai_basis"] == "domain_composite"
+    assert t("pkg.basis.domain_composite", "id") == "Skor gabungan domain (bukan Nilai PKG)"
+
+
+def test_domain_scores_from_the_k_values_give_the_nilai_pkg_back_through_the_weights():
+    # K1–K7 = 4, K8–K14 = 2: Nilai PKG = (28 + 14) / 56 × 100 = 75; the domains are
+    # 100, 50, 50, 50 and their 7:3:2:2 combination is 75 too.
+    k = {f"k{i}": (4 if i <= 7 else 2) for i in range(1, 15)}
+    from_k = pkg.assessment_scores(_penilaian([{"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG"} | k])).iloc[0]
+    assert from_k["nilai"] == pytest.approx(75.0) and from_k["nilai_basis"] == "pkg"
+    assert [from_k[d] for d in schema.DOMAINS] == [100.0, 50.0, 50.0, 50.0]
+
+
+def test_a_supervision_score_gets_no_pkg_category():
+    # Pedoman PK Guru's categories are of Nilai PKG: a Supervisi row of 95 everywhere is not "Amat Baik".
+    rows = [
+        {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "Supervisi", "pedagogik": 95, "kepribadian": 95, "sosial": 95, "profesional": 95},
+        {"guru_id": "b", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "Mandiri", "pedagogik": 95, "kepribadian": 95, "sosial": 95, "profesional": 95},
+        {"guru_id": "c", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG", "pedagogik": 95, "kepribadian": 95, "sosial": 95, "profesional": 95},
+    ]
+    s = pkg.assessment_scores(_penilaian(rows))
+    assert s["nilai"].tolist() == pytest.approx([95.0, 95.0, 95.0])
+    assert [k if isinstance(k, str) else None for k in s["kategori"]] == [None, None, "amat_baik"]
+
+
+def test_a_guru_bk_row_with_k1_to_k17_is_scored_on_17_competencies():
+    # Guru BK instrument (Permenneg PAN-RB 16/2009, Pedoman PK Guru BK/Konselor): 17
+    # competencies, max 68. K1–K3 = 4 and K4–K17 = 2: (12 + 28) / 68 × 100 = 58.82 (Sedang).
+    # Domains by the BK grouping: pedagogik K1–K3 → 100, kepribadian K4–K7, sosial K8–K10,
+    # profesional K11–K17 → 50 each.
+    k = {f"k{i}": (4 if i <= 3 else 2) for i in range(1, 18)}
+    pen = _penilaian([{"guru_id": "bk", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG"} | k])
+    guru = pd.DataFrame({"guru_id": ["bk"], "jenis_ptk": ["Guru BK"]})
+    s = pkg.assessment_scores(pen, guru).iloc[0]
+    assert s["nilai"] == pytest.approx(40 / 68 * 100)
+    assert s["nilai_basis"] == "pkg_bk" and s["kategori"] == "sedang"
+    assert [s[d] for d in schema.DOMAINS] == [100.0, 50.0, 50.0, 50.0]
+
+
+def test_a_subject_teachers_k15_to_k17_are_ignored():
+    # Same K values, a Guru Mapel: the 14-competency rule, K1–K3 = 4 and K4–K14 = 2,
+    # (12 + 22) / 56 × 100 = 60.71; K15–K17 play no part.
+    k = {f"k{i}": (4 if i <= 3 else 2) for i in range(1, 18)}
+    pen = _penilaian([{"guru_id": "m", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG"} | k])
+    s = pkg.assessment_scores(pen, pd.DataFrame({"guru_id": ["m"], "jenis_ptk": ["Guru Mapel"]})).iloc[0]
+    assert s["nilai"] == pytest.approx(34 / 56 * 100) and s["nilai_basis"] == "pkg"
+
+
+def test_a_domain_score_from_k_values_is_at_least_25():
+    # K values run 1–4, so the lowest domain score from them is 1 / 4 × 100 = 25.
+    k = {f"k{i}": 1 for i in range(1, 15)}
+    s = pkg.assessment_scores(_penilaian([{"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG"} | k])).iloc[0]
+    assert [s[d] for d in schema.DOMAINS] == [25.0] * 4 and s["nilai"] == pytest.approx(25.0)
+    assert "25–100" in t("chart.axis.score", "id") and "25–100" in t("chart.axis.score", "en")
 
 
 def test_category_counts_keep_all_five_categories():

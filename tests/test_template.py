@@ -85,7 +85,7 @@ def test_id_columns_are_formatted_as_text_so_long_numbers_keep_their_digits(wb):
 def test_the_example_rows_load_without_a_single_problem(template_bytes):
     ds = load_file(template_bytes, TEMPLATE_FILE)
     assert ds.report.problems == []
-    assert {s.sheet: s.rows_accepted for s in ds.report.sheets} == {"Sekolah": 1, "Guru": 1, "Mengajar": 1, "Pelatihan": 1, "Penilaian": 2, "Kendala": 1}
+    assert {s.sheet: s.rows_accepted for s in ds.report.sheets} == {"Sekolah": 1, "Guru": 1, "Mengajar": 1, "Pelatihan": 1, "Penilaian": 2, "Kendala": 1, "Kinerja": 2}
 
 
 def test_a_filled_template_round_trips_through_the_loader(template_bytes):

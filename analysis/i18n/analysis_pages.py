@@ -77,15 +77,15 @@ STRINGS = {
     "oof.kind.subject": {"id": "Mata pelajaran", "en": "Subject"},
     # competency
     "komp.intro": {
-        "id": "Skor ranah 0–100 = rata-rata nilai K ranah itu / 4 × 100; Nilai PKG = jumlah K1–K14 / 56 × 100, kategorinya dari nilai yang belum dibulatkan (Permenpan-RB 16/2009). UKG dilaporkan terpisah.",
-        "en": "Domain score 0–100 = mean of the domain's K values / 4 × 100; Nilai PKG = sum of K1–K14 / 56 × 100, its category taken on the unrounded value (Permenpan-RB 16/2009). UKG is reported apart.",
+        "id": "Skor ranah = rata-rata nilai K ranah itu / 4 × 100 (nilai K 1–4, jadi 25–100); Nilai PKG = jumlah K1–K14 / 56 × 100 (Guru BK: K1–K17 / 68 × 100), kategorinya dari nilai yang belum dibulatkan (Permenneg PAN-RB 16/2009, instrumen 2009–2022). Bila hanya ada empat skor ranah, gabungannya berbobot 7:3:2:2 dan bukan Nilai PKG. UKG dilaporkan terpisah.",
+        "en": "Domain score = mean of the domain's K values / 4 × 100 (K values 1–4, so 25–100); Nilai PKG = sum of K1–K14 / 56 × 100 (Guru BK: K1–K17 / 68 × 100), its category taken on the unrounded value (Permenneg PAN-RB 16/2009, the 2009–2022 instrument). With only the four domain scores, their combination is weighted 7:3:2:2 and is not Nilai PKG. UKG is reported apart.",
     },
     "komp.period": {"id": "Periode penilaian", "en": "Assessment period"},
     "komp.period.latest": {"id": "Penilaian terakhir tiap guru", "en": "Each teacher's latest assessment"},
     "komp.period.help": {"id": "Penilaian terakhir per guru, atau yang terakhir dalam satu tahun.", "en": "Each teacher's latest assessment, or the latest within one year."},
     "komp.none": {"id": "Belum ada penilaian PKG, supervisi atau mandiri untuk pilihan ini.", "en": "No PKG, supervision or self assessment for this selection."},
     "komp.metric.assessed": {"id": "Guru dinilai", "en": "Teachers assessed"},
-    "komp.category.caption": {"id": "Kategori: > 90 Amat Baik, > 75 Baik, > 60 Cukup, > 50 Sedang, selebihnya Kurang (Pedoman PK Guru).", "en": "Categories: > 90 Amat Baik, > 75 Baik, > 60 Cukup, > 50 Sedang, otherwise Kurang (Pedoman PK Guru)."},
+    "komp.category.caption": {"id": "Kategori Nilai PKG, hanya untuk penilaian bersumber PKG: > 90 Amat Baik, > 75 Baik, > 60 Cukup, > 50 Sedang, selebihnya Kurang (Pedoman PK Guru).", "en": "Nilai PKG categories, for assessments whose Sumber is PKG only: > 90 Amat Baik, > 75 Baik, > 60 Cukup, > 50 Sedang, otherwise Kurang (Pedoman PK Guru)."},
     "komp.section.schools": {"id": "Rata-rata ranah per sekolah", "en": "Domain means by school"},
     "komp.chart.by_school": {"id": "Rata-rata skor ranah per sekolah (0–100)", "en": "Mean domain score by school (0–100)"},
     "komp.section.ukg": {"id": "Uji Kompetensi Guru (UKG)", "en": "Teacher competency test (UKG)"},
