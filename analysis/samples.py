@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
+import zipfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -1239,7 +1241,43 @@ def write_all(outdir: str | Path) -> list[Path]:
         path = out / TEMPLATE_FILE
         path.write_bytes(build_template())
         written.append(path)
+    for path in written:
+        path.write_bytes(reproducible_xlsx(path.read_bytes()))
     return written
+
+
+#: The date every bundled workbook carries in its zip entries and document properties.
+_FIXED_STAMP = (2026, 1, 1, 0, 0, 0)
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
+
+
+def reproducible_xlsx(data: bytes) -> bytes:
+    """The same workbook with fixed zip timestamps and document dates, so that one seed gives one file.
+
+    openpyxl stamps every zip entry and ``docProps/core.xml`` with the time of
+    writing; the bundled samples are rewritten with :data:`_FIXED_STAMP` so a
+    regenerated ``data/`` differs from the committed one only where the data
+    does.
+
+    Parameters
+    ----------
+    data : bytes
+        An .xlsx file.
+
+    Returns
+    -------
+    bytes
+        The same members in the same order, byte-identical across runs.
+    """
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _CORE_DATES.sub(rb"\g<1>2026-01-01T00:00:00Z\g<2>", body)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_FIXED_STAMP), body, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
 
 
 def sample_paths(datadir: str | Path | None = None) -> list[Path]:
