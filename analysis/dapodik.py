@@ -691,6 +691,48 @@ def _adapt_sekolah_list(sheet: RawSheet, h: int) -> list[RawTable]:
     return [table]
 
 
+def fill_merged(sheet: RawSheet, first: int, columns: set[int]) -> list[list[object]]:
+    """The sheet's rows with each merged cell's value copied into the blank cells it covers.
+
+    Only within a merged range: a blank cell outside any merge stays blank.
+    Only columns ``columns`` and ranges starting at 0-based row ``first`` or
+    below (the data rows) are filled; the rows are copied where changed, the
+    sheet is not modified.
+
+    Parameters
+    ----------
+    sheet : RawSheet
+        A sheet as read; ``sheet.merged`` holds ``(first_row, first_col,
+        last_row, last_col)``, 0-based inclusive, as calamine reports them.
+    first : int
+        0-based index of the first data row.
+    columns : set of int
+        0-based columns to fill (a Rekap Pembelajaran's teacher columns).
+
+    Returns
+    -------
+    list of list
+        ``rows[i]`` is Excel row ``i + 1``, as in :class:`RawSheet`.
+    """
+    rows = sheet.rows
+    copied: set[int] = set()
+    for r0, c0, r1, c1 in sheet.merged:
+        if r0 < first or r1 <= r0 or r0 >= len(rows):
+            continue
+        for j in columns:
+            if not c0 <= j <= c1 or j >= len(rows[r0]) or rows[r0][j] is None:
+                continue
+            value = rows[r0][j]
+            for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+                if j < len(rows[r]) and rows[r][j] is None:
+                    if r not in copied:
+                        rows = rows if copied else list(rows)
+                        rows[r] = list(rows[r])
+                        copied.add(r)
+                    rows[r][j] = value
+    return rows
+
+
 def _adapt_rekap(sheet: RawSheet, h: int) -> list[RawTable]:
     header = sheet.rows[h]
     folded = _folded(header)
@@ -705,7 +747,11 @@ def _adapt_rekap(sheet: RawSheet, h: int) -> list[RawTable]:
     def cell(cells: list[object], j: int | None) -> object:
         return cells[j] if j is not None and j < len(cells) else None
 
-    data = _data_rows(sheet.rows, h + 1)
+    # A teacher's cells (Nama PTK, NUPTK, PTK Induk, Kepegawaian) are often one
+    # merged cell over all her class rows: the continuation rows are blank
+    # under it and belong to her.
+    teacher_cols = {j for j in (i_nama, i_nuptk, i_peg, col("ptk induk")) if j is not None}
+    data = _data_rows(fill_merged(sheet, h + 1, teacher_cols), h + 1)
     mengajar_idx = [j for j in (i_nuptk, i_mapel, i_jjm) if j is not None]
     m_headers = [str(header[j]) for j in mengajar_idx]
     m_keys = [k for j, k in ((i_nuptk, "nuptk"), (i_mapel, "mata_pelajaran"), (i_jjm, "jjm")) if j is not None]
@@ -730,8 +776,9 @@ def _adapt_rekap(sheet: RawSheet, h: int) -> list[RawTable]:
                 t["subjects"].setdefault(" ".join(subject.split()).casefold(), subject)
                 if jjm is not None:
                     t["jjm"] = (t["jjm"] or 0.0) + jjm
-        if not sound:
-            m_rows.append((excel_row, [cell(cells, j) for j in mengajar_idx]))  # the validator rejects it at its own row
+        if not sound or tkey is None:
+            # the validator rejects it at its own row (a subject without any teacher is reported, never dropped)
+            m_rows.append((excel_row, [cell(cells, j) for j in mengajar_idx]))
             continue
         combined += 1
         if not nuptk:
@@ -783,13 +830,19 @@ def adapt(sheets: list[RawSheet], *, npsn: str | None = None) -> tuple[str, list
         ``(layout, tables)`` with layout one of ``"dapodik_profil"``,
         ``"dapodik_daftar_ptk"``, ``"dapodik_daftar_guru"``,
         ``"dapodik_daftar_tendik"``, ``"dapodik_rekap"``,
-        ``"dapodik_daftar_sekolah"`` and the raw tables (``sekolah`` when an
+        ``"dapodik_daftar_sekolah"``, ``"dapodik_json"``
+        (:mod:`analysis.dapodik_json`) and the raw tables (``sekolah`` when an
         NPSN is found or given, ``guru`` for the listings of people,
         ``mengajar`` for Rekap Pembelajaran, only ``sekolah`` for a school
         list); ``None`` when the sheets are not a Dapodik export (see
         :func:`detect`). Never raises for a user's file: a missing column or
         a broken row is left for the validator to report.
     """
+    from analysis import dapodik_json  # the web service's JSON, read into sheets of its own
+
+    as_json = dapodik_json.adapt(sheets)
+    if as_json is not None:
+        return as_json
     found = detect(sheets)
     if found is None:
         return None

@@ -172,7 +172,10 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | No
         report.problems.append(problem(PurePath(name).stem, None, None, None, "error", "problem.missing_sheet", sheet=schema.GURU.name))
 
     _cross_checks(tables, report, reports)
-    tables = _derive(tables)
+    validated, tables = tables, _derive(tables)
+    from analysis.subjects import unmatched_names  # subject and programme names the reference tables lack: warned, never silent
+
+    report.problems.extend(unmatched_names(tables, validated))
     # Whether this file could say who trained: a teacher from a file without a
     # Pelatihan sheet (a Dapodik export) is unknown, not untrained.
     tables["guru"]["pelatihan_recorded"] = "pelatihan" in frames

@@ -335,6 +335,10 @@ def read_file(data: bytes, filename: str) -> list[RawSheet]:
         return read_xlsx(data)
     if data[:8] == _OLE2:
         raise UnreadableFile("file.encrypted")
+    if suffix == ".json" or data.lstrip()[:1] == b"{":  # Dapodik's web-service JSON
+        from analysis.dapodik_json import read_json
+
+        return read_json(data, filename)
     if suffix in (".csv", ".txt", ""):
         return read_csv(data, filename)
     raise UnreadableFile("file.unsupported_type", suffix=suffix)

@@ -26,6 +26,7 @@ Command line (also a fixtures CLI, in the manner of Datasette's fixtures)::
 from __future__ import annotations
 
 import io
+import json
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -654,13 +655,16 @@ def _title_rows(ws, title: str, school: dict) -> None:
     ws["A4"] = "Tanggal Unduh: 2025-11-20 10:15:00    Pengunduh: operator@contoh.invalid"
 
 
-def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None) -> None:
+def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None, hours_in_mengajar: bool = True) -> None:
     """Write a Dapodik "Profil Sekolah" workbook: the form sheet and the PTK sheet (two-row header).
 
     Layout as DOMAIN.md §4: sheet ``Profil Sekolah`` with labels in column B,
     ":" in C, values in D on rows 4–14 and item numbers as formulas in column A
     (no cached values); sheet ``PTK`` with title rows 1–4, header rows 5–6
     (A–I merged over both rows, J5:V5 merged "Keterangan"), data from row 7.
+    The Mengajar cell lists the subjects with their hours ("Bahasa Inggris (18 jam),
+    Seni Budaya (6 jam)"), or, with ``hours_in_mengajar=False``, the subjects
+    alone separated by ", ".
     """
     people = dapodik_people() if people is None else people
     school = school or DAPODIK_SCHOOL
@@ -694,7 +698,7 @@ def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame |
             "Tanggal Lahir": p["tanggal_lahir"].strftime("%Y-%m-%d"), "NIP": p["nip"], "Status Kepegawaian": p["status_kepegawaian"], "Jenis PTK": p["jenis_ptk"],
             "Gelar Depan": None, "Gelar Belakang": "S.Pd." if p["kependidikan"] == "Ya" else None, "Jenjang": p["jenjang_pendidikan"], "Jurusan/Prodi": p["jurusan_prodi"],
             "Sertifikasi": p["sertifikasi"], "TMT Kerja": p["tmt_kerja"].strftime("%Y-%m-%d"), "Tugas Tambahan": p.get("tugas_tambahan"),
-            "Mengajar": ", ".join(f"{s} ({int(h)} jam)" for s, h in subjects) if subjects else None,
+            "Mengajar": (", ".join(f"{s} ({int(h)} jam)" if hours_in_mengajar else s for s, h in subjects)) if subjects else None,
             "Jam Tugas\nTambahan": p.get("jam_tugas_tambahan", 0), "JJM": p["jjm"], "Total JJM": p.get("total_jjm", p["jjm"]), "Siswa": 32 * len(subjects), "Kompetensi": None,
         }
         for j, h in enumerate(PROFIL_PTK_MAIN + PROFIL_PTK_KETERANGAN, start=1):
@@ -730,14 +734,8 @@ def write_dapodik_daftar_ptk(target: str | Path | io.BytesIO, people: pd.DataFra
     wb.save(target)
 
 
-def write_dapodik_rekap(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None) -> None:
-    """Write a Dapodik "Rekap Pembelajaran" export: label rows 2–6, empty row 7, header row 8.
-
-    One row per teacher × class (rombel) × subject; a teacher's JJM per subject
-    is split across three classes.
-    """
-    people = dapodik_people() if people is None else people
-    school = school or DAPODIK_SCHOOL
+def _rekap_workbook(school: dict) -> tuple[openpyxl.Workbook, object]:
+    """A workbook whose sheet "Rekap Pembelajaran" has the label rows 2–6 and the header on row 8."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Rekap Pembelajaran"
@@ -748,6 +746,18 @@ def write_dapodik_rekap(target: str | Path | io.BytesIO, people: pd.DataFrame | 
         ws.cell(row=r, column=2, value=f": {value}")
     for j, h in enumerate(REKAP_COLUMNS, start=1):
         ws.cell(row=8, column=j, value=h)
+    return wb, ws
+
+
+def write_dapodik_rekap(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None) -> None:
+    """Write a Dapodik "Rekap Pembelajaran" export: label rows 2–6, empty row 7, header row 8.
+
+    One row per teacher × class (rombel) × subject; a teacher's JJM per subject
+    is split across three classes.
+    """
+    people = dapodik_people() if people is None else people
+    school = school or DAPODIK_SCHOOL
+    wb, ws = _rekap_workbook(school)
     row, no = 9, 1
     for p in people.to_dict("records"):
         for subj, jjm in p.get("_subjects") or []:
@@ -885,6 +895,215 @@ def write_dapodik_daftar_sekolah(target: str | Path | io.BytesIO) -> None:
                     c.number_format = "@"
             r += 1
     wb.save(target)
+
+#: Teacher columns of Rekap Pembelajaran that Dapodik merges over a teacher's class rows.
+REKAP_TEACHER_COLUMNS = ("Nama PTK", "NUPTK", "PTK Induk", "Kepegawaian")
+
+
+def write_dapodik_rekap_merged(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None,
+                               n_teachers: int = 5, classes: tuple[str, ...] = ("7A", "7B", "8A", "8B"), jjm_per_class: float = 3.0) -> None:
+    """Write a Rekap Pembelajaran whose teacher cells are merged over each teacher's rows.
+
+    Layout as :func:`write_dapodik_rekap` (label rows 2–6, header row 8), one
+    row per teacher × class × subject, but Nama PTK, NUPTK, PTK Induk and
+    Kepegawaian are written once per teacher in a cell merged down over all
+    her rows (``ws.merge_cells``), as Dapodik's own export does; the
+    continuation rows are blank under the merge. Defaults: the first 5
+    teaching PTK of :func:`dapodik_people`, each teaching her first subject in
+    4 classes at 3 JJM, so 60 JJM in all.
+    """
+    people = dapodik_people() if people is None else people
+    school = school or DAPODIK_SCHOOL
+    teachers = [p for p in people.to_dict("records") if p.get("_subjects")][:n_teachers]
+    wb, ws = _rekap_workbook(school)
+    row, no = 9, 1
+    for p in teachers:
+        subj = p["_subjects"][0][0]
+        first = row
+        for rombel in classes:
+            values = {"No": no, "Jenis Rombel": "Kelas", "Tingkat": int(rombel[:-1]), "Nama Rombel": rombel, "Kurikulum": "Kurikulum Merdeka",
+                      "Nama Matpel": subj, "JJM": jjm_per_class, "Jml Siswa": 32, "Status di Kurikulum": "Wajib"}
+            if row == first:
+                values.update({"Nama PTK": p["nama"], "NUPTK": p["nuptk"], "PTK Induk": "Ya", "Kepegawaian": p["status_kepegawaian"]})
+            for j, col in enumerate(REKAP_COLUMNS, start=1):
+                v = values.get(col)
+                if v not in (None, ""):
+                    cell = ws.cell(row=row, column=j, value=v)
+                    if col == "NUPTK":
+                        cell.number_format = "@"
+            row += 1
+            no += 1
+        for col in REKAP_TEACHER_COLUMNS:
+            j = REKAP_COLUMNS.index(col) + 1
+            ws.merge_cells(start_row=first, start_column=j, end_row=row - 1, end_column=j)
+    wb.save(target)
+
+
+# --- The same people under Dapodik's own names (issue "Real files as they come" §1) ----------
+
+#: Dapodik's mata pelajaran names (ref.mata_pelajaran) for the project's subjects.
+DAPODIK_SUBJECT_NAMES = {
+    "Pendidikan Pancasila": "Pendidikan Pancasila dan Kewarganegaraan",
+    "Matematika": "Matematika (Umum)",
+    "IPA": "Ilmu Pengetahuan Alam (IPA)",
+    "IPS": "Ilmu Pengetahuan Sosial (IPS)",
+    "Pendidikan Jasmani, Olahraga, dan Kesehatan": "Pendidikan Jasmani, Olahraga dan Kesehatan",  # one comma: the splitter must not cut it
+    "Informatika": "Teknologi Informasi dan Komunikasi",
+    "Seni Budaya": "Seni dan Budaya",
+    "Prakarya": "Prakarya dan Kewirausahaan",
+    "Muatan Lokal": "Muatan Lokal Bahasa Daerah",
+    "Bimbingan dan Konseling": "Bimbingan dan Konseling/Konselor (BP/BK)",
+}
+#: Dapodik's bidang studi names (getGtk ``bidang_studi_terakhir``) for the project's programmes.
+DAPODIK_PRODI_NAMES = {
+    "Pendidikan Bahasa Inggris": "Pendidikan Bahasa dan Sastra Inggris",
+    "Pendidikan Pancasila dan Kewarganegaraan": "Pendidikan Pancasila dan Kewarganegaraan (PPKn)",
+    "Pendidikan Bahasa Indonesia": "Pendidikan Bahasa dan Sastra Indonesia",
+    "Pendidikan IPA": "Pendidikan Ilmu Pengetahuan Alam (IPA)",
+    "Pendidikan IPS": "Pendidikan Ilmu Pengetahuan Sosial (IPS)",
+    "Pendidikan Jasmani Kesehatan dan Rekreasi": "Pendidikan Jasmani Kesehatan dan Rekreasi (PJKR)",
+    "Pendidikan Agama Islam": "Pendidikan Agama Islam (PAI)",
+    "Bimbingan dan Konseling": "Bimbingan dan Konseling (BK)",
+}
+#: Dapodik's certificate field names (``bidang_studi_sertifikasi``) for the project's subjects.
+DAPODIK_CERT_NAMES = {
+    "Pendidikan Pancasila": "PPKn",
+    "Pendidikan Jasmani, Olahraga, dan Kesehatan": "Pendidikan Jasmani dan Kesehatan",
+    "IPA": "Ilmu Pengetahuan Alam (IPA)",
+    "IPS": "Ilmu Pengetahuan Sosial (IPS)",
+    "Informatika": "Teknologi Informasi dan Komunikasi",
+    "Muatan Lokal": "Muatan Lokal Bahasa Daerah",
+    "Prakarya": "Prakarya dan Kewirausahaan",
+}
+#: Extra subjects some teachers of :func:`dapodik_people` also teach (row → subject, JJM), most out of field,
+#: as the field studies found (an English teacher on Seni Budaya, an IPS teacher on Prakarya).
+_EXTRA_TEACHING = {3: ("Informatika", 4.0), 5: ("Prakarya", 4.0), 7: ("IPA", 6.0), 13: ("Muatan Lokal", 4.0), 15: ("Seni Budaya", 6.0),
+                   22: ("Pendidikan Jasmani, Olahraga, dan Kesehatan", 4.0), 6: ("Bahasa Inggris", 6.0)}
+
+
+def dapodik_mixed_people(seed: int = 21) -> pd.DataFrame:
+    """The Dapodik sample school's PTK (:func:`dapodik_people`) with more out-of-field teaching and a BK teacher.
+
+    One row per PTK, the project's own subject, programme and certificate names.
+    """
+    people = dapodik_people(seed)
+    rows = people.to_dict("records")
+    for i, (subj, jjm) in _EXTRA_TEACHING.items():
+        p = rows[i]
+        p["_subjects"] = [*p["_subjects"], (subj, jjm)]
+        p["mengajar"] = "; ".join(s for s, _ in p["_subjects"])
+        p["jjm"] = float(sum(h for _, h in p["_subjects"]))
+    bk = dict(rows[2], nama="Guru BK Contoh", nuptk=_Builder(seed + 1).digits(16), nip=None, jenis_ptk="Guru BK", jurusan_prodi="Bimbingan dan Konseling",
+              sertifikasi=None, _subjects=[("Bimbingan dan Konseling", 24.0)], mengajar="Bimbingan dan Konseling", jjm=24.0)
+    rows.insert(24, bk)
+    return pd.DataFrame(rows)
+
+
+def with_dapodik_names(people: pd.DataFrame) -> pd.DataFrame:
+    """The same PTK with Dapodik's names for subjects, programmes and certificate fields.
+
+    Parameters
+    ----------
+    people : DataFrame
+        One row per PTK as :func:`dapodik_people` gives (``_subjects``,
+        ``mengajar``, ``jurusan_prodi``, ``sertifikasi`` in the project's names).
+
+    Returns
+    -------
+    DataFrame
+        A copy, names replaced through :data:`DAPODIK_SUBJECT_NAMES`,
+        :data:`DAPODIK_PRODI_NAMES` and :data:`DAPODIK_CERT_NAMES` (a name not
+        in them is Dapodik's name too).
+    """
+    out = people.copy()
+    out["_subjects"] = [[(DAPODIK_SUBJECT_NAMES.get(s, s), h) for s, h in subj] for subj in out["_subjects"]]
+    out["mengajar"] = ["; ".join(s for s, _ in subj) if subj else None for subj in out["_subjects"]]
+    out["jurusan_prodi"] = [DAPODIK_PRODI_NAMES.get(v, v) if isinstance(v, str) else v for v in out["jurusan_prodi"]]
+    out["sertifikasi"] = [DAPODIK_CERT_NAMES.get(v, v) if isinstance(v, str) else v for v in out["sertifikasi"]]
+    return out
+
+
+def write_dapodik_profil_dapodik_names(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None) -> None:
+    """A Profil Sekolah workbook whose subjects, programmes and certificate fields carry Dapodik's own names.
+
+    The people of :func:`dapodik_mixed_people` by default, their Mengajar cells
+    listing subjects separated by ", " without hours. Written by
+    :func:`write_dapodik_profil`; the same people under the project's names are
+    ``write_dapodik_profil(target, dapodik_mixed_people())``.
+    """
+    people = dapodik_mixed_people() if people is None else people
+    write_dapodik_profil(target, with_dapodik_names(people), hours_in_mengajar=False)
+
+
+# --- Dapodik's web-service JSON (getGtk, getRombonganBelajar, getSekolah) ---------------------
+
+#: Obviously fake personal fields a getGtk record carries, so tests can check they are dropped.
+FAKE_PERSONAL_JSON = {"nik": "0000000000000000", "tempat_lahir": "Kota Contoh", "agama_id_str": "Islam", "alamat_jalan": "Jl. Contoh No. 1",
+                      "no_hp": "0800-0000-0000", "email": "contoh@example.invalid", "nama_ibu_kandung": "IBU CONTOH", "npwp": "00.000.000.0-000.000"}
+#: Classes of the sample school; each subject of a teacher is taught in two of them, its JJM split evenly.
+JSON_ROMBEL = ("7A", "7B", "8A", "8B", "9A", "9B")
+
+
+def _answer(rows: object, id_field: str) -> dict:
+    """One web-service answer: ``{"results", "id" (the rows' id field), "start", "limit", "rows"}``."""
+    n = len(rows) if isinstance(rows, list) else 1
+    return {"results": n, "id": id_field, "start": 0, "limit": n, "rows": rows}
+
+
+def dapodik_json_payload(people: pd.DataFrame | None = None, school: dict | None = None) -> dict:
+    """The web-service answers of the Dapodik sample school, as one bundle.
+
+    Parameters
+    ----------
+    people : DataFrame, optional
+        One row per PTK in the project's names (default :func:`dapodik_mixed_people`);
+        they are written under Dapodik's names (:func:`with_dapodik_names`).
+    school : dict, optional
+        Default :data:`DAPODIK_SCHOOL`.
+
+    Returns
+    -------
+    dict
+        ``{"WebService/getSekolah": ..., "WebService/getGtk": ..., "WebService/getRombonganBelajar": ...}``:
+        one getGtk record per PTK (``ptk_id`` ``ptk-001``…, fake personal
+        fields :data:`FAKE_PERSONAL_JSON`, ``rwy_pend_formal`` with
+        ``kependidikan``), one rombel per class of :data:`JSON_ROMBEL` with its
+        ``pembelajaran`` (each subject of a teacher in two classes, half its JJM in each).
+    """
+    people = with_dapodik_names(dapodik_mixed_people() if people is None else people)
+    school = school or DAPODIK_SCHOOL
+    gtk, lessons = [], {r: [] for r in JSON_ROMBEL}
+    k = 0
+    for i, p in enumerate(people.to_dict("records"), start=1):
+        ptk_id = f"ptk-{i:03d}"
+        gtk.append({
+            "ptk_id": ptk_id, "ptk_terdaftar_id": f"terdaftar-{i:03d}", "nama": p["nama"], "nuptk": p["nuptk"], "nip": p["nip"], "jenis_kelamin": p["jk"],
+            "tanggal_lahir": p["tanggal_lahir"].isoformat(), "status_kepegawaian_id_str": p["status_kepegawaian"], "jenis_ptk_id_str": p["jenis_ptk"],
+            "pendidikan_terakhir": p["jenjang_pendidikan"], "bidang_studi_terakhir": p["jurusan_prodi"] or "-",
+            "bidang_studi_sertifikasi": p["sertifikasi"] if isinstance(p["sertifikasi"], str) else None, "pangkat_golongan_terakhir": "III/a",
+            "rwy_pend_formal": [{"satuan_pendidikan_formal": "Universitas Contoh", "kependidikan": "1" if p["kependidikan"] == "Ya" else "0", "tahun_lulus": "2010"}],
+            **FAKE_PERSONAL_JSON,
+        })
+        for subj, jjm in p["_subjects"] or []:
+            for _ in range(2):
+                lessons[JSON_ROMBEL[k % len(JSON_ROMBEL)]].append({"pembelajaran_id": f"pb-{k:04d}", "ptk_id": ptk_id, "mata_pelajaran_id": 100000 + k,
+                                                                    "nama_mata_pelajaran": subj, "jam_mengajar_per_minggu": jjm / 2, "status_di_kurikulum_str": "Wajib"})
+                k += 1
+    rombel = [{"rombongan_belajar_id": f"rb-{r}", "nama": r, "tingkat_pendidikan_id": r[0], "jenis_rombel_str": "Kelas", "kurikulum_id_str": "Kurikulum Merdeka",
+               "pembelajaran": lessons[r]} for r in JSON_ROMBEL]
+    sekolah = {"sekolah_id": "sek-001", "npsn": school["npsn"], "nama": school["nama_sekolah"], "bentuk_pendidikan_id_str": school["jenjang"],
+               "status_sekolah_str": school["status"], "kecamatan": school["kecamatan"], "kabupaten_kota": school["kabupaten_kota"], "provinsi": school["provinsi"]}
+    return {"WebService/getSekolah": _answer(sekolah, "sekolah_id"), "WebService/getGtk": _answer(gtk, "ptk_id"),
+            "WebService/getRombonganBelajar": _answer(rombel, "rombongan_belajar_id")}
+
+
+def write_dapodik_json(target: str | Path | io.BytesIO, payload: dict | None = None) -> None:
+    """Write :func:`dapodik_json_payload` (or ``payload``) as UTF-8 JSON, as an operator saves the web service's answers."""
+    data = json.dumps(dapodik_json_payload() if payload is None else payload, ensure_ascii=False, indent=1).encode("utf-8")
+    if isinstance(target, io.BytesIO):
+        target.write(data)
+    else:
+        Path(target).write_bytes(data)
 
 
 def write_all(outdir: str | Path) -> list[Path]:

@@ -8,6 +8,10 @@ edit them without touching code (DOMAIN.md §2, §3):
   56/M/2022; KMA 347/2022; KMA 450/2024).
 - ``prodi_mapel.csv``: one row per study programme × subject it qualifies for,
   with ``kependidikan`` (Ya/Tidak: a teacher-education programme).
+- ``prodi_alias.csv``: one row per other name of a programme of that table
+  (Dapodik's bidang studi names such as "Pendidikan Guru Sekolah Dasar (PGSD)",
+  abbreviations such as "PPKn"). An alias names a programme, it never says what
+  the programme qualifies for, so it also serves a replacement programme table.
 
 A name is matched after :func:`normalize_name` (case, punctuation, spacing,
 "Pend." and the PTKIN prefix "Tadris" read as "Pendidikan").
@@ -27,6 +31,7 @@ import pandas as pd
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 SUBJECTS_FILE = REFERENCE_DIR / "mata_pelajaran.csv"
 PRODI_FILE = REFERENCE_DIR / "prodi_mapel.csv"
+PRODI_ALIAS_FILE = REFERENCE_DIR / "prodi_alias.csv"
 
 #: The SD/MI class-teacher "subject" (one teacher for most subjects of a class).
 GURU_KELAS = "Guru Kelas"
@@ -89,9 +94,32 @@ def _prodi_kependidikan(path: str) -> dict[str, bool]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _prodi_aliases(path: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                alias, target = normalize_name(row.get("alias")), normalize_name(row.get("jurusan_prodi"))
+                if alias and target and alias != target:
+                    out.setdefault(alias, target)
+    except FileNotFoundError:
+        return {}
+    return out
+
+
+def _prodi_key(name: object, table: dict) -> str:
+    """The programme key of ``name`` in ``table``: its own name if the table has it, else the programme it is an alias of."""
+    key = normalize_name(name)
+    if key in table:
+        return key
+    return _prodi_aliases(str(PRODI_ALIAS_FILE)).get(key, key)
+
+
 def is_education_programme(name: object, path: Path | str = PRODI_FILE) -> bool | None:
-    """Whether the programme table records ``name`` as a teacher-education (kependidikan) programme; ``None`` if not recorded."""
-    return _prodi_kependidikan(str(path)).get(normalize_name(name))
+    """Whether the programme table records ``name`` (or the programme it is an alias of) as a teacher-education (kependidikan) programme; ``None`` if not recorded."""
+    table = _prodi_kependidikan(str(path))
+    return table.get(_prodi_key(name, table))
 
 
 @lru_cache(maxsize=4)
@@ -141,40 +169,75 @@ def is_known_subject(name: str, path: Path | str = SUBJECTS_FILE) -> bool:
     return normalize_name(name) in _subject_table(str(path))[0]
 
 
-def _comma_names(path: str) -> tuple[str, ...]:
-    alias_of, names = _subject_table(path)
-    written = set(names) | set(alias_of)
-    return tuple(sorted((n for n in written if "," in n), key=len, reverse=True))
+@lru_cache(maxsize=4)
+def _written_forms(path: str) -> tuple[tuple[str, str], ...]:
+    """``(name as written in the table, canonical name)`` for every canonical name and alias."""
+    out: list[tuple[str, str]] = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name = row["mata_pelajaran"].strip()
+            out.append((name, name))
+            out.extend((a.strip(), name) for a in (row.get("alias") or "").split(";") if a.strip())
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _comma_patterns(path: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """``(pattern, name)`` of the subjects that carry a comma in any written form, commas allowed between any words.
+
+    "Pendidikan Jasmani, Olahraga, dan Kesehatan" is written with both commas,
+    with one ("Pendidikan Jasmani, Olahraga dan Kesehatan") or none: every form
+    of such a subject (canonical or alias) matches with or without a comma
+    between any two of its words, so a list splitter never cuts it. ``name`` is
+    the form as the table writes it (the canonical name where its words are the
+    same). Longest first.
+    """
+    forms = _written_forms(path)
+    comma_subjects = {canon for written, canon in forms if "," in written}
+    name_of: dict[tuple[str, ...], str] = {}
+    for written, canon in forms:
+        words = tuple(w.lower() for w in re.findall(r"\w+", written))
+        if canon in comma_subjects and len(words) > 1 and (words not in name_of or written == canon):
+            name_of[words] = written
+    sep = r"(?:\s*,\s*|\s+)"
+    return tuple(
+        (re.compile(r"(?<!\w)" + sep.join(map(re.escape, w)) + r"(?!\w)", re.IGNORECASE), name_of[w])
+        for w in sorted(name_of, key=lambda w: (-sum(map(len, w)), w))
+    )
 
 
 def split_subjects(text: str, path: Path | str = SUBJECTS_FILE) -> list[str]:
     """Split a "subjects taught" cell into subjects.
 
     Subjects are separated by ";" or line breaks, and by commas outside known
-    subject names: "Pendidikan Jasmani, Olahraga, dan Kesehatan" stays one
-    subject (issue 2, decisions).
+    subject names: a subject written with a comma in any of its known forms
+    stays one subject with its commas in any placement ("Pendidikan Jasmani,
+    Olahraga, dan Kesehatan", "Pendidikan Jasmani, Olahraga dan Kesehatan";
+    issue 2, decisions; issue "Real files as they come" §1).
 
     Parameters
     ----------
     text : str
         The cell as written, e.g. ``"Bahasa Inggris; Seni Budaya"``.
+    path : path, optional
+        The subject table (default ``data/reference/mata_pelajaran.csv``).
 
     Returns
     -------
     list of str
-        The subjects as written (outer spaces stripped, empty parts dropped), in order.
+        The subjects as written (outer spaces stripped, empty parts dropped), in
+        order; a subject with commas comes back as the table writes it.
     """
     protected = str(text)
     keep: dict[str, str] = {}
-    for i, name in enumerate(_comma_names(str(path))):
-        pattern = re.compile(re.escape(name).replace(r"\ ", r"\s*").replace(",", r"\s*,\s*"), re.IGNORECASE)
-        token = f"\x00{i}\x00"
-        protected, n = pattern.subn(token, protected)
-        if n:
-            keep[token] = name
-    parts = re.split(r"[;\n\r]+|,", protected)
+    if "," in protected:
+        for i, (pattern, name) in enumerate(_comma_patterns(str(path))):
+            token = f"\x00{i}\x00"
+            protected, n = pattern.subn(token, protected)
+            if n:
+                keep[token] = name
     out = []
-    for part in parts:
+    for part in re.split(r"[;\n\r]+|,", protected):
         for token, name in keep.items():
             part = part.replace(token, name)
         part = part.strip()
@@ -194,13 +257,14 @@ def qualified_subjects(name: object, path: Path | str = PRODI_FILE) -> frozenset
     Returns
     -------
     frozenset of str or None
-        Canonical subject names; ``None`` when the programme is not in
-        ``prodi_mapel.csv`` (its match is then unknown, never guessed; DOMAIN.md §2).
+        Canonical subject names; ``None`` when neither the programme nor the
+        programme it is an alias of (``prodi_alias.csv``) is in
+        ``prodi_mapel.csv`` (its match is then unknown, never guessed; Permendiknas 16/2007).
     """
-    key = normalize_name(name)
-    if not key:
+    if not normalize_name(name):
         return None
-    return _prodi_table(str(path)).get(key)
+    table = _prodi_table(str(path))
+    return table.get(_prodi_key(name, table))
 
 
 def certificate_subjects(field: object, prodi_path: Path | str = PRODI_FILE) -> frozenset[str] | None:
@@ -271,3 +335,79 @@ def read_prodi_table(data: bytes) -> tuple[pd.DataFrame, list[str]]:
     table = df.iloc[keep].copy()
     table["mata_pelajaran"] = [canonical_subject(x) for x in table["mata_pelajaran"]]
     return table.reset_index(drop=True), problems
+
+
+def _count_names(values: pd.Series, known) -> list[tuple[str, int]]:
+    """``(name as first written, rows)`` of the non-empty names ``known(name)`` rejects, by first appearance."""
+    counts: dict[str, list] = {}
+    for v in values:
+        if v is None or (isinstance(v, float) and v != v) or not str(v).strip():
+            continue
+        key = normalize_name(v)
+        if key in counts:
+            if counts[key] is not None:
+                counts[key][1] += 1
+        elif not known(str(v)):
+            counts[key] = [str(v).strip(), 1]
+        else:
+            counts[key] = None  # type: ignore[assignment]
+    return [(c[0], c[1]) for c in counts.values() if c is not None]
+
+
+def unmatched_names(tables: dict[str, pd.DataFrame], validated: dict[str, pd.DataFrame] | None = None, prodi_path: Path | str = PRODI_FILE) -> list:
+    """One warning per distinct subject, programme or certificate field the reference tables cannot match.
+
+    Linieritas judges such a name "unknown" (Permendikbud 46/2016;
+    Permendiknas 16/2007); the validation report lists each one with how often
+    it occurs, so that a name the tables lack is never lost silently (issue
+    "Real files as they come" §1).
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        A dataset's tables after :func:`analysis.ingest._derive`: ``guru`` (one
+        row per PTK, with ``guru_id``, ``pendidik``, ``sertifikasi``,
+        ``jurusan_prodi``) and ``mengajar`` (the long table, one row per
+        teacher × subject, with ``guru_id``, ``mata_pelajaran``, ``jjm_source``).
+    validated : dict of DataFrame, optional
+        The same tables as validated, before the long table was built: their
+        ``attrs`` name the sheet and the headers as written (default ``tables``).
+    prodi_path : path, optional
+        The programme table the judgement uses.
+
+    Returns
+    -------
+    list of Problem
+        Warnings, subjects first: ``problem.unknown_subject_name`` (count =
+        teacher × subject rows), ``problem.unknown_programme_name`` (count =
+        uncertified teachers, whose programme is what is judged) and
+        ``problem.unknown_certificate_name`` (count = certified teachers); each
+        with params ``name`` and ``count``, on the sheet and column the name came from.
+        Only pendidik who teach a subject are looked at, as in the judgement.
+    """
+    from analysis.validate import problem  # the validator imports nothing of this module; kept local all the same
+
+    guru, mengajar = tables["guru"], tables["mengajar"]
+    src = validated or tables
+    g_sheet = src["guru"].attrs.get("sheet") or "Guru"
+    g_headers = src["guru"].attrs.get("headers", {})
+    m_attrs = src["mengajar"].attrs
+    out = []
+    if not mengajar.empty:
+        from_guru = mengajar["jjm_source"].eq("equal_split") if "jjm_source" in mengajar else pd.Series(False, index=mengajar.index)
+        for part, sheet, column in (
+            (mengajar.loc[~from_guru, "mata_pelajaran"], m_attrs.get("sheet") or "Mengajar", m_attrs.get("headers", {}).get("mata_pelajaran") or "Mata Pelajaran"),
+            (mengajar.loc[from_guru, "mata_pelajaran"], g_sheet, g_headers.get("mengajar") or "Mengajar"),
+        ):
+            for name, n in _count_names(part, is_known_subject):
+                out.append(problem(sheet, None, column, name, "warning", "problem.unknown_subject_name", name=name, count=n))
+    if guru.empty or mengajar.empty:
+        return out
+    teaching = set(mengajar["guru_id"].dropna())
+    t = guru[guru["pendidik"].fillna(False).astype(bool).to_numpy() & guru["guru_id"].isin(teaching).to_numpy()]
+    cert = t["sertifikasi"].notna() & t["sertifikasi"].astype(str).str.strip().ne("")
+    for name, n in _count_names(t.loc[~cert, "jurusan_prodi"], lambda v: qualified_subjects(v, prodi_path) is not None):
+        out.append(problem(g_sheet, None, g_headers.get("jurusan_prodi") or "Jurusan/Prodi", name, "warning", "problem.unknown_programme_name", name=name, count=n))
+    for name, n in _count_names(t.loc[cert, "sertifikasi"], lambda v: certificate_subjects(v, prodi_path) is not None):
+        out.append(problem(g_sheet, None, g_headers.get("sertifikasi") or "Sertifikasi", name, "warning", "problem.unknown_certificate_name", name=name, count=n))
+    return out

@@ -297,3 +297,50 @@ def test_check_on_the_bundled_dapodik_sample_accepts_its_rows(capsys):
     assert code in (0, 1)
     assert sum(s["rows_accepted"] for s in out["sheets"]) > 0
     assert "Tempat Lahir" in out["dropped_columns"]
+
+
+# --- Rekap Pembelajaran with merged teacher cells ----------------------------------------------
+
+REKAP_MERGED = _bytes(samples.write_dapodik_rekap_merged)
+
+
+def test_calamine_reports_the_merged_teacher_cells_zero_based():
+    sheet = read_file(REKAP_MERGED, "rekap.xlsx")[0]
+    # Nama PTK (column G) of the first teacher: Excel G9:G12
+    assert (8, 6, 11, 6) in sheet.merged
+
+
+def test_a_merged_teacher_cell_keeps_every_jjm():
+    ds = load_file(REKAP_MERGED, "rekap_merged.xlsx")
+    m = ds.tables["mengajar"]
+    assert m["jjm"].sum() == 60.0  # 5 teachers × 4 classes × 3 JJM in the file
+    assert sorted(m["jjm"]) == [12.0] * 5 and m["nuptk"].notna().all()
+    assert sorted(ds.tables["guru"]["jjm"]) == [12.0] * 5
+    combined = next(p for p in ds.report.problems if p.code == "problem.dapodik_rekap_combined")
+    assert combined.params["rows"] == 20
+    for s in ds.report.sheets:
+        assert s.rows_read == s.rows_accepted + s.rows_rejected + s.rows_blank
+
+
+def test_a_blank_nuptk_outside_any_merge_stays_blank_and_its_row_is_rejected_and_reported():
+    def change(wb):
+        ws = wb["Rekap Pembelajaran"]
+        ws.cell(row=29, column=4, value="9A")
+        ws.cell(row=29, column=11, value="IPA")
+        ws.cell(row=29, column=13, value=3)  # a class row with no teacher at all, below every merge
+
+    ds = load_file(_edit(REKAP_MERGED, change), "rekap_tanpa_guru.xlsx")
+    assert ("Rekap Pembelajaran", 29, "NUPTK", "error", "problem.required") in _codes(ds)
+    s = _sheet(ds, "mengajar")
+    assert s.rows_rejected == 1 and s.rows_read == s.rows_accepted + s.rows_rejected + s.rows_blank
+    assert ds.tables["mengajar"]["jjm"].sum() == 60.0
+
+
+def test_fill_merged_copies_only_within_a_merge_and_only_the_given_columns():
+    from analysis.dapodik import fill_merged
+    from analysis.rawdata import RawSheet
+
+    sheet = RawSheet("R", [["h", "h", "h"], ["a", "x", 1], [None, None, 2], [None, None, 3]], merged=[(1, 0, 2, 1)])
+    rows = fill_merged(sheet, 1, {0})
+    assert rows == [["h", "h", "h"], ["a", "x", 1], ["a", None, 2], [None, None, 3]]
+    assert sheet.rows[2] == [None, None, 2]  # the sheet itself is left as read
