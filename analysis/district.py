@@ -140,7 +140,7 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
         ``profile`` (dict: npsn, nama, nuptk, nip, jk, jenis_ptk, status_kepegawaian,
         jenjang_pendidikan, jurusan_prodi, sertifikasi, tahun_sertifikasi, jjm, age
         in years, age_band; the page decides what a role may see), ``subjects`` (one row per
-        subject: ``mata_pelajaran``, ``jjm``, ``status``, ``basis``),
+        subject: ``mata_pelajaran``, ``jjm``, ``status``, ``basis``, ``sumber``, ``inferred``),
         ``assessments`` (one row per assessment × domain: ``tanggal_penilaian``,
         ``sumber``, ``domain``, ``score`` 0–100), ``nilai`` (one row per assessment:
         date, sumber, ``nilai``, ``kategori``), ``trainings`` (one row per training,
@@ -172,7 +172,7 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
     ict_levels = pd.DataFrame({"skill": list(ict.SKILLS), "level": [pd.to_numeric(rec[s], errors="coerce") for s in ict.SKILLS]})
     return {
         "profile": profile,
-        "subjects": judged[["mata_pelajaran", "jjm", "status", "basis"]].reset_index(drop=True),
+        "subjects": judged[["mata_pelajaran", "jjm", "status", "basis", "sumber", "inferred"]].reset_index(drop=True),
         "assessments": long.reset_index(drop=True),
         "nilai": scores[["tanggal_penilaian", "sumber", "nilai", "kategori"]].reset_index(drop=True),
         "trainings": trainings.reset_index(drop=True),
