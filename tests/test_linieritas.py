@@ -266,3 +266,14 @@ def test_a_teacher_with_an_unjudged_subject_has_no_gap_that_can_be_told():
     judged = linieritas.judge(guru, _mengajar(("a", "IPA", 12.0), ("a", "Tari Kreasi", 6.0)))
     assert linieritas.jjm_link(judged, guru).empty
     assert linieritas.jjm_link_totals(judged, guru)["jjm_undetermined"] == 1
+
+
+def test_summary_carries_the_qualification_inferred_and_24_jjm_figures():
+    """The command line gives, per school, what the Guru di Luar Bidang page shows."""
+    from analysis import ingest
+    from analysis.summary import summarize
+
+    s = summarize(ingest.load_path("data/sampel_mi_gantarang.xlsx", is_sample=True))["schools"][0]
+    for key in ("below_s1", "out_of_field_inferred", "jjm_short", "bk_not_judged_by_jjm"):
+        assert isinstance(s[key], int)
+    assert isinstance(s["jjm_gap_total"], float) and isinstance(s["jjm_not_counted_total"], float)
