@@ -177,7 +177,8 @@ def merge_class_subjects(guru: pd.DataFrame, mengajar: pd.DataFrame) -> pd.DataF
         (a merged row where the first class subject was).
     """
     m = mengajar.loc[mengajar["guru_id"].notna() & mengajar["mata_pelajaran"].notna(), ["guru_id", "mata_pelajaran", "jjm"]].copy()
-    m["mata_pelajaran"] = [subjects.canonical_subject(str(x)) if subjects.is_known_subject(str(x)) else str(x) for x in m["mata_pelajaran"]]
+    names = {x: subjects.canonical_subject(str(x)) for x in pd.unique(m["mata_pelajaran"])}  # once per distinct name, not per row
+    m["mata_pelajaran"] = m["mata_pelajaran"].map(names)
     m["jjm"] = pd.to_numeric(m["jjm"], errors="coerce")
     if "jenis_ptk" not in guru or m.empty:
         return m.reset_index(drop=True)
@@ -187,8 +188,9 @@ def merge_class_subjects(guru: pd.DataFrame, mengajar: pd.DataFrame) -> pd.DataF
     if not merge.any():
         return m.reset_index(drop=True)
     m["_order"] = np.arange(len(m))
-    part = m[merge]
-    merged = part.groupby("guru_id", sort=False).agg(_order=("_order", "min"), jjm=("jjm", lambda s: s.sum() if s.notna().all() else np.nan)).reset_index()
+    part = m[merge].assign(_na=lambda x: x["jjm"].isna())
+    merged = part.groupby("guru_id", sort=False).agg(_order=("_order", "min"), jjm=("jjm", "sum"), _na=("_na", "any")).reset_index()
+    merged["jjm"] = merged["jjm"].where(~merged["_na"])
     merged["mata_pelajaran"] = subjects.GURU_KELAS
     out = pd.concat([m[~merge], merged], ignore_index=True).sort_values("_order")
     return out[["guru_id", "mata_pelajaran", "jjm"]].reset_index(drop=True)
@@ -284,6 +286,7 @@ def per_teacher(judged: pd.DataFrame) -> pd.DataFrame:
         _in=judged["status"].eq(LINIER),
         _unk=judged["status"].eq(UNKNOWN),
         _jjm=judged["jjm"].fillna(0.0),
+        _na=judged["jjm"].isna(),
     )
     d["_jjm_out"] = d["_jjm"].where(d["_out"], 0.0)
     d["_jjm_in"] = d["_jjm"].where(d["_in"], 0.0)
@@ -295,7 +298,7 @@ def per_teacher(judged: pd.DataFrame) -> pd.DataFrame:
             "all_unknown": g["_unk"].all(),
             "any_unknown": g["_unk"].any(),
             "inferred": g["inferred"].any() if "inferred" in d else False,
-            "jjm_complete": g["jjm"].apply(lambda s: bool(s.notna().all())),
+            "jjm_complete": ~g["_na"].any(),
             "jjm_total": g["_jjm"].sum(),
             "jjm_out": g["_jjm_out"].sum(),
             "jjm_in": g["_jjm_in"].sum(),
@@ -552,13 +555,17 @@ def duty_credit(guru: pd.DataFrame, path: Path | str = DUTY_FILE) -> pd.DataFram
     hours = pd.to_numeric(guru["jam_tugas_tambahan"], errors="coerce").to_numpy(dtype=float) if "jam_tugas_tambahan" in guru else np.full(n, np.nan)
     texts = guru["tugas_tambahan"].to_numpy(dtype=object) if "tugas_tambahan" in guru else np.full(n, None, dtype=object)
     credit, source, missing = [], [], []
+    valued: dict[object, tuple[float, list[str], list[str]]] = {}
     for h, text in zip(hours, texts):
         if not np.isnan(h):
             credit.append(float(h))
             source.append("jam_tugas_tambahan")
             missing.append(None)
             continue
-        jtm, known, unknown = duty_hours(text, path)
+        key = None if _blank(text) else str(text)
+        if key not in valued:
+            valued[key] = duty_hours(key, path)
+        jtm, known, unknown = valued[key]
         credit.append(jtm)
         source.append("tugas_tambahan" if known or unknown else None)
         missing.append("; ".join(unknown) or None)
@@ -617,8 +624,12 @@ def jjm_link(judged: pd.DataFrame, guru: pd.DataFrame) -> pd.DataFrame:
         subject lacking its JJM or judged unknown (the gap cannot be told); see
         :func:`jjm_link_totals`.
     """
+    return _link_list(_link_frame(judged, guru))
+
+
+def _link_list(pt: pd.DataFrame) -> pd.DataFrame:
+    """The 24-JJM list from :func:`_link_frame` (see :func:`jjm_link`)."""
     cols = ["guru_id", "npsn", "jjm_in", "duty_jjm", "jjm_counted", "jjm_not_counted", "jjm_total", "gap", "band", "duty_unknown"]
-    pt = _link_frame(judged, guru)
     if pt.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     pt = pt[~pt["_head"] & ~pt["_bk"] & ~pt["_undetermined"] & (pt["jjm_counted"] < JJM_MINIMUM)].copy()
@@ -642,7 +653,7 @@ def jjm_link_totals(judged: pd.DataFrame, guru: pd.DataFrame) -> dict[str, float
         unknown), ``duty_unknown`` (teachers with a duty name the table lacks).
     """
     pt = _link_frame(judged, guru)
-    link = jjm_link(judged, guru)
+    link = _link_list(pt)
     if pt.empty:
         return {"certified": 0, "jjm_short": 0, "jjm_gap_total": 0.0, "jjm_not_counted_total": 0.0, "bk_not_judged": 0, "heads": 0, "jjm_undetermined": 0, "duty_unknown": 0}
     return {
