@@ -140,7 +140,7 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
         ``profile`` (dict: npsn, nama, nuptk, nip, jk, jenis_ptk, status_kepegawaian,
         jenjang_pendidikan, jurusan_prodi, sertifikasi, tahun_sertifikasi, jjm, age
         in years, age_band; the page decides what a role may see), ``subjects`` (one row per
-        subject: ``mata_pelajaran``, ``jjm``, ``status``, ``basis``),
+        subject: ``mata_pelajaran``, ``jjm``, ``status``, ``basis``, ``sumber``, ``inferred``),
         ``assessments`` (one row per assessment × domain: ``tanggal_penilaian``,
         ``sumber``, ``domain``, ``score`` 0–100), ``nilai`` (one row per assessment:
         date, sumber, ``nilai``, ``kategori``), ``trainings`` (one row per training,
@@ -163,7 +163,7 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
     keys = ("npsn", "nama", "nuptk", "nip", "jk", "jenis_ptk", "status_kepegawaian", "jenjang_pendidikan", "jurusan_prodi", "sertifikasi", "tahun_sertifikasi", "jjm")
     band = staff.age_band(rows, ref).iloc[0]
     profile = {k: (None if pd.isna(rec[k]) else rec[k]) for k in keys} | {"age": None if pd.isna(age) else int(age), "age_band": None if band == "unknown" else band}
-    judged = linieritas.judge(rows, ds.tables["mengajar"][ds.tables["mengajar"]["guru_id"] == guru_id])
+    judged = linieritas.judge(rows, ds.tables["mengajar"][ds.tables["mengajar"]["guru_id"] == guru_id], sekolah=ds.tables["sekolah"])
     pen = ds.tables["penilaian"][ds.tables["penilaian"]["guru_id"] == guru_id]
     scores = pkg.assessment_scores(pen).sort_values("tanggal_penilaian")
     long = scores.melt(id_vars=["tanggal_penilaian", "sumber"], value_vars=list(schema.DOMAINS), var_name="domain", value_name="score").dropna(subset=["score"])
@@ -172,7 +172,7 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
     ict_levels = pd.DataFrame({"skill": list(ict.SKILLS), "level": [pd.to_numeric(rec[s], errors="coerce") for s in ict.SKILLS]})
     return {
         "profile": profile,
-        "subjects": judged[["mata_pelajaran", "jjm", "status", "basis"]].reset_index(drop=True),
+        "subjects": judged[["mata_pelajaran", "jjm", "status", "basis", "sumber", "inferred"]].reset_index(drop=True),
         "assessments": long.reset_index(drop=True),
         "nilai": scores[["tanggal_penilaian", "sumber", "nilai", "kategori"]].reset_index(drop=True),
         "trainings": trainings.reset_index(drop=True),

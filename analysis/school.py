@@ -171,7 +171,7 @@ def headline(sel: Selection, ict_target: int = ict.DEFAULT_TARGET, months: int =
     """
     head: dict[str, float | int | None] = {"schools": int(sel.tables["sekolah"]["npsn"].nunique())}
     head.update(staff.headline(sel.guru))
-    judged = linieritas.judge(sel.guru, sel.tables["mengajar"])
+    judged = linieritas.judge(sel.guru, sel.tables["mengajar"], sekolah=sel.tables["sekolah"])
     totals = linieritas.totals(judged)
     head.update(totals)
     head["ict_below_target_share"] = ict.mean_below_share(ict.below_target(sel.guru, ict_target))
@@ -242,19 +242,26 @@ def out_of_field_tables(sel: Selection, prodi_path: object = None) -> dict[str, 
         ``jjm_out``, ``jjm_total`` (JP per week), ``reaches_24_only_out_of_field``,
         ``status_kepegawaian``), ``totals`` (:func:`analysis.linieritas.totals`),
         ``by_status`` / ``by_certification`` / ``by_school`` (one row per group),
-        ``jjm_link`` (one row per certified teacher under 24 linier JJM) and
-        ``missing`` (one row per programme, certificate field or subject the
-        reference tables lack).
+        ``jjm_link`` (one row per certified teacher whose counted hours are
+        under 24, :func:`analysis.linieritas.jjm_link`), ``jjm_totals``
+        (:func:`analysis.linieritas.jjm_link_totals`), ``below_s1`` (one row per
+        pendidik below S1/D-IV, :func:`analysis.linieritas.below_s1`),
+        ``inferred`` (one row per teacher × subject judgement resting on a table
+        row marked inferred: ``guru_id``, ``nama``, ``npsn``, ``mata_pelajaran``,
+        ``status``, ``qualification``) and ``missing`` (one row per programme,
+        certificate field or subject the reference tables lack).
     prodi_path : path, optional
         A replacement programme table (:func:`analysis.subjects.read_prodi_table`).
     """
-    judged = linieritas.judge(sel.guru, sel.tables["mengajar"], prodi_path)
+    judged = linieritas.judge(sel.guru, sel.tables["mengajar"], prodi_path, sekolah=sel.tables["sekolah"])
     pt = linieritas.per_teacher(judged)
     out = pt[pt["status"] == linieritas.TIDAK_LINIER].drop(columns=["status", "npsn"])
     info = sel.guru[["guru_id", "nama", "npsn", "sertifikasi", "jurusan_prodi", "status_kepegawaian"]]
     out = out.merge(info, on="guru_id", how="left")
     out["qualification"] = out["sertifikasi"].where(out["sertifikasi"].notna() & out["sertifikasi"].astype(str).str.strip().ne(""), out["jurusan_prodi"])
     cols = ["guru_id", "nama", "npsn", "subjects_out", "qualification", "jjm_out", "jjm_total", "reaches_24_only_out_of_field", "status_kepegawaian"]
+    inferred = judged.loc[judged["inferred"].astype(bool), ["guru_id", "mata_pelajaran", "status", "sumber"]].merge(info, on="guru_id", how="left")
+    inferred["qualification"] = inferred["sertifikasi"].where(inferred["sertifikasi"].notna() & inferred["sertifikasi"].astype(str).str.strip().ne(""), inferred["jurusan_prodi"])
     return {
         "judged": judged,
         "by_subject": linieritas.by_subject(judged),
@@ -265,6 +272,9 @@ def out_of_field_tables(sel: Selection, prodi_path: object = None) -> dict[str, 
         "by_certification": linieritas.by_group(judged, sel.guru, "sertifikasi"),
         "by_school": linieritas.school_shares(judged),
         "jjm_link": linieritas.jjm_link(judged, sel.guru),
+        "jjm_totals": linieritas.jjm_link_totals(judged, sel.guru),
+        "below_s1": linieritas.below_s1(sel.guru),
+        "inferred": inferred[["guru_id", "nama", "npsn", "mata_pelajaran", "status", "qualification", "sumber"]].reset_index(drop=True),
         "missing": linieritas.unknown_entries(judged),
     }
 

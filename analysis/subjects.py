@@ -7,7 +7,13 @@ edit them without touching code (DOMAIN.md §2, §3):
   the madrasah curriculum, with its aliases separated by ";" (Kepmendikbudristek
   56/M/2022; KMA 347/2022; KMA 450/2024).
 - ``prodi_mapel.csv``: one row per study programme × subject it qualifies for,
-  with ``kependidikan`` (Ya/Tidak: a teacher-education programme).
+  with ``kependidikan`` (Ya/Tidak: a teacher-education programme) and ``sumber``
+  (the regulation the pairing rests on, or ``inferred`` where no primary source
+  confirmed it: the *Guru di Luar Bidang* page flags judgements resting on such rows).
+- ``mata_pelajaran.csv`` marks with ``guru_kelas`` = Ya the subjects an SD/MI class
+  teacher (*Guru Kelas*) teaches as one assignment (Permendikbudristek 12/2024:
+  all but Pendidikan Agama and PJOK; the madrasah PAI subjects and Bahasa Arab
+  are never class subjects, KMA 347/2022).
 - ``prodi_alias.csv``: one row per other name of a programme of that table
   (Dapodik's bidang studi names such as "Pendidikan Guru Sekolah Dasar (PGSD)",
   abbreviations such as "PPKn"). An alias names a programme, it never says what
@@ -35,6 +41,8 @@ PRODI_ALIAS_FILE = REFERENCE_DIR / "prodi_alias.csv"
 
 #: The SD/MI class-teacher "subject" (one teacher for most subjects of a class).
 GURU_KELAS = "Guru Kelas"
+#: The ``sumber`` of a programme-table row no primary source confirmed.
+INFERRED = "inferred"
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
@@ -129,6 +137,57 @@ def _prodi_table(path: str) -> dict[str, frozenset[str]]:
         for row in csv.DictReader(fh):
             out.setdefault(normalize_name(row["jurusan_prodi"]), set()).add(row["mata_pelajaran"].strip())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4)
+def _prodi_sources(path: str) -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault((normalize_name(row["jurusan_prodi"]), row["mata_pelajaran"].strip()), (row.get("sumber") or "").strip())
+    return out
+
+
+def pairing_source(name: object, subject: str, path: Path | str = PRODI_FILE) -> str | None:
+    """The ``sumber`` of the programme-table row that pairs programme ``name`` with ``subject``.
+
+    Parameters
+    ----------
+    name : object
+        A programme (or certificate field read as a programme) as written; aliases are followed.
+    subject : str
+        A canonical subject name.
+
+    Returns
+    -------
+    str or None
+        The row's source ("Permendiknas 16/2007", ``"inferred"``, ...; ``""``
+        for a replacement table without a ``sumber`` column); ``None`` when no
+        row pairs them.
+    """
+    table = _prodi_table(str(path))
+    return _prodi_sources(str(path)).get((_prodi_key(name, table), subject))
+
+
+def is_inferred(source: object) -> bool:
+    """Whether a ``sumber`` says the pairing is inferred (no primary source confirmed it)."""
+    return isinstance(source, str) and INFERRED in source.lower()
+
+
+@lru_cache(maxsize=4)
+def class_subjects(path: Path | str = SUBJECTS_FILE) -> frozenset[str]:
+    """Canonical subjects an SD/MI class teacher teaches as one *Guru Kelas* assignment.
+
+    Returns
+    -------
+    frozenset of str
+        The subjects ``mata_pelajaran.csv`` marks ``guru_kelas`` = Ya (Pendidikan
+        Pancasila, Bahasa Indonesia, Matematika, IPAS, the arts, ...; never
+        Pendidikan Agama, PJOK, the madrasah PAI subjects or Bahasa Arab;
+        Permendikbudristek 12/2024, KMA 347/2022).
+    """
+    with open(path, encoding="utf-8", newline="") as fh:
+        return frozenset(row["mata_pelajaran"].strip() for row in csv.DictReader(fh) if (row.get("guru_kelas") or "").strip().lower() == "ya")
 
 
 def subject_names(path: Path | str = SUBJECTS_FILE) -> tuple[str, ...]:
@@ -272,7 +331,8 @@ def certificate_subjects(field: object, prodi_path: Path | str = PRODI_FILE) -> 
 
     A certificate is issued for a subject ("Bahasa Inggris", "Guru Kelas MI"),
     sometimes written as a programme ("Pendidikan Agama Islam"): the field is
-    read as a subject first, then looked up as a programme (Permendikbud 46/2016).
+    read as a subject first, then looked up as a programme (Permendikbudristek
+    7/2024, which revoked Permendikbud 46/2016).
 
     Returns
     -------
@@ -358,7 +418,7 @@ def _count_names(values: pd.Series, known) -> list[tuple[str, int]]:
 def unmatched_names(tables: dict[str, pd.DataFrame], validated: dict[str, pd.DataFrame] | None = None, prodi_path: Path | str = PRODI_FILE) -> list:
     """One warning per distinct subject, programme or certificate field the reference tables cannot match.
 
-    Linieritas judges such a name "unknown" (Permendikbud 46/2016;
+    Linieritas judges such a name "unknown" (Permendikbudristek 7/2024;
     Permendiknas 16/2007); the validation report lists each one with how often
     it occurs, so that a name the tables lack is never lost silently (issue
     "Real files as they come" §1).

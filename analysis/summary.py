@@ -91,7 +91,15 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
         (0–1); and (issue 3) ``out_of_field_by_subject`` (subject → ``teachers``,
         ``tidak_linier``, ``unknown``, ``share_out`` 0–1), ``pkg_category_counts``
         (all five categories → teachers) and ``training_effects``
-        (:func:`training_effects`). ``null`` wherever the data cannot say.
+        (:func:`training_effects`); and (issue "The rules of the field as they
+        stand in 2026" §1) ``below_s1`` (pendidik below S1/D-IV, UU 14/2005 Pasal 9),
+        ``out_of_field_inferred`` (teachers with a judgement resting on a
+        reference row marked inferred), ``jjm_short`` (certified teachers whose
+        counted hours, linier JJM plus tugas tambahan, are under 24),
+        ``jjm_gap_total`` (JJM per week, the sum of their gaps),
+        ``jjm_not_counted_total`` (their out-of-field hours, which do not count)
+        and ``bk_not_judged_by_jjm`` (certified Guru BK, judged by pupils served).
+        ``null`` wherever the data cannot say.
     """
     ref = ds.reference_date(reference_date)
     names = school.schools_in(ds)
@@ -102,6 +110,8 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
         head = school.headline(sel, ict_target=ict_target)
         below = ict.below_target(sel.guru, ict_target)
         name = names.get(npsn)
+        oof = school.out_of_field_tables(sel)
+        link = oof["jjm_totals"]
         schools.append(
             {
                 "npsn": npsn,
@@ -110,12 +120,18 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
                 "out_of_field_share_headcount": _num(head["out_of_field_share_headcount"]),
                 "out_of_field_share_jjm": _num(head["out_of_field_share_jjm"]),
                 "out_of_field_unknown": int(head["out_of_field_unknown"] or 0),
+                "below_s1": int(len(oof["below_s1"])),
+                "out_of_field_inferred": int(oof["totals"]["teachers_inferred"]),
+                "jjm_short": int(link["jjm_short"]),
+                "jjm_gap_total": _num(link["jjm_gap_total"], 2),
+                "jjm_not_counted_total": _num(link["jjm_not_counted_total"], 2),
+                "bk_not_judged_by_jjm": int(link["bk_not_judged"]),
                 "domain_mean": {d: _num(head[f"domain_mean_{d}"], 2) for d in schema.DOMAINS},
                 "ict_below_target_share": {r.skill: _num(r.share) for r in below.itertuples()},
                 "trained_last_12_months_share": _num(head["trained_last_12_months_share"]),
                 "out_of_field_by_subject": {
                     r.mata_pelajaran: {"teachers": int(r.teachers), "tidak_linier": int(r.tidak_linier), "unknown": int(r.unknown), "share_out": _num(r.share_out)}
-                    for r in school.out_of_field_tables(sel)["by_subject"].itertuples()
+                    for r in oof["by_subject"].itertuples()
                 },
                 "pkg_category_counts": {r.kategori: int(r.n) for r in school.competency_tables(sel)["categories"].itertuples()},
                 "training_effects": training_effects(school.effect_tables(sel)),

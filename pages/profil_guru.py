@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts, district, schema
+from analysis import charts, district, linieritas, schema
 from analysis.i18n import t
 from analysis.privacy import display_names, pseudonym
 from ui import state, widgets
@@ -53,7 +53,11 @@ st.markdown("\n".join(f"- **{a}:** {b}" for a, b in rows))
 
 st.subheader(t("guru.section.subjects", lang))
 subjects = prof["subjects"].assign(status=[t(f"chart.oof.{s}", lang) for s in prof["subjects"]["status"]], basis=[t(f"guru.basis.{b}", lang) for b in prof["subjects"]["basis"]])
-widgets.table(subjects, lang, {"mata_pelajaran": "col.subject", "jjm": "col.jjm", "status": "guru.col.linieritas", "basis": "guru.col.basis"}, key=state.key(PAGE, "subjects"))
+widgets.table(subjects, lang, {"mata_pelajaran": "col.subject", "jjm": "col.jjm", "status": "guru.col.linieritas", "basis": "guru.col.basis", "sumber": "col.sumber"}, key=state.key(PAGE, "subjects"))
+if prof["subjects"]["inferred"].any():
+    st.caption(t("guru.subjects.inferred", lang))
+if p.get("jenjang_pendidikan") in linieritas.BELOW_S1:
+    st.warning(t("guru.below_s1", lang, jenjang=p["jenjang_pendidikan"]), icon=":material/school:")
 
 st.subheader(t("guru.section.assessments", lang))
 widgets.figure(charts.teacher_scores_figure(prof["assessments"], lang), state.key(PAGE, "scores"))

@@ -61,6 +61,10 @@ oof = school.out_of_field_tables(sel)
 widgets.figure(charts.out_of_field_by_subject_figure(oof["by_subject"], lang), state.key(PAGE, "oof_subject"))
 if oof["unknown"]:
     st.info(t("profil.out_of_field.unknown", lang, n=oof["unknown"]), icon=":material/help:")
+if len(oof["below_s1"]):
+    st.info(t("profil.out_of_field.below_s1", lang, n=len(oof["below_s1"])), icon=":material/school:")
+if oof["totals"]["teachers_inferred"]:
+    st.caption(t("profil.out_of_field.inferred", lang, n=oof["totals"]["teachers_inferred"]))
 if oof["teachers"].empty:
     st.caption(t("profil.out_of_field.none", lang))
 else:

@@ -61,8 +61,8 @@ def test_tadris_and_abbreviated_programmes_read_as_pendidikan():
         ("Bahasa Inggris", "Bahasa Inggris", "Pendidikan Bahasa Inggris", True, ("linier", "sertifikasi")),
         ("Prakarya", None, "Pendidikan IPS", True, ("tidak_linier", "prodi")),
         ("IPS", None, "Pendidikan IPS", True, ("linier", "prodi")),
-        ("Guru Kelas", None, "Pendidikan Agama Islam", True, ("linier", "kependidikan")),
-        ("Guru Kelas", None, "Ushuluddin", False, ("tidak_linier", "kependidikan")),
+        ("Guru Kelas", None, "Pendidikan Agama Islam", True, ("tidak_linier", "prodi")),
+        ("Guru Kelas", None, "Ushuluddin", False, ("unknown", "prodi_unknown")),
         ("Guru Kelas", None, "Psikologi", False, ("linier", "prodi")),
         ("Guru Kelas", None, "Ushuluddin", None, ("unknown", "prodi_unknown")),
         ("IPA", None, "Ushuluddin", False, ("unknown", "prodi_unknown")),
@@ -354,9 +354,10 @@ def test_the_reference_tables_cover_every_subject_of_the_curriculum():
     assert subjects.is_education_programme("Sastra Inggris") is False
 
 
-def test_a_class_teacher_without_a_kependidikan_flag_takes_it_from_the_programme_table():
-    assert linieritas.judge_one("Guru Kelas", None, "Pendidikan Matematika", None) == ("linier", "kependidikan")
-    assert linieritas.judge_one("Guru Kelas", None, "Sastra Inggris", None) == ("tidak_linier", "kependidikan")
+def test_a_class_teacher_from_another_education_programme_is_not_linier():
+    """Permendiknas 16/2007 names PGSD/PGMI and psikologi for the SD/MI class teacher, not any education programme."""
+    assert linieritas.judge_one("Guru Kelas", None, "Pendidikan Matematika", True) == ("tidak_linier", "prodi")
+    assert linieritas.judge_one("Guru Kelas", None, "Sastra Inggris", None) == ("tidak_linier", "prodi")
 
 
 def test_a_replacement_programme_table_is_checked_row_by_row(tmp_path):
@@ -385,7 +386,7 @@ def test_out_of_field_by_certification_and_the_24_jjm_gap():
     assert cert.loc["uncertified"].tolist() == [1, 1, 1.0], "d is unknown and left out"
     link = linieritas.jjm_link(judged, guru)
     assert link["guru_id"].tolist() == ["a"]
-    assert link.iloc[0][["jjm_in", "jjm_out", "gap", "filled_out_of_field", "band"]].tolist() == [16.0, 8.0, 8.0, 8.0, "A1"]
+    assert link.iloc[0][["jjm_in", "jjm_not_counted", "gap", "band"]].tolist() == [16.0, 8.0, 8.0, "A3"], "the 8 out-of-field hours do not count"
     missing = linieritas.unknown_entries(judged)
     assert missing.to_dict("records") == [{"kind": "prodi", "name": "Ushuluddin", "teachers": 1}]
     with pytest.raises(ValueError):

@@ -58,7 +58,7 @@ def test_a_file_with_dapodik_names_reports_no_unmatched_name(dapodik_names):
         ("Ilmu Pengetahuan Alam (IPA)", "IPA"),
         ("Ilmu Pengetahuan Sosial (IPS)", "IPS"),
         ("Seni dan Budaya", "Seni Budaya"),
-        ("Seni Tari", "Seni Budaya"),
+        ("Seni Tari", "Seni Tari"),
         ("Bimbingan dan Konseling/Konselor (BP/BK)", "Bimbingan dan Konseling"),
         ("Muatan Lokal Bahasa Daerah", "Muatan Lokal"),
         ("Pendidikan Agama Katholik dan Budi Pekerti", "Pendidikan Agama Katolik dan Budi Pekerti"),

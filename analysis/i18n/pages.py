@@ -136,8 +136,8 @@ STRINGS = {
     },
     "profil.section.out_of_field": {"id": "Guru mengajar di luar bidang", "en": "Out-of-field teaching"},
     "profil.out_of_field.caption": {
-        "id": "Tidak linier: mata pelajaran yang diajarkan tidak sesuai sertifikat pendidik (Permendikbud 46/2016) atau, bagi yang belum bersertifikat, jurusan/prodi.",
-        "en": "Out of field: a subject taught that does not match the teaching certificate (Permendikbud 46/2016) or, for uncertified teachers, the study programme.",
+        "id": "Tidak linier: mata pelajaran yang diajarkan tidak sesuai sertifikat pendidik (Permendikbudristek 7/2024) atau, bagi yang belum bersertifikat, jurusan/prodi.",
+        "en": "Out of field: a subject taught that does not match the teaching certificate (Permendikbudristek 7/2024) or, for uncertified teachers, the study programme.",
     },
     "profil.out_of_field.list": {"id": "Guru dengan mata pelajaran tidak linier", "en": "Teachers with an out-of-field subject"},
     "profil.out_of_field.none": {"id": "Tidak ada guru di luar bidang.", "en": "No teacher teaches out of field."},
