@@ -190,7 +190,7 @@ def test_html_reports_are_self_contained_and_carry_the_page_figures(district_ds)
 
 def test_the_research_export_holds_no_name_nuptk_nip_or_birth_date(district_ds):
     wb = openpyxl.load_workbook(io.BytesIO(exports.deidentified_xlsx(district_ds, ["10603812"])))
-    assert [ws.title for ws in wb][1:] == ["sekolah", "guru", "mengajar", "pelatihan", "penilaian"]
+    assert [ws.title for ws in wb][1:] == ["sekolah", "guru", "mengajar", "pelatihan", "penilaian", "jumlah_sekolah"]
     cells = {str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c is not None}
     guru = district_ds.tables["guru"]
     guru = guru[guru["npsn"] == "10603812"]
