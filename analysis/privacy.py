@@ -254,9 +254,12 @@ def cell_threshold(value: int | None = None) -> int:
         If the threshold is not an integer of at least 1.
     """
     raw = value if value is not None else os.environ.get(MIN_CELL_ENV, "").strip() or MIN_CELL
-    n = int(raw)
+    try:
+        n = int(raw)
+    except (TypeError, ValueError):
+        raise ValueError(f"{MIN_CELL_ENV}: the small-cell threshold must be a whole number, not {raw!r}") from None
     if n < 1:
-        raise ValueError("the small-cell threshold must be at least 1")
+        raise ValueError(f"{MIN_CELL_ENV}: the small-cell threshold must be at least 1, not {n}")
     return n
 
 
