@@ -385,7 +385,7 @@ def school_counts(tables: dict[str, pd.DataFrame], lang: str = "id", min_cell: i
     from analysis import privacy, staff
 
     guru = staff.pendidik(tables["guru"])
-    group = guru["status_kepegawaian"].map(privacy._asn).fillna("Non-ASN")
+    group = guru["status_kepegawaian"].map(privacy.asn_group).fillna("Non-ASN")
     by = pd.crosstab(guru["npsn"], group).reindex(columns=["ASN", "Non-ASN"], fill_value=0)
     sk = tables["sekolah"][["npsn", "nama_sekolah"]].drop_duplicates("npsn")
     out = sk.merge(by, left_on="npsn", right_index=True, how="left").fillna({"ASN": 0, "Non-ASN": 0})

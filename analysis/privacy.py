@@ -400,7 +400,8 @@ def _wider_age(v: object) -> object:
     return {"<30": "<40", "30-39": "<40", "40-49": "40+", "50+": "40+"}.get(v, v)
 
 
-def _asn(v: object) -> object:
+def asn_group(v: object) -> object:
+    """Status kepegawaian read as ``"ASN"`` (:data:`ASN_STATUS`) or ``"Non-ASN"``; missing and ``"*"`` unchanged."""
     if v is None or v != v or v == SUPPRESSED:
         return v
     return "ASN" if str(v) in ASN_STATUS else "Non-ASN"
@@ -432,7 +433,7 @@ def _ptk_group(v: object) -> object:
 #: Generalisation steps tried in order, each (step name, column, mapping).
 GENERALISATIONS: tuple[tuple[str, str, object], ...] = (
     ("age_band_20y", "age_band", _wider_age),
-    ("status_asn", "status_kepegawaian", _asn),
+    ("status_asn", "status_kepegawaian", asn_group),
     ("jenis_ptk_group", "jenis_ptk", _ptk_group),
 )
 #: Order in which quasi-identifiers are blanked for the rows still in small groups.
