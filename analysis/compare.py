@@ -125,3 +125,49 @@ def box_by_school(scores: pd.DataFrame, npsns: Sequence[str]) -> pd.DataFrame:
         st = box_stats(scores[scores["npsn"] == n], "domain", "score", order=list(schema.DOMAINS))
         frames.append(st.assign(npsn=n))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["npsn", "domain", "n"])
+
+
+def school_table_for(table: pd.DataFrame, suppress: bool, min_cell: int | None = None) -> pd.DataFrame:
+    """The per-school table as a role may see it: for researchers, small schools' figures are ``"<10"``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`analysis.district.school_table` output (one row per school, ``teachers`` = pendidik).
+    suppress : bool
+        ``True`` for the researcher (peneliti) role.
+    min_cell : int, optional
+        Threshold (default :func:`analysis.privacy.cell_threshold`: ``$DASBOR_MIN_CELL`` or 10).
+
+    Returns
+    -------
+    DataFrame
+        Same rows and columns. When ``suppress``, every figure of a school
+        with fewer than ``min_cell`` pendidik (its count included) holds the
+        marker ``"<10"`` and its band columns ``"none"`` (no colour gives it away).
+    """
+    from analysis import district, privacy
+
+    if not suppress or table.empty:
+        return table
+    figures = [f for f in district.FIGURES if f in table.columns and f != "teachers"]
+    out = privacy.suppress_small_groups(table, "teachers", figures, min_cell)
+    small = out["teachers"].astype(str) == privacy.suppressed_marker(min_cell)
+    for c in [c for c in out.columns if c.startswith("band_")]:
+        out[c] = out[c].where(~small, "none")
+    return out
+
+
+def small_schools(table: pd.DataFrame, suppress: bool, min_cell: int | None = None) -> set[str]:
+    """NPSN of the schools whose figures a researcher may not see (:func:`school_table_for`); empty unless ``suppress``."""
+    from analysis import privacy
+
+    if not suppress or table.empty:
+        return set()
+    n = pd.to_numeric(table["teachers"], errors="coerce")
+    return set(table.loc[n.isna() | (n < privacy.cell_threshold(min_cell)), "npsn"].astype(str))
+
+
+def without_schools(df: pd.DataFrame, npsns: set[str], col: str = "npsn") -> pd.DataFrame:
+    """``df`` without the rows of the schools ``npsns`` (a chart over suppressed schools)."""
+    return df[~df[col].astype(str).isin(npsns)] if npsns else df

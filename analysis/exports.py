@@ -252,7 +252,7 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     teachers = oof["teachers"]
     listed = pd.DataFrame(
         {
-            t("col.teacher", lang): display_names(teachers, show_names, ds.id).to_numpy() if len(teachers) else [],
+            t("col.teacher", lang): display_names(teachers, show_names).to_numpy() if len(teachers) else [],
             t("col.subjects_out", lang): teachers["subjects_out"].to_numpy(),
             t("col.qualification", lang): teachers["qualification"].to_numpy(),
             t("col.jjm_out", lang): teachers["jjm_out"].to_numpy(),
@@ -304,8 +304,14 @@ def _fmt(v: object, kind: str, lang: str = "id") -> str:
     return f"{int(v)}"
 
 
-def deidentified_xlsx(ds: Dataset, npsns: Sequence[str] | None = None, lang: str = "id") -> bytes:
-    """The de-identified dataset (:func:`analysis.privacy.deidentified_tables`) as one .xlsx, one sheet per table.
+def deidentified_xlsx(ds: Dataset, npsns: Sequence[str] | None = None, lang: str = "id", *, k: int | None = None, min_cell: int | None = None) -> bytes:
+    """The researcher export: the de-identified dataset, k-anonymous, as one .xlsx, one sheet per table.
+
+    The Guru sheet is made k-anonymous on :data:`analysis.privacy.QUASI_IDENTIFIERS`
+    (:func:`analysis.privacy.enforce_k_anonymity`); a count sheet gives the
+    pendidik per school by ASN / Non-ASN with small cells suppressed
+    (:func:`analysis.privacy.suppress`); the README sheet says k, the
+    generalisations applied and how many rows were blanked or left out.
 
     Parameters
     ----------
@@ -313,27 +319,78 @@ def deidentified_xlsx(ds: Dataset, npsns: Sequence[str] | None = None, lang: str
     npsns : sequence of str, optional
         Limit to these schools.
     lang : {"id", "en"}
-        Language of the notice sheet.
+        Language of the README sheet and the count sheet's headers.
+    k : int, optional
+        Smallest quasi-identifier group (default :data:`analysis.privacy.K_ANONYMITY`, 5).
+    min_cell : int, optional
+        Small-cell threshold of the count sheet (default ``$DASBOR_MIN_CELL`` or 10).
 
     Returns
     -------
     bytes
-        Sheets ``Catatan`` (what was removed, and the sample-data notice),
-        ``sekolah``, ``guru``, ``mengajar``, ``pelatihan``, ``penilaian``; cells neutralised.
+        Sheets ``README`` (what was removed, k, generalisations, suppressed rows,
+        the sample-data notice), ``sekolah``, ``guru``, ``mengajar``,
+        ``pelatihan``, ``penilaian`` and the count sheet; cells neutralised.
     """
-    from analysis.privacy import deidentified_tables
+    from analysis import privacy
 
+    k = privacy.K_ANONYMITY if k is None else k
+    threshold = privacy.cell_threshold(min_cell)
     sel = school.select(ds, list(npsns) if npsns is not None else None)
-    tables = deidentified_tables(sel.tables, sel.reference_date, ds.id)
+    tables = privacy.deidentified_tables(sel.tables, sel.reference_date, k=k)
+    rep: privacy.KAnonymityReport = tables["guru"].attrs["k_anonymity"]
+    counts_sheet = t("privacy.sheet.counts", lang)
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = t("export.deid.sheet", lang)[:31]
-    ws.append([t("export.deid.note", lang)])
+    ws.title = t("privacy.readme.sheet", lang)[:31]
+    ws.append([t("privacy.readme.title", lang)])
+    ws.cell(1, 1).font = _BOLD
     if ds.is_sample:
         ws.append([t("app.sample_notice", lang)])
         ws.cell(ws.max_row, 1).fill = _NOTICE
+    if not privacy.codes_protected():
+        ws.append([t("privacy.codes_unprotected", lang)])
+        ws.cell(ws.max_row, 1).fill = _NOTICE
+    steps = ", ".join(t(f"privacy.gen.{g}", lang) for g in rep.generalisations)
+    lines = [
+        t("export.deid.note", lang),
+        t("privacy.readme.codes", lang),
+        t("privacy.readme.heads", lang),
+        t("privacy.readme.k", lang, qi=", ".join(privacy.QUASI_IDENTIFIERS), k=k, before=rep.k_before, after=rep.k_after),
+        t("privacy.readme.generalised", lang, steps=steps) if steps else t("privacy.readme.generalised.none", lang),
+        t("privacy.readme.blanked", lang, n=rep.rows_blanked, rows=rep.rows, detail=", ".join(f"{c}: {n}" for c, n in rep.blanked_values.items() if n)),
+        t("privacy.readme.dropped", lang, n=rep.rows_dropped),
+        t("privacy.readme.cells", lang, sheet=counts_sheet, min=threshold),
+    ]
+    for line in lines:
+        ws.append([neutralize(line)])
     for name, df in tables.items():
         _write_table(wb.create_sheet(name), safe_frame(df), start_row=1)
+    _write_table(wb.create_sheet(counts_sheet[:31]), safe_frame(school_counts(sel.tables, lang, threshold)), start_row=1)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def school_counts(tables: dict[str, pd.DataFrame], lang: str = "id", min_cell: int | None = None) -> pd.DataFrame:
+    """Pendidik per school by ASN / Non-ASN, small cells suppressed (:func:`analysis.privacy.suppress`).
+
+    Returns
+    -------
+    DataFrame
+        One row per school of ``tables["sekolah"]``: ``npsn``, ``nama_sekolah``,
+        ASN, Non-ASN and total (headers in ``lang``); counts, or ``"<10"`` where
+        under the threshold or where a shown cell would give a hidden one back.
+    """
+    from analysis import privacy, staff
+
+    guru = staff.pendidik(tables["guru"])
+    group = guru["status_kepegawaian"].map(privacy.asn_group).fillna("Non-ASN")
+    by = pd.crosstab(guru["npsn"], group).reindex(columns=["ASN", "Non-ASN"], fill_value=0)
+    sk = tables["sekolah"][["npsn", "nama_sekolah"]].drop_duplicates("npsn")
+    out = sk.merge(by, left_on="npsn", right_index=True, how="left").fillna({"ASN": 0, "Non-ASN": 0})
+    out[["ASN", "Non-ASN"]] = out[["ASN", "Non-ASN"]].astype(int)
+    out["total"] = out["ASN"] + out["Non-ASN"]
+    out = privacy.suppress(out, ["ASN", "Non-ASN", "total"], min_cell)
+    names = {"ASN": t("privacy.col.asn", lang), "Non-ASN": t("privacy.col.non_asn", lang), "total": t("privacy.col.total", lang)}
+    return out.rename(columns=names).reset_index(drop=True)

@@ -76,11 +76,63 @@ def normalize_name(text: object) -> str:
     return s
 
 
+#: Reference tables given in memory (an upload), by :func:`reference_source` key.
+_IN_MEMORY: dict[str, str] = {}
+#: How many in-memory tables are kept (the oldest goes first).
+_IN_MEMORY_MAX = 16
+_MEMORY_PREFIX = "memory:"
+
+
+def reference_source(table: pd.DataFrame | bytes | str) -> str:
+    """A key under which every function of this module reads ``table`` as if it were the CSV file.
+
+    A user's replacement reference table need not be written anywhere: the
+    functions that take ``path`` (``qualified_subjects``, ``certificate_subjects``,
+    ``unmatched_names``, the linieritas judgement passing ``prodi_path``) accept
+    this key in its place, and still accept a file path.
+
+    Parameters
+    ----------
+    table : DataFrame, bytes or str
+        The table (e.g. :func:`read_prodi_table` output), or its CSV as bytes (UTF-8) or text.
+
+    Returns
+    -------
+    str
+        ``"memory:<sha256 of the CSV text>"``; the same content gives the same key.
+        At most the 16 latest tables are held (in this process only).
+    """
+    if isinstance(table, pd.DataFrame):
+        text = table.to_csv(index=False)
+    elif isinstance(table, bytes):
+        text = table.decode("utf-8-sig")
+    else:
+        text = str(table)
+    import hashlib
+
+    key = _MEMORY_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    _IN_MEMORY.pop(key, None)
+    _IN_MEMORY[key] = text
+    while len(_IN_MEMORY) > _IN_MEMORY_MAX:
+        _IN_MEMORY.pop(next(iter(_IN_MEMORY)))
+    return key
+
+
+def _open_text(path: str):
+    """The CSV text of ``path``: a file, or a table given by :func:`reference_source`."""
+    path = str(path)
+    if path.startswith(_MEMORY_PREFIX):
+        if path not in _IN_MEMORY:
+            raise FileNotFoundError(path)
+        return io.StringIO(_IN_MEMORY[path], newline="")
+    return open(path, encoding="utf-8", newline="")
+
+
 @lru_cache(maxsize=4)
 def _subject_table(path: str) -> tuple[dict[str, str], tuple[str, ...]]:
     alias_of: dict[str, str] = {}
     names: list[str] = []
-    with open(path, encoding="utf-8", newline="") as fh:
+    with _open_text(path) as fh:
         for row in csv.DictReader(fh):
             name = row["mata_pelajaran"].strip()
             names.append(name)
@@ -94,7 +146,7 @@ def _subject_table(path: str) -> tuple[dict[str, str], tuple[str, ...]]:
 @lru_cache(maxsize=4)
 def _prodi_kependidikan(path: str) -> dict[str, bool]:
     out: dict[str, bool] = {}
-    with open(path, encoding="utf-8", newline="") as fh:
+    with _open_text(path) as fh:
         for row in csv.DictReader(fh):
             flag = (row.get("kependidikan") or "").strip().lower()
             if flag in ("ya", "tidak"):
@@ -106,7 +158,7 @@ def _prodi_kependidikan(path: str) -> dict[str, bool]:
 def _prodi_aliases(path: str) -> dict[str, str]:
     out: dict[str, str] = {}
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
+        with _open_text(path) as fh:
             for row in csv.DictReader(fh):
                 alias, target = normalize_name(row.get("alias")), normalize_name(row.get("jurusan_prodi"))
                 if alias and target and alias != target:
@@ -133,7 +185,7 @@ def is_education_programme(name: object, path: Path | str = PRODI_FILE) -> bool 
 @lru_cache(maxsize=4)
 def _prodi_table(path: str) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    with open(path, encoding="utf-8", newline="") as fh:
+    with _open_text(path) as fh:
         for row in csv.DictReader(fh):
             out.setdefault(normalize_name(row["jurusan_prodi"]), set()).add(row["mata_pelajaran"].strip())
     return {k: frozenset(v) for k, v in out.items()}
@@ -232,7 +284,7 @@ def is_known_subject(name: str, path: Path | str = SUBJECTS_FILE) -> bool:
 def _written_forms(path: str) -> tuple[tuple[str, str], ...]:
     """``(name as written in the table, canonical name)`` for every canonical name and alias."""
     out: list[tuple[str, str]] = []
-    with open(path, encoding="utf-8", newline="") as fh:
+    with _open_text(path) as fh:
         for row in csv.DictReader(fh):
             name = row["mata_pelajaran"].strip()
             out.append((name, name))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts, compare, district, effects, ict, school, schema
+from analysis import charts, compare, district, effects, ict, privacy, school, schema
 from analysis.i18n import t
 from ui import state, widgets
 
@@ -23,17 +23,22 @@ if len(chosen) < compare.MIN_SCHOOLS:
     st.info(t("banding.pick", lang, lo=compare.MIN_SCHOOLS, hi=compare.MAX_SCHOOLS), icon=":material/info:")
     st.stop()
 
-table = district.school_table(ds, chosen)
+suppress = state.suppresses_small_cells()
+full = district.school_table(ds, chosen)
+table = compare.school_table_for(full, suppress)
+hidden = compare.small_schools(full, suppress)
+if hidden:
+    st.caption(t("privacy.banding.suppressed", lang, min=privacy.cell_threshold(), schools=", ".join(sorted(names.get(n, n) for n in hidden))))
 widgets.banded_school_table(table, lang, state.key(PAGE, "table"))
 
 scores = compare.domain_scores(ds, chosen)
-widgets.figure(charts.grouped_domain_box_figure(compare.box_by_school(scores, chosen), "npsn", lang, names), state.key(PAGE, "box"))
+widgets.figure(charts.grouped_domain_box_figure(compare.without_schools(compare.box_by_school(scores, chosen), hidden), "npsn", lang, names), state.key(PAGE, "box"))
 c1, c2 = st.columns(2)
 with c1:
-    oof = table.rename(columns={"npsn": "group", "out_of_field_share_headcount": "share"})
+    oof = compare.without_schools(full, hidden).rename(columns={"npsn": "group", "out_of_field_share_headcount": "share"})
     widgets.figure(charts.count_bars(oof, "group", "share", lang, "oof.chart.by_school", "chart.axis.share_teachers", category_labels=names, percent=True), state.key(PAGE, "oof"))
 with c2:
-    below = ict.below_by_group(school.select(ds, chosen).guru, "npsn", ict.DEFAULT_TARGET)
+    below = compare.without_schools(ict.below_by_group(school.select(ds, chosen).guru, "npsn", ict.DEFAULT_TARGET), hidden, "group")
     labels = {k: v[0 if lang == "id" else 1] for k, v in schema.ICT_SKILLS.items()}
     widgets.figure(charts.matrix_figure(below, "group", "skill", "share", lang, "tik.chart.by_group", row_labels=names, col_labels=labels, percent=True, target=ict.DEFAULT_TARGET), state.key(PAGE, "ict"))
 

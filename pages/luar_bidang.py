@@ -6,10 +6,6 @@ through :mod:`analysis.school`; the reference tables from :mod:`analysis.subject
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
-from pathlib import Path
-
 import streamlit as st
 
 from analysis import charts, school, subjects
@@ -38,11 +34,7 @@ with st.expander(t("oof.reference.header", lang), icon=":material/table:"):
         for p in problems:
             st.warning(p)
         if len(table):
-            digest = hashlib.sha256(upload.getvalue()).hexdigest()[:16]
-            path = Path(tempfile.gettempdir()) / f"prodi_mapel_{digest}.csv"
-            if not path.exists():
-                table.to_csv(path, index=False)
-            prodi_path = path
+            prodi_path = subjects.reference_source(table)  # held in memory, never a shared file in /tmp
             st.success(t("oof.reference.in_use", lang, n=len(table), rejected=len(problems)))
 
 oof = school.out_of_field_tables(sel, prodi_path)

@@ -280,3 +280,14 @@ def test_a_cold_deep_link_to_a_page_still_runs_inside_the_app_navigation():
     assert not at.exception, at.exception
     assert any(sb.key == "app_role" for sb in at.sidebar.selectbox), "app.py's sidebar ran: the page did not run on its own"
     assert at.title, "a page is shown"
+
+
+def test_on_bandingkan_a_researcher_sees_a_small_schools_figures_as_under_ten():
+    at = _app(schools="10603812,60304410", lang="en")
+    at.switch_page("pages/bandingkan_sekolah.py").run()
+    assert "<10" not in at.dataframe[0].value.astype(str).to_numpy(), "a district officer sees the figures"
+    at.selectbox(key="app_role").set_value("peneliti").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value.astype(str)
+    assert (table.iloc[1, 4:] == "<10").all() and not (table.iloc[0, 4:] == "<10").any()
+    assert any("fewer than 10 teachers" in c.value for c in at.caption)

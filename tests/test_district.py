@@ -190,7 +190,7 @@ def test_html_reports_are_self_contained_and_carry_the_page_figures(district_ds)
 
 def test_the_research_export_holds_no_name_nuptk_nip_or_birth_date(district_ds):
     wb = openpyxl.load_workbook(io.BytesIO(exports.deidentified_xlsx(district_ds, ["10603812"])))
-    assert [ws.title for ws in wb][1:] == ["sekolah", "guru", "mengajar", "pelatihan", "penilaian"]
+    assert [ws.title for ws in wb][1:] == ["sekolah", "guru", "mengajar", "pelatihan", "penilaian", "jumlah_sekolah"]
     cells = {str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c is not None}
     guru = district_ds.tables["guru"]
     guru = guru[guru["npsn"] == "10603812"]
@@ -213,11 +213,11 @@ def test_export_codes_stay_distinct_even_when_six_digits_would_clash():
     from analysis.privacy import deidentified_tables, pseudonym
 
     ids = [f"{1000000000000000 + i}" for i in range(6000)]
-    short = [pseudonym(i, "s") for i in ids]
+    short = [pseudonym(i, key="s") for i in ids]  # a fixed key: the clash must not depend on the deployment's
     assert len(set(short)) < len(short), "the test needs a clash among 6-digit codes"
     guru = pd.DataFrame({"guru_id": ids, "npsn": "1", "tanggal_lahir": pd.NaT})
     empty = {k: pd.DataFrame({"guru_id": pd.Series(dtype=object)}) for k in ("mengajar", "pelatihan", "penilaian")}
-    out = deidentified_tables({"sekolah": pd.DataFrame({"npsn": ["1"]}), "guru": guru, **empty}, pd.Timestamp("2025-01-01").date(), "s")
+    out = deidentified_tables({"sekolah": pd.DataFrame({"npsn": ["1"]}), "guru": guru, **empty}, pd.Timestamp("2025-01-01").date(), key="s")
     assert out["guru"]["kode"].is_unique
 
 

@@ -104,6 +104,11 @@ def shows_names() -> bool:
     return get_role() == "kepala_sekolah"
 
 
+def suppresses_small_cells() -> bool:
+    """Whether figures over fewer than 10 teachers are shown as "<10": for the researcher (peneliti) role."""
+    return get_role() == "peneliti"
+
+
 def role_selector(container, lang: str) -> None:
     """Selector of the viewer's role in ``container``; stored in the session, not the URL."""
     from analysis.i18n import t
@@ -142,10 +147,47 @@ def sample_dataset() -> Dataset:
     return _load_samples(stamp)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+_UPLOADS = "app_upload_cache"
+
+
 def load_upload(data: bytes, filename: str, npsn: str | None = None) -> Dataset:
-    """Read an uploaded file (cached on its content and the NPSN the user gave); never raises for a user's file."""
-    return load_file(data, filename, npsn=npsn)
+    """Read an uploaded file, remembered for this session only; never raises for a user's file.
+
+    Not ``st.cache_data``: that cache is shared by every session of the server,
+    so a user's data would outlive the session and another session sending the
+    same bytes would hit it. Kept in the session: the last reading only.
+    """
+    import hashlib
+
+    stamp = (hashlib.sha256(data).hexdigest(), filename, npsn)
+    memo = st.session_state.get(_UPLOADS)
+    if memo is not None and memo[0] == stamp:
+        return memo[1]
+    ds = load_file(data, filename, npsn=npsn)
+    st.session_state[_UPLOADS] = (stamp, ds)
+    return ds
+
+
+def pseudonym_key_source() -> str:
+    """Make the deployment's pseudonym key the one in use and say where it came from.
+
+    Streamlit secrets (``DASBOR_PSEUDONYM_KEY`` in ``.streamlit/secrets.toml``)
+    first, then what :func:`analysis.privacy.configure_key` finds (environment,
+    key file in the data directory). Read once per server process.
+    """
+    from analysis import privacy
+
+    global _KEY_SOURCE
+    if _KEY_SOURCE is None:
+        try:
+            secret = st.secrets.get(privacy.KEY_ENV)
+        except Exception:  # no secrets file: the environment or the key file decides
+            secret = None
+        _KEY_SOURCE = privacy.configure_key(secret)
+    return _KEY_SOURCE
+
+
+_KEY_SOURCE: str | None = None
 
 
 def loaded_schools():
@@ -155,6 +197,7 @@ def loaded_schools():
 
 def get_dataset() -> Dataset:
     """The active dataset: this session's upload, else the sample data; with the reference date the user set, if any."""
+    pseudonym_key_source()
     ds = st.session_state.get(_DATASET)
     ds = ds if ds is not None else sample_dataset()
     as_of = st.session_state.get(AS_OF_WIDGET)

@@ -57,6 +57,8 @@ def page_header(title_key: str, lang: str, ds: Dataset | None = None) -> None:
     st.title(t(title_key, lang))
     if ds is not None and ds.is_sample:
         st.info(t("app.sample_notice", lang), icon=":material/info:")
+    if ds is not None and not state.shows_names() and state.pseudonym_key_source() == "demo":
+        st.caption(t("privacy.codes_unprotected", lang))
 
 
 def figure(fig, key: str) -> None:
@@ -349,7 +351,11 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
             return [""] * len(col)
         return [f"background-color: {BAND_COLOURS[b]}55" if b != "none" else "" for b in bands[f"band_{src}"]]
 
-    fmt = {label[f]: ("{:.0%}" if METRICS[f][1] == "share" else ("{:.1f}" if METRICS[f][1] == "score" else "{:,.0f}")) for f in figures}
+    def fmt_of(kind: str):  # a suppressed figure ("<10") is text and shows as it is
+        spec = "{:.0%}" if kind == "share" else ("{:.1f}" if kind == "score" else "{:,.0f}")
+        return lambda v: v if isinstance(v, str) else ("–" if v is None or v != v else spec.format(v))
+
+    fmt = {label[f]: fmt_of(METRICS[f][1]) for f in figures}
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep="–")
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
     from analysis import exports
@@ -386,13 +392,14 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
     )
 
 
-def deidentified_export(ds: Dataset, npsns: list[str], lang: str) -> bytes:
-    """The de-identified research export of the chosen schools (cached per dataset and choice)."""
-    return _deid(ds, ds.id, ds.as_of, tuple(npsns), lang)
+def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
+    """The researcher export of the chosen schools, built when the button is clicked (a callable for ``st.download_button``).
 
+    Not cached across sessions (``st.cache_data`` is shared by every session):
+    one user's data never sits where another user's request can reach it.
+    """
+    from functools import partial
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _deid(_ds: Dataset, ds_id: str, as_of: object, npsns: tuple[str, ...], lang: str) -> bytes:
     from analysis.exports import deidentified_xlsx
 
-    return deidentified_xlsx(_ds, list(npsns), lang)
+    return partial(deidentified_xlsx, ds, list(npsns), lang)
