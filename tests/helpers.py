@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import openpyxl
 
@@ -28,3 +29,24 @@ def guru_row(nuptk: object = "1234567890123456", **over: object) -> list[object]
     base = {"NPSN": "10603456", "Nama": "Guru Contoh", "NUPTK": nuptk, "JK": "P", "Jenis PTK": "Guru Mapel", "JJM": 24, "Mengajar": "Matematika", "Tanggal Lahir": "12/05/1980"}
     base.update(over)
     return [base[h] for h in GURU_HEADER]
+
+
+def patch_workbook(data: bytes, replacements: dict[str, str]) -> bytes:
+    """``data`` (an .xlsx) with text replaced inside its XML parts.
+
+    openpyxl refuses to write what a hostile or foreign file can hold (control
+    characters, two sheets of one name); tests write placeholders and swap
+    them in here, e.g. ``{"CTRL": "_x0001_"}`` (the OOXML escape of U+0001).
+    """
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename.endswith(".xml"):
+                text = body.decode("utf-8")
+                for old, new in replacements.items():
+                    text = text.replace(old, new)
+                body = text.encode("utf-8")
+            out.writestr(item, body)
+    return buf.getvalue()
