@@ -41,7 +41,7 @@ st.header(t("dampak.section.overall", lang))
 widgets.figure(charts.effects_figure(res["overall"], lang), state.key(PAGE, "overall_fig"))
 show(res["overall"], "overall")
 for _, row in res["overall"].iterrows():
-    st.markdown("- " + effects.sentence(row, lang))
+    st.markdown("- " + widgets.plain(effects.sentence(row, lang)))
 
 st.header(t("dampak.section.did", lang))
 st.caption(t("dampak.did.caption", lang))
@@ -53,18 +53,18 @@ else:
     shown = did.assign(domain=[t(f"domain.{d}", lang) for d in did["domain"]]).round(3).assign(p_value=[effects.format_p(p, lang) for p in did["p_value"]])
     widgets.table(shown, lang, {"domain": "report.school.domain", "n_treated": "col.n_treated", "n_control": "col.n_control", "treated_change": "col.treated_change", "control_change": "col.control_change", "did": "col.did", "ci_low": "col.ci_low", "ci_high": "col.ci_high", "p_value": "col.p_value"}, key=state.key(PAGE, "did"))
     for _, row in did.iterrows():
-        st.markdown("- " + effects.did_sentence(row, lang))
+        st.markdown("- " + widgets.plain(effects.did_sentence(row, lang)))
 
 st.header(t("dampak.section.by_type", lang))
 widgets.figure(charts.effects_figure(res["by_type"], lang, {g: effects.group_label(g, lang) for g in res["by_type"]["group"]}), state.key(PAGE, "type_fig"))
 by_type = res["by_type"].assign(group=[effects.group_label(g, lang) for g in res["by_type"]["group"]])
 show(by_type, "by_type", group_col=True)
 for _, row in by_type.iterrows():
-    st.markdown("- " + effects.sentence(row, lang, training=row["group"]))
+    st.markdown("- " + widgets.plain(effects.sentence(row, lang, training=row["group"])))
 
 st.header(t("dampak.section.by_jp", lang))
 st.caption(t("dampak.by_jp.caption", lang))
 jp = res["by_jp"].assign(group=[effects.group_label(g, lang, "jp_band") for g in res["by_jp"]["group"]])
 show(jp, "by_jp", group_col=True)
 for _, row in jp.iterrows():
-    st.markdown("- " + effects.sentence(row, lang, training=row["group"]))
+    st.markdown("- " + widgets.plain(effects.sentence(row, lang, training=row["group"])))

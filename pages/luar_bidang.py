@@ -36,7 +36,7 @@ with st.expander(t("oof.reference.header", lang), icon=":material/table:"):
     if upload is not None:
         table, problems = subjects.read_prodi_table(upload.getvalue())
         for p in problems:
-            st.warning(p)
+            st.warning(widgets.plain(p))
         if len(table):
             digest = hashlib.sha256(upload.getvalue()).hexdigest()[:16]
             path = Path(tempfile.gettempdir()) / f"prodi_mapel_{digest}.csv"

@@ -21,7 +21,7 @@ st.write(t("page.upload.intro", lang))
 
 if state.has_upload():
     c1, c2 = st.columns([3, 1], vertical_alignment="center")
-    c1.success(t("upload.active_upload", lang, file=active.report.file))
+    c1.success(t("upload.active_upload", lang, file=widgets.plain(active.report.file)))
     if c2.button(t("upload.back_to_sample", lang), key=state.key(PAGE, "back")):
         state.reset_dataset()
         st.rerun()
@@ -47,13 +47,13 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
 # ------------------------------------------------------------------ upload
 uploaded = st.file_uploader(t("upload.file", lang), type=["xlsx", "csv"], key=state.key(PAGE, "file"))
 if uploaded is not None:
-    ds = state.load_upload(uploaded.getvalue(), uploaded.name)
+    ds = state.load_upload(uploaded.getvalue(), uploaded.name, lang)  # queued: at most two uploads parsed at once
     report = ds.report
     if not report.readable:
         # One clear message, never a traceback.
-        st.error(t("upload.unreadable", lang, file=report.file) + " " + " ".join(p.message(lang) for p in report.problems), icon=":material/error:")
+        st.error(t("upload.unreadable", lang, file=widgets.plain(report.file)) + " " + " ".join(widgets.plain(p.message(lang)) for p in report.problems), icon=":material/error:")
     else:
-        st.subheader(t("upload.report.header", lang, file=report.file))
+        st.subheader(t("upload.report.header", lang, file=widgets.plain(report.file)))
         st.caption(t("upload.layout", lang, layout=t(f"layout.{report.layout}", lang)))
         sheets = [s.as_dict() for s in report.sheets]
         cols = st.columns(4)
@@ -67,7 +67,7 @@ if uploaded is not None:
 
         st.markdown(f"**{t('upload.dropped.header', lang)}**")
         if report.dropped_columns:
-            st.warning(t("upload.dropped.text", lang, columns=", ".join(report.dropped_columns)), icon=":material/shield:")
+            st.warning(t("upload.dropped.text", lang, columns=", ".join(widgets.plain(c) for c in report.dropped_columns)), icon=":material/shield:")
         else:
             st.caption(t("upload.dropped.none", lang))
 
@@ -79,7 +79,7 @@ if uploaded is not None:
         if not use_ok:
             b2.warning(t("upload.use.no_teachers", lang))
         elif state.has_upload() and state.get_dataset().id == ds.id:
-            b2.success(t("upload.use.done", lang, file=report.file))
+            b2.success(t("upload.use.done", lang, file=widgets.plain(report.file)))
 
     # The problems table: for an unreadable file too, so the one message can be downloaded.
     st.subheader(t("upload.problems.header", lang, n=len(report.problems)))

@@ -12,6 +12,12 @@ pages stay thin and the rules live in one place:
 
 from __future__ import annotations
 
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -142,10 +148,119 @@ def sample_dataset() -> Dataset:
     return _load_samples(stamp)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def load_upload(data: bytes, filename: str) -> Dataset:
-    """Read an uploaded file (cached on its content); never raises for a user's file."""
-    return load_file(data, filename)
+#: Uploads parsed at once in the whole process. Parsing is CPU-bound (a 5 MB
+#: workbook takes seconds); unbounded, ten uploads at once would starve every
+#: other session's page (2 cores). The others wait their turn.
+PARSE_SLOTS = 2
+
+
+class UploadSlots:
+    """A process-wide limit on how many uploads are parsed at once (a bounded semaphore).
+
+    Parameters
+    ----------
+    n : int
+        Uploads parsed at the same time.
+    poll : float
+        Seconds between calls of ``on_wait`` while a caller waits.
+    """
+
+    def __init__(self, n: int = PARSE_SLOTS, poll: float = 0.5) -> None:
+        self.n = n
+        self.poll = poll
+        self._sem = threading.BoundedSemaphore(n)
+
+    @contextmanager
+    def hold(self, on_wait: Callable[[float], None] | None = None) -> Iterator[None]:
+        """Hold a slot for the ``with`` block, waiting for one if all are taken.
+
+        ``on_wait(seconds_waited)`` is called when the caller has to wait, then
+        every ``poll`` seconds until a slot frees (it may raise to give up the
+        wait: Streamlit stops a script this way when its user leaves).
+        """
+        if not self._sem.acquire(blocking=False):
+            start = time.monotonic()
+            while True:
+                if on_wait is not None:
+                    on_wait(time.monotonic() - start)
+                if self._sem.acquire(timeout=self.poll):
+                    break
+        try:
+            yield
+        finally:
+            self._sem.release()
+
+
+@st.cache_resource
+def upload_slots() -> UploadSlots:
+    """The app's one :class:`UploadSlots` (shared by every session of the process)."""
+    return UploadSlots(PARSE_SLOTS)
+
+
+class _RecentUploads:
+    """The last few uploads by content, shared across sessions (what ``st.cache_data`` did, without its replay of elements)."""
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, str], Dataset] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> Dataset | None:
+        with self._lock:
+            ds = self._items.get(key)
+            if ds is not None:
+                self._items.move_to_end(key)
+            return ds
+
+    def put(self, key: tuple[str, str], ds: Dataset) -> None:
+        with self._lock:
+            self._items[key] = ds
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+@st.cache_resource
+def _recent_uploads() -> _RecentUploads:
+    return _RecentUploads()
+
+
+def load_upload(data: bytes, filename: str, lang: str = DEFAULT_LANG) -> Dataset:
+    """Read an uploaded file, at most :data:`PARSE_SLOTS` at once in the process; never raises for a user's file.
+
+    A file read before (same content and name) comes back at once. Otherwise a
+    status box says when the upload waits for other users' uploads, then which
+    phase it is in (reading, checking every row, checking across sheets).
+    """
+    from analysis.i18n import t
+
+    key = (hashlib.sha256(data).hexdigest(), filename)
+    recent = _recent_uploads()
+    ds = recent.get(key)
+    if ds is not None:
+        return ds
+    with st.status(t("upload.progress.start", lang, file=_plain(filename)), expanded=False) as box:
+        bar = st.progress(0.0)
+
+        def waiting(seconds: float) -> None:
+            box.update(label=t("upload.waiting", lang, seconds=int(seconds)), state="running")
+
+        def phase(name: str, fraction: float) -> None:
+            bar.progress(min(max(fraction, 0.0), 1.0))
+            if name != "done":
+                box.update(label=t(f"upload.phase.{name}", lang), state="running")
+
+        with upload_slots().hold(waiting):
+            ds = load_file(data, filename, progress=phase)
+        box.update(label=t("upload.phase.done", lang, file=_plain(filename)), state="complete")
+    recent.put(key, ds)
+    return ds
+
+
+def _plain(text: str) -> str:
+    from ui.widgets import plain
+
+    return plain(text)
 
 
 def get_dataset() -> Dataset:
