@@ -267,6 +267,8 @@ def _strip_control(sheets: list[RawSheet], report: ValidationReport) -> None:
 
     for raw in sheets:
         for i, cells in enumerate(raw.rows):
+            if "".join([c for c in cells if type(c) is str]).isprintable():
+                continue  # the usual row: one test for all its text (a cell-by-cell scan cost 4 % of a 100k-row load)
             for j, c in enumerate(cells):
                 if type(c) is str and not c.isprintable() and CONTROL_CHARS.search(c):
                     clean = CONTROL_CHARS.sub("", c)
