@@ -36,7 +36,18 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def strip_control(text: str) -> str:
-    """``text`` without the characters of :data:`CONTROL_CHARS`."""
+    """Remove the characters no spreadsheet can hold.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        ``text`` without the characters of :data:`CONTROL_CHARS` (tab, line
+        feed and carriage return are kept); ``text`` itself when it has none.
+    """
     return CONTROL_CHARS.sub("", text) if not text.isprintable() else text
 
 

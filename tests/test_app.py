@@ -284,13 +284,14 @@ def test_a_cold_deep_link_to_a_page_still_runs_inside_the_app_navigation():
 def test_text_from_an_upload_is_shown_as_written_never_as_markdown_or_html():
     import re
 
-    from tests.helpers import workbook_bytes
+    from tests.helpers import patch_workbook, workbook_bytes
 
     image, link, tag = "![](http://example.invalid/x.png)", "[x](http://example.invalid/)", "<img src=http://example.invalid/y.png>"
-    sekolah = [["NPSN", "Nama Sekolah", "Jenjang", "Status", "Kecamatan"], ["10609991", f"SMP {image}", "SMP", "Negeri", f"{link} {tag}"]]
+    # CTRL becomes a control character (U+0001), which once crashed the page's report download
+    sekolah = [["NPSN", "Nama Sekolah", "Jenjang", "Status", "Kecamatan"], ["10609991", f"SMP CTRL{image}", "SMP", "Negeri", f"{link} {tag}"]]
     guru = [["NPSN", "Nama", "NUPTK", "JK", "Jenis PTK", "Jurusan/Prodi", "Mengajar", "JJM"], ["10609991", f"Ani {image}", "1234567890123456", "P", "Guru Mapel", f"{tag} {link}", "IPA", 24]]
     name = f"{link}{image}.xlsx"
-    at = _upload(name, workbook_bytes({"Sekolah": sekolah, "Guru": guru}))
+    at = _upload(name, patch_workbook(workbook_bytes({"Sekolah": sekolah, "Guru": guru}), {"CTRL": "_x0001_"}))
     at.button(key="upload_use").click().run()
     at.selectbox(key="app_role").set_value("kepala_sekolah").run()
     shown = []

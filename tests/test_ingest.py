@@ -255,6 +255,12 @@ def test_control_characters_in_cells_are_removed_with_a_warning_naming_the_cell(
     assert _accounted(ds)["Guru"] == (1, 1, 0, 0)
 
 
+def test_control_characters_in_a_csv_are_removed_too():
+    ds = load_file("NPSN;Nama;NUPTK;JJM\n10603456;An\x01i\x1f;1234567890123456;24\n".encode(), "guru.csv")
+    assert ds.tables["guru"]["nama"].tolist() == ["Ani"]
+    assert [(p.sheet, p.row, p.column, p.params["count"]) for p in ds.report.problems if p.code == "problem.control_chars"] == [("guru", 2, "B", 2)]
+
+
 def test_every_export_drops_control_characters_and_still_neutralises_formulas():
     from analysis.dataset import Problem, ValidationReport
     from analysis.exports import html_report, table_csv, table_xlsx

@@ -174,9 +174,18 @@ class UploadSlots:
     def hold(self, on_wait: Callable[[float], None] | None = None) -> Iterator[None]:
         """Hold a slot for the ``with`` block, waiting for one if all are taken.
 
-        ``on_wait(seconds_waited)`` is called when the caller has to wait, then
-        every ``poll`` seconds until a slot frees (it may raise to give up the
-        wait: Streamlit stops a script this way when its user leaves).
+        Parameters
+        ----------
+        on_wait : callable, optional
+            Called as ``on_wait(seconds_waited)`` when the caller has to wait,
+            then every ``poll`` seconds until a slot frees. It may raise to give
+            up the wait (Streamlit stops a script this way when its user leaves);
+            no slot is then held.
+
+        Yields
+        ------
+        None
+            The slot is given back when the block ends, also by an exception.
         """
         if not self._sem.acquire(blocking=False):
             start = time.monotonic()
@@ -228,9 +237,25 @@ def _recent_uploads() -> _RecentUploads:
 def load_upload(data: bytes, filename: str, lang: str = DEFAULT_LANG) -> Dataset:
     """Read an uploaded file, at most :data:`PARSE_SLOTS` at once in the process; never raises for a user's file.
 
-    A file read before (same content and name) comes back at once. Otherwise a
-    status box says when the upload waits for other users' uploads, then which
-    phase it is in (reading, checking every row, checking across sheets).
+    A file read before (same content and name, the last 8 in the process)
+    comes back at once. Otherwise a status box says when the upload waits for
+    other users' uploads, then which phase it is in (reading, checking every
+    row, checking across sheets).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    filename : str
+        Its name as uploaded.
+    lang : {"id", "en"}
+        Language of the status box.
+
+    Returns
+    -------
+    Dataset
+        As :func:`analysis.ingest.load_file`; shared with other sessions that
+        upload the same file, so never modified in place.
     """
     from analysis.i18n import t
 
