@@ -67,7 +67,9 @@ def load_file(data: bytes, filename: str, *, is_sample: bool = False, progress: 
         Called as ``progress(phase, fraction)`` while the file loads: ``phase``
         one of :data:`PHASES` (``"reading"``, ``"validating"``,
         ``"cross_checks"``, ``"done"``), ``fraction`` of the whole work done,
-        0–1. An exception raised by it is logged and ignored.
+        0–1. An ``Exception`` raised by it is logged and ignored; a
+        ``BaseException`` (how Streamlit stops the script of a user who left)
+        ends the load.
 
     Returns
     -------
