@@ -1,8 +1,9 @@
 """Exports: any table as CSV or .xlsx, the district report as .xlsx with native Excel charts, and HTML reports.
 
-Every text cell is neutralised (:func:`analysis.report.neutralize`: text
-starting with = + - @, a tab or CR gets a leading apostrophe, OWASP "CSV
-injection") and no string is ever written as a formula. The HTML reports are
+Every text cell is neutralised (:func:`analysis.report.neutralize`: control
+characters a spreadsheet cannot hold are removed, then text starting with
+= + - @, a tab or CR gets a leading apostrophe, OWASP "CSV injection") and no
+string is ever written as a formula; HTML text is cleaned the same way, then escaped. The HTML reports are
 self-contained (plotly.js inline, no network), interactive, and print to PDF
 from a browser. Sample data carries the "illustrative, not measured" notice.
 """
@@ -22,7 +23,7 @@ from openpyxl.styles import Font, PatternFill
 from analysis import charts, district, ict, school, schema
 from analysis.dataset import Dataset
 from analysis.i18n import t
-from analysis.report import column_widths, neutralize
+from analysis.report import column_widths, neutralize, strip_control
 
 _BOLD = Font(bold=True)
 _NOTICE = PatternFill("solid", fgColor="FFF2CC")
@@ -208,14 +209,14 @@ def html_report(title: str, meta: Sequence[str], sections: Sequence[tuple[str, S
     str
         One HTML document; plotly.js is embedded once, inline, so it opens offline.
     """
-    parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"]
-    parts.append(f"<h1>{html.escape(title)}</h1>")
-    parts += [f"<p class='meta'>{html.escape(m)}</p>" for m in meta]
+    parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{_esc(title)}</title><style>{_CSS}</style></head><body>"]
+    parts.append(f"<h1>{_esc(title)}</h1>")
+    parts += [f"<p class='meta'>{_esc(m)}</p>" for m in meta]
     if notice:
-        parts.append(f"<p class='notice'>{html.escape(notice)}</p>")
+        parts.append(f"<p class='notice'>{_esc(notice)}</p>")
     plotly_js = True
     for heading, items in sections:
-        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        parts.append(f"<h2>{_esc(heading)}</h2>")
         for item in items:
             if isinstance(item, go.Figure):
                 parts.append("<div class='figure'>" + item.to_html(full_html=False, include_plotlyjs="inline" if plotly_js else False, config={"displaylogo": False}) + "</div>")
@@ -223,9 +224,14 @@ def html_report(title: str, meta: Sequence[str], sections: Sequence[tuple[str, S
             elif isinstance(item, pd.DataFrame):
                 parts.append(safe_frame(item).to_html(index=False, escape=True, na_rep="–"))
             else:
-                parts.append(f"<p>{html.escape(str(item))}</p>")
+                parts.append(f"<p>{_esc(str(item))}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _esc(text: object) -> str:
+    """Text for an HTML report: control characters removed, then HTML-escaped."""
+    return html.escape(strip_control(str(text)))
 
 
 def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: bool = False, ict_target: int = ict.DEFAULT_TARGET) -> str:

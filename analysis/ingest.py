@@ -13,6 +13,10 @@ one of those sheets (recognised by its headers).
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path, PurePath
 
 import pandas as pd
@@ -21,6 +25,7 @@ from analysis import schema
 from analysis.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
 from analysis.rawdata import RawSheet, RawTable
 from analysis.reader import UnreadableFile, read_file
+from analysis.report import CONTROL_CHARS
 from analysis.validate import empty_frame, find_header_row, map_headers, problem, table_from_sheet, validate_table
 
 log = logging.getLogger(__name__)
@@ -28,13 +33,26 @@ log = logging.getLogger(__name__)
 #: Sheets a workbook may carry that are documentation, not data (skipped silently).
 NOTE_SHEETS = {"petunjuk", "keterangan", "instructions", "readme", "catatan", "daftar pilihan", "lists", "pilihan"}
 
+#: Bookkeeping column: the sheet each row came from (as the report names it), so
+#: that a row is known by (sheet, Excel row) when two sheets feed one table.
+SHEET_COLUMN = "_sheet"
+
+#: Phases reported to a ``progress`` callback of :func:`load_file`, in order.
+PHASES = ("reading", "validating", "cross_checks", "done")
+
+# "Guru (2)" is the name Excel gives a copied sheet; "Guru [2]" the label this
+# module gives a repeated sheet name (brackets cannot occur in an Excel sheet name).
+_COPY_SUFFIX = re.compile(r"\s*[(\[]\d+[)\]]$")
+
+Progress = Callable[[str, float], None]
+
 
 def empty_tables() -> dict[str, pd.DataFrame]:
     """Every table of a dataset, empty, with all schema and derived columns."""
     return {s.key: conform(empty_frame(s), s.key) for s in schema.SHEETS}
 
 
-def load_file(data: bytes, filename: str, *, is_sample: bool = False, npsn: str | None = None) -> Dataset:
+def load_file(data: bytes, filename: str, *, is_sample: bool = False, npsn: str | None = None, progress: Progress | None = None) -> Dataset:
     """Read, validate and assemble one file.
 
     Parameters
@@ -50,17 +68,30 @@ def load_file(data: bytes, filename: str, *, is_sample: bool = False, npsn: str 
         carries none (Daftar PTK / Guru / Tenaga Kependidikan): it fills the
         ``sekolah`` row and the teachers' NPSN. A file's own NPSN wins; other
         layouts ignore it (:func:`analysis.dapodik.adapt`).
+    progress : callable, optional
+        Called as ``progress(phase, fraction)`` while the file loads: ``phase``
+        one of :data:`PHASES` (``"reading"``, ``"validating"``,
+        ``"cross_checks"``, ``"done"``), ``fraction`` of the whole work done,
+        0–1. An ``Exception`` raised by it is logged and ignored; a
+        ``BaseException`` (how Streamlit stops the script of a user who left)
+        ends the load.
 
     Returns
     -------
     Dataset
         Never raises for a user's file. ``report.readable`` is ``False`` when the
-        file could not be read at all (tables then empty).
+        file could not be read at all (tables then empty). Every table carries
+        ``_row`` (Excel row) and ``_sheet`` (:data:`SHEET_COLUMN`, the sheet the
+        row came from, as the report names it).
     """
     name = PurePath(filename).name
+    step = _progress_step(progress)
     try:
+        step("reading", 0.0)
         sheets = read_file(data, name)
-        return _assemble(sheets, name, is_sample, npsn)
+        ds = _assemble(sheets, name, is_sample, npsn, step)
+        step("done", 1.0)
+        return ds
     except UnreadableFile as exc:
         return _unreadable(name, exc.code, exc.params, is_sample)
     except Exception as exc:  # never a traceback for a user's file
@@ -81,6 +112,20 @@ def load_path(path: str | Path, *, is_sample: bool = False) -> Dataset:
     if is_sample:
         ds.source = f"sample:{p.name}"
     return ds
+
+
+def _progress_step(progress: Progress | None) -> Progress:
+    """``progress`` made safe to call: a failing callback never stops a load."""
+
+    def step(phase: str, fraction: float) -> None:
+        if progress is None:
+            return
+        try:
+            progress(phase, fraction)
+        except Exception:  # a display callback must not break reading
+            log.exception("progress callback failed")
+
+    return step
 
 
 def _unreadable(name: str, code: str, params: dict, is_sample: bool) -> Dataset:
@@ -105,7 +150,7 @@ def _raw_tables(sheets: list[RawSheet], report: ValidationReport, npsn: str | No
     single_csv = len(sheets) == 1 and report.file.lower().endswith((".csv", ".txt"))
     report.layout = "csv" if single_csv else "workbook"
     for raw in sheets:
-        sheet = schema.sheet_for_name(raw.name)
+        sheet = schema.sheet_for_name(raw.name) or schema.sheet_for_name(_COPY_SUFFIX.sub("", raw.name))
         if sheet is None and single_csv:
             sheet = _best_sheet_by_headers(raw)
         if sheet is None:
@@ -138,19 +183,27 @@ def _best_sheet_by_headers(raw: RawSheet) -> schema.Sheet | None:
     return best
 
 
-def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | None = None) -> Dataset:
+def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | None = None, step: Progress | None = None) -> Dataset:
+    step = step or _progress_step(None)
     report = ValidationReport(file=name)
+    sheets = _unique_names(sheets, report)
+    _strip_control(sheets, report)
     raw_tables = _raw_tables(sheets, report, npsn)
     if not raw_tables:
         report.readable = False
         report.problems.append(Problem(PurePath(name).stem, None, None, None, "error", "file.no_data", {}))
         return Dataset(tables=empty_tables(), report=report, source=name, is_sample=is_sample)
 
+    # Each sheet's frame carries its sheet name per row, so that two sheets
+    # feeding one table (Guru and Guru (2)) stay apart: a row is (sheet, row).
     frames: dict[str, list[pd.DataFrame]] = {}
     reports: dict[tuple[str, str], SheetReport] = {}
-    for rt in raw_tables:
+    for i, rt in enumerate(raw_tables):
+        step("validating", 0.1 + 0.7 * i / len(raw_tables))
         frame, sheet_report, problems = validate_table(rt)
-        frame.attrs["sheet"] = rt.sheet
+        attrs = dict(frame.attrs)
+        frame = frame.assign(**{SHEET_COLUMN: pd.Series([rt.sheet] * len(frame), index=frame.index, dtype=object)})
+        frame.attrs = attrs | {"sheet": rt.sheet}
         if rt.table == "mengajar" and report.layout == "dapodik_rekap":
             frame.attrs["jjm_source"] = "rekap"
         frames.setdefault(rt.table, []).append(frame)
@@ -158,18 +211,20 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | No
         report.sheets.append(sheet_report)
         report.problems.extend(problems)
 
+    step("cross_checks", 0.8)
     tables: dict[str, pd.DataFrame] = {}
     for s in schema.SHEETS:
         parts = frames.get(s.key)
         if parts:
             merged = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-            merged.attrs["sheet"] = parts[0].attrs.get("sheet", s.name)
+            merged.attrs = dict(parts[0].attrs)
+            merged.attrs["headers_by_sheet"] = {p.attrs["sheet"]: p.attrs.get("headers", {}) for p in parts}
             tables[s.key] = merged
         else:
-            tables[s.key] = empty_frame(s)
+            tables[s.key] = empty_frame(s).assign(**{SHEET_COLUMN: pd.Series([], dtype=object)})
             tables[s.key].attrs["sheet"] = s.name
     if "guru" not in frames and report.layout not in ("csv", "dapodik_daftar_sekolah"):
-        report.problems.append(problem(PurePath(name).stem, None, None, None, "error", "problem.missing_sheet", sheet=schema.GURU.name))
+        report.problems.append(problem(PurePath(name).stem, None, None, None, "error", "problem.missing_sheet", missing=schema.GURU.name))
 
     _cross_checks(tables, report, reports)
     validated, tables = tables, _derive(tables)
@@ -182,31 +237,81 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | No
     return Dataset(tables=tables, report=report, source=name, is_sample=is_sample)
 
 
-def _reject(tables: dict, table: str, rows: set[int], reports: dict) -> None:
-    """Remove rows (by Excel row number) from a table and count them as rejected."""
+def _unique_names(sheets: list[RawSheet], report: ValidationReport) -> list[RawSheet]:
+    """Give a sheet whose name repeats an earlier one's the label ``"Name [2]"``, with a warning.
+
+    Excel never writes two sheets of one name, but a file built by another
+    program can; without this their rows (and their report lines) would be
+    indistinguishable.
+    """
+    count = Counter(raw.name for raw in sheets)
+    if all(n == 1 for n in count.values()):
+        return sheets
+    taken = set(count)
+    seen: Counter = Counter()
+    out = []
+    for raw in sheets:
+        seen[raw.name] += 1
+        if seen[raw.name] == 1:
+            out.append(raw)
+            continue
+        k = seen[raw.name]
+        while f"{raw.name} [{k}]" in taken:
+            k += 1
+        label = f"{raw.name} [{k}]"
+        taken.add(label)
+        report.problems.append(problem(raw.name, None, None, None, "warning", "problem.duplicate_sheet_name", n=count[raw.name], label=label))
+        warnings = [replace(w, sheet=label, params={**w.params, "sheet": label}) if w.sheet == raw.name else w for w in raw.warnings]
+        out.append(replace(raw, name=label, warnings=warnings))
+    return out
+
+
+def _strip_control(sheets: list[RawSheet], report: ValidationReport) -> None:
+    """Remove control characters from every text cell, in place, with a warning per cell.
+
+    A spreadsheet cannot hold them (C0 controls other than tab and line breaks
+    are not allowed in XML 1.0), they are invisible on screen, and they only
+    arrive through a file written by another program or pasted from one.
+    """
+    from openpyxl.utils import get_column_letter
+
+    for raw in sheets:
+        for i, cells in enumerate(raw.rows):
+            if "".join([c for c in cells if type(c) is str]).isprintable():
+                continue  # the usual row: one test for all its text (a cell-by-cell scan cost 4 % of a 100k-row load)
+            for j, c in enumerate(cells):
+                if type(c) is str and not c.isprintable() and CONTROL_CHARS.search(c):
+                    clean = CONTROL_CHARS.sub("", c)
+                    cells[j] = clean if clean.strip() else None
+                    n = len(c) - len(clean)
+                    report.problems.append(problem(raw.name, i + 1, get_column_letter(j + 1), clean, "warning", "problem.control_chars", count=n))
+
+
+def _reject(tables: dict, table: str, rows: set[tuple[str, int]], reports: dict) -> None:
+    """Remove rows, each known by (sheet, Excel row), from a table and count them as rejected in their own sheet's report."""
     if not rows:
         return
     df = tables[table]
-    keep = ~df[schema.ROW_COLUMN].isin(rows)
-    removed = int((~keep).sum())
-    tables[table] = df[keep].reset_index(drop=True)
+    drop = pd.Series([k in rows for k in zip(df[SHEET_COLUMN], df[schema.ROW_COLUMN])], index=df.index, dtype=bool)
+    tables[table] = df[~drop].reset_index(drop=True)
     tables[table].attrs = df.attrs
-    for (tkey, _), rep in reports.items():
-        if tkey == table:
-            rep.rows_accepted -= removed
-            rep.rows_rejected += removed
-            break
+    for sheet, removed in Counter(df.loc[drop, SHEET_COLUMN]).items():
+        rep = reports[(table, sheet)]
+        rep.rows_accepted -= removed
+        rep.rows_rejected += removed
 
 
-def _header(df: pd.DataFrame, key: str, table: str) -> str:
-    """The header of column ``key`` as written in the file (schema header if unknown)."""
-    return df.attrs.get("headers", {}).get(key) or schema.SHEETS_BY_KEY[table].column(key).header
+def _header(df: pd.DataFrame, key: str, table: str, sheet: str | None = None) -> str:
+    """The header of column ``key`` as written in sheet ``sheet`` (schema header if unknown)."""
+    by_sheet = df.attrs.get("headers_by_sheet", {})
+    headers = by_sheet.get(sheet) if sheet in by_sheet else df.attrs.get("headers", {})
+    return (headers or {}).get(key) or schema.SHEETS_BY_KEY[table].column(key).header
 
 
 def _rows(df: pd.DataFrame, mask: pd.Series, *cols: str) -> list[tuple]:
-    """``(excel_row, col values…)`` of the rows selected by ``mask``."""
-    sub = df.loc[mask.fillna(False).astype(bool), [schema.ROW_COLUMN, *cols]]
-    return list(sub.itertuples(index=False, name=None))
+    """``(sheet, excel_row, col values…)`` of the rows selected by ``mask``."""
+    sub = df.loc[mask.fillna(False).astype(bool), [SHEET_COLUMN, schema.ROW_COLUMN, *cols]]
+    return [(s, int(r), *rest) for s, r, *rest in sub.itertuples(index=False, name=None)]
 
 
 def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, reports: dict) -> None:
@@ -215,7 +320,8 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
     - Guru NPSN empty and exactly one school: filled from it; NPSN not in
       Sekolah: warning.
     - Empty NUPTK in Guru: warning (the teacher cannot be linked).
-    - Duplicate NUPTK in Guru: the second and later rows rejected (error).
+    - Duplicate NUPTK in Guru: the second and later rows rejected (error),
+      naming the first row (and its sheet when the Guru table has several).
     - Mengajar / Pelatihan / Penilaian / Kinerja row for an NUPTK not in Guru: error.
     - Kinerja row with neither a predikat nor both ratings: error; a predikat
       that disagrees with the Permenpan-RB 6/2022 matrix: warning
@@ -223,15 +329,16 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
     - Pelatihan ending before it starts: error.
     - Penilaian with neither K1–K14 nor a domain score: error; UKG row with
       kepribadian / sosial: warning, values dropped (UKG tests pedagogik and
-      profesional only, DOMAIN.md §1).
+      profesional only).
+
+    Every row is known by (sheet, Excel row), so two sheets feeding one table
+    never mix their rows up.
     """
     sekolah = tables["sekolah"]
     guru = tables["guru"]
-    sheet_of = {k: tables[k].attrs.get("sheet", schema.SHEETS_BY_KEY[k].name) for k in TABLES}
     probs = report.problems
 
     if not guru.empty:
-        sg = sheet_of["guru"]
         if len(sekolah) == 1 and guru["npsn"].isna().any():
             attrs = guru.attrs
             guru = guru.assign(npsn=guru["npsn"].where(guru["npsn"].notna(), sekolah["npsn"].iloc[0]))
@@ -239,23 +346,28 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
             tables["guru"] = guru
         known = set(sekolah["npsn"].dropna())
         if known:
-            h = _header(guru, "npsn", "guru")
-            for row, npsn in _rows(guru, guru["npsn"].notna() & ~guru["npsn"].isin(known), "npsn"):
-                probs.append(problem(sg, int(row), h, npsn, "warning", "problem.unknown_school"))
-        h = _header(guru, "nuptk", "guru")
-        for (row,) in _rows(guru, guru["nuptk"].isna()):
-            probs.append(problem(sg, int(row), h, None, "warning", "problem.nuptk_empty"))
+            for sg, row, npsn in _rows(guru, guru["npsn"].notna() & ~guru["npsn"].isin(known), "npsn"):
+                probs.append(problem(sg, row, _header(guru, "npsn", "guru", sg), npsn, "warning", "problem.unknown_school"))
+        for sg, row in _rows(guru, guru["nuptk"].isna()):
+            probs.append(problem(sg, row, _header(guru, "nuptk", "guru", sg), None, "warning", "problem.nuptk_empty"))
         # A suspect NUPTK (typed as a number, lost digits) is not an identity: two
         # different teachers whose IDs Excel rounded alike are both kept (each
         # already warned as suspect), never one rejected as the other's duplicate.
         trusted = guru["nuptk"].notna() & ~guru["nuptk_suspect"].fillna(False).astype(bool)
         dup = trusted & guru["nuptk"].where(trusted).duplicated(keep="first")
         if dup.any():
-            first_row = guru[trusted].drop_duplicates("nuptk").set_index("nuptk")[schema.ROW_COLUMN]
+            first = {}
+            for sg, row, nuptk in _rows(guru, trusted & ~dup, "nuptk"):
+                first.setdefault(nuptk, (sg, row))
             bad = set()
-            for row, nuptk in _rows(guru, dup, "nuptk"):
-                bad.add(int(row))
-                probs.append(problem(sg, int(row), h, nuptk, "error", "problem.duplicate_nuptk", first_row=int(first_row[nuptk])))
+            for sg, row, nuptk in _rows(guru, dup, "nuptk"):
+                bad.add((sg, row))
+                first_sheet, first_row = first[nuptk]
+                h = _header(guru, "nuptk", "guru", sg)
+                if first_sheet == sg:
+                    probs.append(problem(sg, row, h, nuptk, "error", "problem.duplicate_nuptk", first_row=first_row))
+                else:
+                    probs.append(problem(sg, row, h, nuptk, "error", "problem.duplicate_nuptk_sheet", first_sheet=first_sheet, first_row=first_row))
             _reject(tables, "guru", bad, reports)
         guru = tables["guru"]
 
@@ -264,29 +376,25 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
         df = tables[key]
         if df.empty:
             continue
-        sk = sheet_of[key]
-        bad: set[int] = set()
-        h = _header(df, "nuptk", key)
-        for row, nuptk in _rows(df, df["nuptk"].notna() & ~df["nuptk"].isin(known_nuptk), "nuptk"):
-            bad.add(int(row))
-            probs.append(problem(sk, int(row), h, nuptk, "error", "problem.unknown_teacher"))
+        bad: set[tuple[str, int]] = set()
+        for sk, row, nuptk in _rows(df, df["nuptk"].notna() & ~df["nuptk"].isin(known_nuptk), "nuptk"):
+            bad.add((sk, row))
+            probs.append(problem(sk, row, _header(df, "nuptk", key, sk), nuptk, "error", "problem.unknown_teacher"))
         if key == "pelatihan":
             ends = df["tanggal_selesai"].notna() & df["tanggal_mulai"].notna() & (df["tanggal_selesai"] < df["tanggal_mulai"])
-            h = _header(df, "tanggal_selesai", key)
-            for row, end in _rows(df, ends, "tanggal_selesai"):
-                bad.add(int(row))
-                probs.append(problem(sk, int(row), h, end.strftime("%d/%m/%Y"), "error", "problem.end_before_start"))
+            for sk, row, end in _rows(df, ends, "tanggal_selesai"):
+                bad.add((sk, row))
+                probs.append(problem(sk, row, _header(df, "tanggal_selesai", key, sk), end.strftime("%d/%m/%Y"), "error", "problem.end_before_start"))
         if key == "penilaian":
             score_cols = list(schema.PKG_ITEMS) + list(schema.DOMAINS)
-            for (row,) in _rows(df, df[score_cols].isna().all(axis=1)):
-                bad.add(int(row))
-                probs.append(problem(sk, int(row), None, None, "error", "problem.no_scores"))
+            for sk, row in _rows(df, df[score_cols].isna().all(axis=1)):
+                bad.add((sk, row))
+                probs.append(problem(sk, row, None, None, "error", "problem.no_scores"))
             ukg = df["sumber"] == "UKG"
             for dom in ("kepribadian", "sosial"):
                 extra = (ukg & df[dom].notna()).fillna(False).astype(bool)
-                h = _header(df, dom, key)
-                for row, v in _rows(df, extra, dom):
-                    probs.append(problem(sk, int(row), h, float(v), "warning", "problem.ukg_extra_domain"))
+                for sk, row, v in _rows(df, extra, dom):
+                    probs.append(problem(sk, row, _header(df, dom, key, sk), float(v), "warning", "problem.ukg_extra_domain"))
                 if extra.any():
                     attrs = df.attrs
                     df = df.assign(**{dom: df[dom].mask(extra)})
@@ -295,8 +403,8 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
         if key == "kinerja":
             from analysis.kinerja import check_rows
 
-            found, rejected = check_rows(df)
-            probs.extend(problem(sk, row, col and _header(df, col, key), v, sev, code, **params) for row, col, v, sev, code, params in found)
+            found, rejected = check_rows(df, df.attrs.get("sheet", schema.KINERJA.name))
+            probs.extend(problem(sk, row, col and _header(df, col, key, sk), v, sev, code, **params) for sk, row, col, v, sev, code, params in found)
             bad |= rejected
         _reject(tables, key, bad, reports)
 
@@ -351,6 +459,7 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
         Same rows; dates datetime64, numbers float64, flags boolean, text object.
     """
     template = empty_frame(schema.SHEETS_BY_KEY[table])
+    template[SHEET_COLUMN] = pd.Series([], dtype=object)
     for name, dtype in DERIVED.get(table, {}).items():
         template[name] = pd.Series([], dtype=dtype)
     out = df.copy()
@@ -377,12 +486,16 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Add guru_id, pendidik and the long teacher × subject table.
 
     ``guru_id`` is the NUPTK where it is present and not suspect, else
-    ``"<npsn>-r<row>"`` (unique within a file). Other tables link to it by NUPTK text.
+    ``"<npsn>-r<row>"`` (``"<npsn>-r<row>@<sheet>"`` for the rows of a second
+    Guru sheet), unique within a file. Other tables link to it by NUPTK text.
     """
     split_subjects, canonical_subject = _subject_functions()
     guru = tables["guru"].copy()
     guru.attrs = dict(tables["guru"].attrs)
     local = guru["npsn"].astype(object).fillna("?").astype(str) + "-r" + guru[schema.ROW_COLUMN].astype("Int64").astype(str)
+    if guru[SHEET_COLUMN].nunique() > 1:  # rows of a second Guru sheet: the row number alone repeats
+        other = (guru[SHEET_COLUMN] != guru[SHEET_COLUMN].iloc[0]).to_numpy()
+        local[other] = local[other] + "@" + guru.loc[other, SHEET_COLUMN].astype(str)
     trusted = guru["nuptk"].notna() & ~guru["nuptk_suspect"].fillna(False).astype(bool)
     guru["guru_id"] = guru["nuptk"].astype(object).where(trusted, local).astype(object)
     guru["pendidik"] = pd.array([schema.is_pendidik(v) for v in guru["jenis_ptk"]], dtype="boolean")
@@ -410,7 +523,7 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         parts.append(mengajar)
         listed = set(mengajar["guru_id"].dropna())
     has = guru["mengajar"].notna() & ~guru["guru_id"].isin(listed)
-    base = guru.loc[has, [schema.ROW_COLUMN, "nuptk", "nuptk_suspect", "guru_id", "jjm", "mengajar"]].copy()
+    base = guru.loc[has, [schema.ROW_COLUMN, SHEET_COLUMN, "nuptk", "nuptk_suspect", "guru_id", "jjm", "mengajar"]].copy()
     if not base.empty:
         cache: dict[str, list[str]] = {}
         subjects = []

@@ -112,35 +112,40 @@ def ratings_table(kinerja: pd.DataFrame) -> pd.DataFrame:
     return k
 
 
-def check_rows(kinerja: pd.DataFrame) -> tuple[list[tuple[int, str | None, object, str, str, dict]], set[int]]:
+def check_rows(kinerja: pd.DataFrame, sheet: str = "Kinerja") -> tuple[list[tuple[str, int, str | None, object, str, str, dict]], set[tuple[str, int]]]:
     """Problems of Kinerja rows the column checks cannot see.
 
     Parameters
     ----------
     kinerja : DataFrame
-        Validated ``Kinerja`` rows with ``_row`` (Excel row), ``predikat`` and the two ratings.
+        Validated ``Kinerja`` rows with ``_row`` (Excel row), ``predikat`` and the
+        two ratings, and ``_sheet`` (the sheet each row came from) when the
+        table was read from several sheets.
+    sheet : str
+        The sheet name used for rows without ``_sheet``.
 
     Returns
     -------
     problems : list of tuple
-        ``(excel_row, column_key, value, severity, code, params)``: ``problem.kinerja_no_predikat``
+        ``(sheet, excel_row, column_key, value, severity, code, params)``: ``problem.kinerja_no_predikat``
         (error: neither a predikat nor both ratings) and
         ``problem.kinerja_predikat_mismatch`` (warning: the predikat given is not
         the matrix's for the two ratings; params ``given``, ``hasil``, ``perilaku``, ``expected``).
-    rejected : set of int
-        Excel rows to reject (the errors).
+    rejected : set of tuple
+        ``(sheet, excel_row)`` of the rows to reject (the errors).
     """
-    out: list[tuple[int, str | None, object, str, str, dict]] = []
-    bad: set[int] = set()
+    out: list[tuple[str, int, str | None, object, str, str, dict]] = []
+    bad: set[tuple[str, int]] = set()
     if kinerja.empty:
         return out, bad
     r = ratings_table(kinerja)
-    for row, final, mismatch, given, h, p, m in zip(r[schema.ROW_COLUMN], r["predikat_final"], r["tidak_sesuai"], r["predikat"], r["rating_hasil_kerja"], r["rating_perilaku_kerja"], r["predikat_matriks"]):
+    sheets = r["_sheet"] if "_sheet" in r else pd.Series(sheet, index=r.index)
+    for sk, row, final, mismatch, given, h, p, m in zip(sheets, r[schema.ROW_COLUMN], r["predikat_final"], r["tidak_sesuai"], r["predikat"], r["rating_hasil_kerja"], r["rating_perilaku_kerja"], r["predikat_matriks"]):
         if final is None or (isinstance(final, float) and np.isnan(final)):
-            out.append((int(row), None, None, "error", "problem.kinerja_no_predikat", {}))
-            bad.add(int(row))
+            out.append((sk, int(row), None, None, "error", "problem.kinerja_no_predikat", {}))
+            bad.add((sk, int(row)))
         elif mismatch:
-            out.append((int(row), "predikat", given, "warning", "problem.kinerja_predikat_mismatch", {"given": given, "hasil": h, "perilaku": p, "expected": m}))
+            out.append((sk, int(row), "predikat", given, "warning", "problem.kinerja_predikat_mismatch", {"given": given, "hasil": h, "perilaku": p, "expected": m}))
     return out, bad
 
 

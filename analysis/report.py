@@ -4,12 +4,15 @@ The workbook is written with openpyxl. Every string is written as a value,
 never a formula: text a spreadsheet would take for a formula (beginning with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is prefixed with an
 apostrophe, as the OWASP "CSV injection" guidance advises, because a cell
-value comes from the user's file and may be hostile.
+value comes from the user's file and may be hostile. Control characters a
+spreadsheet cannot hold are removed first (:func:`neutralize` does both and
+is the one cleaning step of every export: CSV, .xlsx and HTML).
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pandas as pd
@@ -26,9 +29,30 @@ SUMMARY_COLUMNS = ("sheet", "table", "rows_read", "rows_accepted", "rows_rejecte
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+#: Characters no spreadsheet can hold: the C0 controls other than tab, line feed
+#: and carriage return (not allowed in XML 1.0, so openpyxl refuses them), and
+#: the two XML non-characters U+FFFE, U+FFFF.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def strip_control(text: str) -> str:
+    """Remove the characters no spreadsheet can hold.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        ``text`` without the characters of :data:`CONTROL_CHARS` (tab, line
+        feed and carriage return are kept); ``text`` itself when it has none.
+    """
+    return CONTROL_CHARS.sub("", text) if not text.isprintable() else text
+
 
 def neutralize(value: object) -> object:
-    """Make a cell value safe to open in a spreadsheet (OWASP CSV/formula injection).
+    """Make a cell value safe to write and to open in a spreadsheet: the one cleaning step of every export.
 
     Parameters
     ----------
@@ -38,11 +62,15 @@ def neutralize(value: object) -> object:
     Returns
     -------
     object
-        Text beginning with ``= + - @``, a tab or a carriage return gets a
-        leading apostrophe; any other value is returned unchanged.
+        Text loses its control characters (:func:`strip_control`; a workbook
+        cannot hold them), then text beginning with ``= + - @``, a tab or a
+        carriage return gets a leading apostrophe (OWASP CSV/formula
+        injection); any other value is returned unchanged.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = strip_control(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
 
 

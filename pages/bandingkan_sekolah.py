@@ -51,7 +51,7 @@ widgets.table(shown, lang, {"domain": "report.school.domain", "schools": "bandin
 sizes = compare.group_sizes(scores)
 small = sorted({names.get(n, n) for n in sizes.loc[sizes["small"], "npsn"]})
 if small:
-    st.warning(t("banding.small", lang, schools=", ".join(small), min=compare.MIN_TEACHERS), icon=":material/warning:")
+    st.warning(t("banding.small", lang, schools=", ".join(widgets.plain(s) for s in small), min=compare.MIN_TEACHERS), icon=":material/warning:")
 if len(pairwise):
     st.subheader(t("banding.section.pairwise", lang))
     pw = pairwise.assign(domain=[t(f"domain.{d}", lang) for d in pairwise["domain"]], A=pairwise["A"].map(names), B=pairwise["B"].map(names)).round(3)

@@ -37,7 +37,7 @@ def show(table, key: str, headers: dict[str, str], by: str | None = None) -> Non
 
 def sentences(table, by: str | None = None) -> None:
     for _, row in table.iterrows():
-        st.markdown("- " + effects.sentence(row, lang, training=effects.group_label(row["group"], lang, by) if by else None))
+        st.markdown("- " + widgets.plain(effects.sentence(row, lang, training=effects.group_label(row["group"], lang, by) if by else None)))
 
 
 if res.overall.empty:
@@ -57,10 +57,10 @@ if res.did.empty or res.did["too_few"].all():
 else:
     show(res.did, "did", effects.DID_HEADERS)
     for _, row in res.did.iterrows():
-        st.markdown("- " + effects.did_sentence(row, lang, res.cluster))
+        st.markdown("- " + widgets.plain(effects.did_sentence(row, lang, res.cluster)))
     show(res.ancova, "ancova", effects.ANCOVA_HEADERS)
     for _, row in res.ancova.iterrows():
-        st.markdown("- " + effects.ancova_sentence(row, lang, res.cluster))
+        st.markdown("- " + widgets.plain(effects.ancova_sentence(row, lang, res.cluster)))
 
 st.header(t("effects.section.tertile", lang))
 st.caption(t("effects.tertile.caption", lang))

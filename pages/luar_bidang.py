@@ -32,7 +32,7 @@ with st.expander(t("oof.reference.header", lang), icon=":material/table:"):
     if upload is not None:
         table, problems = subjects.read_prodi_table(upload.getvalue())
         for p in problems:
-            st.warning(p)
+            st.warning(widgets.plain(p))
         if len(table):
             prodi_path = subjects.reference_source(table)  # held in memory, never a shared file in /tmp
             st.success(t("oof.reference.in_use", lang, n=len(table), rejected=len(problems)))

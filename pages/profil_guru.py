@@ -41,14 +41,14 @@ guru_id = teachers["guru_id"].iloc[codes.index(code)]
 prof = district.teacher_profile(ds, guru_id)
 p = prof["profile"]
 
-st.header(labels[code])
+st.header(widgets.plain(labels[code]))
 identity = ["jenis_ptk", "status_kepegawaian", "jenjang_pendidikan", "jurusan_prodi", "sertifikasi", "tahun_sertifikasi", "jjm"]
 if show:
     identity = ["nama", "nuptk", "nip", "jk", *identity, "age"]
 else:
     identity.append("age_band")  # a band, not the exact age: less to recognise a teacher by
     st.caption(t("guru.coded", lang))
-rows = [(t(f"guru.field.{k}", lang), "–" if p.get(k) is None else str(p[k])) for k in identity]
+rows = [(t(f"guru.field.{k}", lang), "–" if p.get(k) is None else widgets.plain(p[k])) for k in identity]
 st.markdown("\n".join(f"- **{a}:** {b}" for a, b in rows))
 
 st.subheader(t("guru.section.subjects", lang))

@@ -24,7 +24,7 @@ if npsn is None:
     st.warning(t("profil.no_schools", lang))
     st.stop()
 
-st.caption(t("profil.identity", lang, **widgets.school_row(ds, npsn)))
+st.caption(t("profil.identity", lang, **{k: widgets.plain(v) for k, v in widgets.school_row(ds, npsn).items()}))
 sel = school.select(ds, npsn)
 st.caption(school.reference_caption(sel, lang))
 target = st.sidebar.slider(t("profil.ict_target", lang), 1, 4, 3, key=state.key(PAGE, "ict_target"), help=t("profil.ict_target.help", lang))

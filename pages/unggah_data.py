@@ -12,6 +12,7 @@ import streamlit as st
 
 from analysis.dapodik import is_npsn_input, matching_npsn, missing_npsn
 from analysis.i18n import t
+from analysis.reader import EXTENSIONS
 from ui import state, widgets
 
 PAGE = "upload"
@@ -22,7 +23,7 @@ st.write(t("page.upload.intro", lang))
 
 if state.has_upload():
     c1, c2 = st.columns([3, 1], vertical_alignment="center")
-    c1.success(t("upload.active_upload", lang, file=active.report.file))
+    c1.success(t("upload.active_upload", lang, file=widgets.plain(active.report.file)))
     if c2.button(t("upload.back_to_sample", lang), key=state.key(PAGE, "back")):
         state.reset_dataset()
         st.rerun()
@@ -46,28 +47,28 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
     widgets.guarded(_template, lang)
 
 # ------------------------------------------------------------------ upload
-uploaded = st.file_uploader(t("upload.file", lang), type=["xlsx", "csv"], key=state.key(PAGE, "file"))
+uploaded = st.file_uploader(t("upload.file", lang), type=list(EXTENSIONS), key=state.key(PAGE, "file"))
 if uploaded is not None:
-    ds = state.load_upload(uploaded.getvalue(), uploaded.name)
+    ds = state.load_upload(uploaded.getvalue(), uploaded.name, lang=lang)  # queued: at most two uploads parsed at once
     # A Dapodik listing without NPSN: ask for it, offering a loaded school's with the same name and kecamatan.
     school = missing_npsn(ds.report)
     if school is not None:
         match = matching_npsn(school, state.loaded_schools())
-        st.info(t("upload.npsn.ask", lang, school=school["school"]), icon=":material/badge:")
-        typed = st.text_input(t("upload.npsn.label", lang), value=match or "", max_chars=8, help=t("upload.npsn.help", lang, school=school["school"]),
+        st.info(t("upload.npsn.ask", lang, school=widgets.plain(school["school"])), icon=":material/badge:")
+        typed = st.text_input(t("upload.npsn.label", lang), value=match or "", max_chars=8, help=t("upload.npsn.help", lang, school=widgets.plain(school["school"])),
                               key=state.key(PAGE, f"npsn_{getattr(uploaded, 'file_id', uploaded.name)}"))
         if match and typed.strip() == match:
             st.caption(t("upload.npsn.matched", lang, npsn=match))
         if typed.strip() and not is_npsn_input(typed):
             st.warning(t("upload.npsn.bad", lang), icon=":material/warning:")
         elif typed.strip():
-            ds = state.load_upload(uploaded.getvalue(), uploaded.name, typed.strip())
+            ds = state.load_upload(uploaded.getvalue(), uploaded.name, typed.strip(), lang=lang)
     report = ds.report
     if not report.readable:
         # One clear message, never a traceback.
-        st.error(t("upload.unreadable", lang, file=report.file) + " " + " ".join(p.message(lang) for p in report.problems), icon=":material/error:")
+        st.error(t("upload.unreadable", lang, file=widgets.plain(report.file)) + " " + " ".join(widgets.plain(p.message(lang)) for p in report.problems), icon=":material/error:")
     else:
-        st.subheader(t("upload.report.header", lang, file=report.file))
+        st.subheader(t("upload.report.header", lang, file=widgets.plain(report.file)))
         st.caption(t("upload.layout", lang, layout=t(f"layout.{report.layout}", lang)))
         sheets = [s.as_dict() for s in report.sheets]
         cols = st.columns(4)
@@ -81,7 +82,7 @@ if uploaded is not None:
 
         st.markdown(f"**{t('upload.dropped.header', lang)}**")
         if report.dropped_columns:
-            st.warning(t("upload.dropped.text", lang, columns=", ".join(report.dropped_columns)), icon=":material/shield:")
+            st.warning(t("upload.dropped.text", lang, columns=", ".join(widgets.plain(c) for c in report.dropped_columns)), icon=":material/shield:")
         else:
             st.caption(t("upload.dropped.none", lang))
 
@@ -93,7 +94,7 @@ if uploaded is not None:
         if not use_ok:
             b2.warning(t("upload.use.no_teachers", lang))
         elif state.has_upload() and state.get_dataset().id == ds.id:
-            b2.success(t("upload.use.done", lang, file=report.file))
+            b2.success(t("upload.use.done", lang, file=widgets.plain(report.file)))
 
     # The problems table: for an unreadable file too, so the one message can be downloaded.
     st.subheader(t("upload.problems.header", lang, n=len(report.problems)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import openpyxl
 
@@ -47,3 +48,24 @@ def problem_codes(ds) -> list[tuple]:
 def sheet_report(ds, table: str):
     """The first sheet report of ``table`` in a loaded dataset."""
     return next(s for s in ds.report.sheets if s.table == table)
+
+
+def patch_workbook(data: bytes, replacements: dict[str, str]) -> bytes:
+    """``data`` (an .xlsx) with text replaced inside its XML parts.
+
+    openpyxl refuses to write what a hostile or foreign file can hold (control
+    characters, two sheets of one name); tests write placeholders and swap
+    them in here, e.g. ``{"CTRL": "_x0001_"}`` (the OOXML escape of U+0001).
+    """
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename.endswith(".xml"):
+                text = body.decode("utf-8")
+                for old, new in replacements.items():
+                    text = text.replace(old, new)
+                body = text.encode("utf-8")
+            out.writestr(item, body)
+    return buf.getvalue()

@@ -291,3 +291,37 @@ def test_on_bandingkan_a_researcher_sees_a_small_schools_figures_as_under_ten():
     table = at.dataframe[0].value.astype(str)
     assert (table.iloc[1, 4:] == "<10").all() and not (table.iloc[0, 4:] == "<10").any()
     assert any("fewer than 10 teachers" in c.value for c in at.caption)
+
+
+def test_text_from_an_upload_is_shown_as_written_never_as_markdown_or_html():
+    import re
+
+    from tests.helpers import patch_workbook, workbook_bytes
+
+    image, link, tag = "![](http://example.invalid/x.png)", "[x](http://example.invalid/)", "<img src=http://example.invalid/y.png>"
+    # CTRL becomes a control character (U+0001), which once crashed the page's report download
+    sekolah = [["NPSN", "Nama Sekolah", "Jenjang", "Status", "Kecamatan"], ["10609991", f"SMP CTRL{image}", "SMP", "Negeri", f"{link} {tag}"]]
+    guru = [["NPSN", "Nama", "NUPTK", "JK", "Jenis PTK", "Jurusan/Prodi", "Mengajar", "JJM"], ["10609991", f"Ani {image}", "1234567890123456", "P", "Guru Mapel", f"{tag} {link}", "IPA", 24]]
+    name = f"{link}{image}.xlsx"
+    at = _upload(name, patch_workbook(workbook_bytes({"Sekolah": sekolah, "Guru": guru}), {"CTRL": "_x0001_"}))
+    at.button(key="upload_use").click().run()
+    at.selectbox(key="app_role").set_value("kepala_sekolah").run()
+    shown = []
+
+    def collect() -> None:
+        assert not at.exception, at.exception
+        kinds = ("title", "header", "subheader", "markdown", "caption", "info", "error", "warning", "success", "exception")
+        shown.extend(str(e.value) for kind in kinds for e in getattr(at, kind))
+        shown.extend(str(e.label) for kind in ("metric", "expander", "selectbox", "multiselect", "button", "status") for e in at.get(kind) if getattr(e, "label", None))
+
+    collect()
+    for page in ("pages/profil_sekolah.py", "pages/profil_guru.py", "pages/ringkasan.py", "pages/luar_bidang.py"):
+        at.switch_page(page).run()
+        collect()
+    at.file_uploader(key="oof_ref_upload").set_value(("prodi.csv", f"jurusan_prodi,mata_pelajaran\nX,{image}\n".encode(), "text/csv")).run()
+    collect()
+    text = "\n".join(shown)
+    assert "SMP" in text and "example.invalid" in text, "the texts were shown"
+    assert not re.search(r"(?<!\\)!(?<!\\)\[", text), "an image"
+    assert not re.search(r"(?<!\\)\[x(?<!\\)\]\(", text), "a link"
+    assert "<img" not in text, "HTML"

@@ -9,7 +9,7 @@ import pytest
 from analysis.ingest import combine, load_file
 from analysis.reader import UnreadableFile, read_file
 from analysis.validate import parse_date, parse_id, parse_number
-from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, workbook_bytes
+from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, patch_workbook, workbook_bytes
 
 
 def _load(guru_rows, extra=None, name="sekolah.xlsx"):
@@ -185,3 +185,98 @@ def test_personal_data_columns_in_the_own_format_are_not_read_and_are_listed_as_
     assert ds.report.dropped_columns == ["NIK", "Nama Ibu Kandung"]
     flat = " ".join(str(v) for df in ds.tables.values() for v in df.astype(str).to_numpy().ravel())
     assert "3201234567890001" not in flat and "Siti" not in flat
+
+
+def _accounted(ds):
+    for s in ds.report.sheets:
+        assert min(s.rows_read, s.rows_accepted, s.rows_rejected, s.rows_blank) >= 0, s
+        assert s.rows_read == s.rows_accepted + s.rows_rejected + s.rows_blank, s
+    return {s.sheet: (s.rows_read, s.rows_accepted, s.rows_rejected, s.rows_blank) for s in ds.report.sheets}
+
+
+def test_a_workbook_without_a_guru_sheet_says_which_sheet_is_missing_in_both_languages():
+    ds = load_file(workbook_bytes({"Sekolah": SEKOLAH}), "sekolah_saja.xlsx")
+    assert [(p.sheet, p.severity, p.code) for p in ds.report.problems] == [("sekolah_saja", "error", "problem.missing_sheet")]
+    p = ds.report.problems[0]
+    assert "Guru" in p.message("id") and "wajib" in p.message("id")
+    assert "Guru" in p.message("en") and "missing" in p.message("en")
+
+
+def test_two_guru_sheets_keep_their_rows_apart_by_sheet_and_row_and_never_count_below_zero():
+    # "Guru (2)" is Excel's name for a copied sheet: both feed the guru table, and
+    # row 3 of each sheet is rejected as a duplicate of row 2 of the first sheet.
+    first = [GURU_HEADER, guru_row("1234567890123456", Nama="Ani"), guru_row("1234567890123456", Nama="Ani lagi")]
+    second = [GURU_HEADER, guru_row("1234567890123457", Nama="Budi"), guru_row("1234567890123456", Nama="Ani ketiga"), guru_row("1234567890123458", Nama="Citra")]
+    ds = _load(first[1:], {"Guru (2)": second})
+    assert _accounted(ds)["Guru"] == (2, 1, 1, 0)
+    assert _accounted(ds)["Guru (2)"] == (3, 2, 1, 0)
+    guru = ds.tables["guru"]
+    assert sorted(guru["nama"]) == ["Ani", "Budi", "Citra"]
+    assert sorted(zip(guru["_sheet"], guru["_row"])) == [("Guru", 2), ("Guru (2)", 2), ("Guru (2)", 4)]
+    dups = [(p.sheet, p.row, p.code, p.params.get("first_row")) for p in ds.report.problems if p.code.startswith("problem.duplicate_nuptk")]
+    assert dups == [("Guru", 3, "problem.duplicate_nuptk", 2), ("Guru (2)", 3, "problem.duplicate_nuptk_sheet", 2)]
+    msg = next(p for p in ds.report.problems if p.code == "problem.duplicate_nuptk_sheet").message("en")
+    assert "Sheet Guru (2), row 3" in msg and "sheet Guru, row 2" in msg
+
+
+def test_a_training_row_rejected_in_the_second_pelatihan_sheet_counts_against_that_sheet():
+    pel = [["NUPTK", "Nama Pelatihan", "Jenis", "Tanggal Mulai", "Tanggal Selesai", "JP"], ["1234567890123456", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
+    other = [pel[0], ["9999999999999999", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
+    ds = _load([guru_row()], {"Pelatihan": pel, "Training": other})
+    counts = _accounted(ds)
+    assert counts["Pelatihan"] == (1, 1, 0, 0) and counts["Training"] == (1, 0, 1, 0)
+    assert ("Training", 2, "NUPTK", "error", "problem.unknown_teacher") in _codes(ds)
+    assert ds.tables["pelatihan"]["nuptk"].tolist() == ["1234567890123456"]
+
+
+def test_a_repeated_sheet_name_is_read_as_two_sheets_with_a_warning_naming_it():
+    # Excel never writes two sheets of one name; another program can. openpyxl
+    # cannot either, so the second name is swapped in afterwards.
+    data = workbook_bytes({"Sekolah": SEKOLAH, "Guru": [GURU_HEADER, guru_row(Nama="Ani")], "GuruKEMBAR": [GURU_HEADER, guru_row("1234567890123457", Nama="Budi"), guru_row(Nama="Ani lagi")]})
+    ds = load_file(patch_workbook(data, {'name="GuruKEMBAR"': 'name="Guru"'}), "kembar.xlsx")
+    assert _accounted(ds) == {"Sekolah": (1, 1, 0, 0), "Guru": (1, 1, 0, 0), "Guru [2]": (2, 1, 1, 0)}
+    warn = [p for p in ds.report.problems if p.code == "problem.duplicate_sheet_name"]
+    assert [(p.sheet, p.severity) for p in warn] == [("Guru", "warning")]
+    assert "Guru" in warn[0].message("id") and "Guru [2]" in warn[0].message("en")
+    assert sorted(ds.tables["guru"]["nama"]) == ["Ani", "Budi"], "the second sheet's own rows, not the first's twice"
+    assert ("Guru [2]", 3, "NUPTK", "error", "problem.duplicate_nuptk_sheet") in _codes(ds)
+
+
+def test_teachers_without_nuptk_on_the_same_row_of_two_sheets_stay_two_teachers():
+    ds = _load([guru_row(None, Nama="Ani")], {"Guru (2)": [GURU_HEADER, guru_row(None, Nama="Budi")]})
+    assert ds.tables["guru"]["guru_id"].nunique() == 2
+
+
+def test_control_characters_in_cells_are_removed_with_a_warning_naming_the_cell():
+    data = patch_workbook(workbook_bytes({"Sekolah": SEKOLAH, "Guru": [GURU_HEADER, guru_row(Nama="AniCTRLBCTRL", JK="CTRL")]}), {"CTRL": "_x0001_"})
+    ds = load_file(data, "kendali.xlsx")
+    assert ds.tables["guru"]["nama"].tolist() == ["AniB"]
+    assert [(p.sheet, p.row, p.column, p.severity) for p in ds.report.problems if p.code == "problem.control_chars"] == [("Guru", 2, "B", "warning"), ("Guru", 2, "D", "warning")]
+    assert _accounted(ds)["Guru"] == (1, 1, 0, 0)
+
+
+def test_control_characters_in_a_csv_are_removed_too():
+    ds = load_file("NPSN;Nama;NUPTK;JJM\n10603456;An\x01i\x1f;1234567890123456;24\n".encode(), "guru.csv")
+    assert ds.tables["guru"]["nama"].tolist() == ["Ani"]
+    assert [(p.sheet, p.row, p.column, p.params["count"]) for p in ds.report.problems if p.code == "problem.control_chars"] == [("guru", 2, "B", 2)]
+
+
+def test_every_export_drops_control_characters_and_still_neutralises_formulas():
+    from analysis.dataset import Problem, ValidationReport
+    from analysis.exports import html_report, table_csv, table_xlsx
+    from analysis.report import report_xlsx
+
+    import pandas as pd
+
+    nasty = "\x00=HYPERLINK(\"x\")\x07\x1f"
+    report = ValidationReport(file="a\x01.xlsx")
+    report.problems.append(Problem("Guru\x02", 2, "Nama\x0b", nasty, "warning", "problem.nuptk_empty", {"sheet": "Guru\x02", "row": 2, "column": "Nama\x0b"}))
+    wb = openpyxl.load_workbook(io.BytesIO(report_xlsx(report, "en")))
+    cells = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'=HYPERLINK(\"x\")" in cells and "a.xlsx" in cells and "Guru" in cells
+    frame = pd.DataFrame({"nama\x03": [nasty, "Ani\x0c"]})
+    wb = openpyxl.load_workbook(io.BytesIO(table_xlsx(frame)))
+    assert [c.value for c in wb.active["A"]] == ["nama", "'=HYPERLINK(\"x\")", "Ani"]
+    assert table_csv(frame).decode("utf-8-sig").splitlines() == ["nama", "\"'=HYPERLINK(\"\"x\"\")\"", "Ani"]
+    page = html_report("T\x00", ["m\x01"], [("h\x02", [frame, "p\x08"])])
+    assert not any(ch in page for ch in "\x00\x01\x02\x03\x07\x08\x0c\x1f")

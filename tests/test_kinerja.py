@@ -62,12 +62,12 @@ def test_an_empty_predikat_is_derived_and_a_given_one_kept_even_when_it_disagree
 
 def test_check_rows_warns_on_a_disagreeing_predikat_and_rejects_a_row_with_nothing_to_go_on():
     found, bad = kinerja.check_rows(_rows((2, "a", 2024, "Baik", BAWAH, BAWAH), (3, "b", 2024, None, SESUAI, None), (4, "c", 2024, "Baik", SESUAI, SESUAI)))
-    assert [(row, col, sev, code) for row, col, _, sev, code, _ in found] == [
-        (2, "predikat", "warning", "problem.kinerja_predikat_mismatch"),
-        (3, None, "error", "problem.kinerja_no_predikat"),
+    assert [(sheet, row, col, sev, code) for sheet, row, col, _, sev, code, _ in found] == [
+        ("Kinerja", 2, "predikat", "warning", "problem.kinerja_predikat_mismatch"),
+        ("Kinerja", 3, None, "error", "problem.kinerja_no_predikat"),
     ]
-    assert found[0][5]["expected"] == "Sangat Kurang"
-    assert bad == {3}
+    assert found[0][6]["expected"] == "Sangat Kurang"
+    assert bad == {("Kinerja", 3)}
 
 
 # ------------------------------------------------------------------------ the schema

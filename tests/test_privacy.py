@@ -234,6 +234,12 @@ def test_no_page_or_ui_module_writes_a_temporary_file_or_caches_a_users_data():
     for path in [*ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "analysis" / "subjects.py"]:
         text = path.read_text()
         assert "tempfile" not in text and "gettempdir" not in text, path
-    cached = [p.name for p in [*ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py")] for line in p.read_text().splitlines() if line.lstrip().startswith("@st.cache_")]
-    assert cached == ["state.py"], "only the bundled sample data is cached across sessions"
-    assert "def _load_samples" in (ROOT / "ui" / "state.py").read_text().split("@st.cache_data", 1)[1].split("\n\n", 1)[0]
+    cached = []
+    for p in [*ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py")]:
+        lines = p.read_text().splitlines()
+        for i, line in enumerate(lines):
+            if line.lstrip().startswith("@st.cache_"):
+                following = next(x for x in lines[i + 1 :] if x.lstrip().startswith("def "))
+                cached.append((p.name, line.strip(), following.split("(")[0].split()[-1]))
+    # across sessions: the bundled sample data, and the upload slots (a semaphore, no data)
+    assert cached == [("state.py", "@st.cache_data(show_spinner=False, max_entries=4)", "_load_samples"), ("state.py", "@st.cache_resource", "upload_slots")], cached

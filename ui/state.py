@@ -12,6 +12,11 @@ pages stay thin and the rules live in one place:
 
 from __future__ import annotations
 
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -147,25 +152,121 @@ def sample_dataset() -> Dataset:
     return _load_samples(stamp)
 
 
+#: Uploads parsed at once in the whole process. Parsing is CPU-bound (a 5 MB
+#: workbook takes seconds); unbounded, ten uploads at once would starve every
+#: other session's page (2 cores). The others wait their turn.
+PARSE_SLOTS = 2
+
+
+class UploadSlots:
+    """A process-wide limit on how many uploads are parsed at once (a bounded semaphore).
+
+    Parameters
+    ----------
+    n : int
+        Uploads parsed at the same time.
+    poll : float
+        Seconds between calls of ``on_wait`` while a caller waits.
+    """
+
+    def __init__(self, n: int = PARSE_SLOTS, poll: float = 0.5) -> None:
+        self.n = n
+        self.poll = poll
+        self._sem = threading.BoundedSemaphore(n)
+
+    @contextmanager
+    def hold(self, on_wait: Callable[[float], None] | None = None) -> Iterator[None]:
+        """Hold a slot for the ``with`` block, waiting for one if all are taken.
+
+        Parameters
+        ----------
+        on_wait : callable, optional
+            Called as ``on_wait(seconds_waited)`` when the caller has to wait,
+            then every ``poll`` seconds until a slot frees. It may raise to give
+            up the wait (Streamlit stops a script this way when its user leaves);
+            no slot is then held.
+
+        Yields
+        ------
+        None
+            The slot is given back when the block ends, also by an exception.
+        """
+        if not self._sem.acquire(blocking=False):
+            start = time.monotonic()
+            while True:
+                if on_wait is not None:
+                    on_wait(time.monotonic() - start)
+                if self._sem.acquire(timeout=self.poll):
+                    break
+        try:
+            yield
+        finally:
+            self._sem.release()
+
+
+@st.cache_resource
+def upload_slots() -> UploadSlots:
+    """The app's one :class:`UploadSlots` (shared by every session of the process)."""
+    return UploadSlots(PARSE_SLOTS)
+
+
 _UPLOADS = "app_upload_cache"
 
 
-def load_upload(data: bytes, filename: str, npsn: str | None = None) -> Dataset:
-    """Read an uploaded file, remembered for this session only; never raises for a user's file.
+def load_upload(data: bytes, filename: str, npsn: str | None = None, *, lang: str = DEFAULT_LANG) -> Dataset:
+    """Read an uploaded file, at most :data:`PARSE_SLOTS` at once in the process; never raises for a user's file.
 
-    Not ``st.cache_data``: that cache is shared by every session of the server,
-    so a user's data would outlive the session and another session sending the
-    same bytes would hit it. Kept in the session: the last reading only.
+    Remembered for this session only (the last reading): not ``st.cache_data``
+    nor any cache shared across sessions, so a user's data does not outlive the
+    session and another session sending the same bytes never hits it. While it
+    is read, a status box says when the upload waits for other users' uploads,
+    then which phase it is in (reading, checking every row, checking across sheets).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    filename : str
+        Its name as uploaded.
+    npsn : str, optional
+        The NPSN the user gave for a Dapodik listing that carries none
+        (:func:`analysis.ingest.load_file`).
+    lang : {"id", "en"}
+        Language of the status box.
+
+    Returns
+    -------
+    Dataset
+        As :func:`analysis.ingest.load_file`.
     """
-    import hashlib
+    from analysis.i18n import t
 
     stamp = (hashlib.sha256(data).hexdigest(), filename, npsn)
     memo = st.session_state.get(_UPLOADS)
     if memo is not None and memo[0] == stamp:
         return memo[1]
-    ds = load_file(data, filename, npsn=npsn)
+    with st.status(t("upload.progress.start", lang, file=_plain(filename)), expanded=False) as box:
+        bar = st.progress(0.0)
+
+        def waiting(seconds: float) -> None:
+            box.update(label=t("upload.waiting", lang, seconds=int(seconds)), state="running")
+
+        def phase(name: str, fraction: float) -> None:
+            bar.progress(min(max(fraction, 0.0), 1.0))
+            if name != "done":
+                box.update(label=t(f"upload.phase.{name}", lang), state="running")
+
+        with upload_slots().hold(waiting):
+            ds = load_file(data, filename, npsn=npsn, progress=phase)
+        box.update(label=t("upload.phase.done", lang, file=_plain(filename)), state="complete")
     st.session_state[_UPLOADS] = (stamp, ds)
     return ds
+
+
+def _plain(text: str) -> str:
+    from ui.widgets import plain
+
+    return plain(text)
 
 
 def pseudonym_key_source() -> str:

@@ -74,8 +74,20 @@ STRINGS = {
         "en": 'No header row was found in sheet {sheet}; the sheet was ignored.',
     },
     'problem.missing_sheet': {
-        "id": 'Sheet wajib {sheet} tidak ada di berkas ini.',
-        "en": 'The required sheet {sheet} is missing from this file.',
+        "id": 'Sheet wajib {missing} tidak ada di berkas ini; tanpa sheet {missing} tidak ada guru yang dapat dibaca.',
+        "en": 'The required sheet {missing} is missing from this file; without a {missing} sheet no teacher can be read.',
+    },
+    'problem.duplicate_sheet_name': {
+        "id": 'Nama sheet {sheet} dipakai {n} kali di berkas ini; sheet yang berikutnya dilaporkan sebagai {label}.',
+        "en": 'The sheet name {sheet} is used {n} times in this file; the later sheet is reported as {label}.',
+    },
+    'problem.duplicate_nuptk_sheet': {
+        "id": 'Sheet {sheet}, baris {row}, kolom {column}: NUPTK ini sudah ada di sheet {first_sheet}, baris {first_row}; baris ini ditolak.',
+        "en": 'Sheet {sheet}, row {row}, column {column}: This NUPTK already appears in sheet {first_sheet}, row {first_row}; this row was rejected.',
+    },
+    'problem.control_chars': {
+        "id": 'Sheet {sheet}, baris {row}, kolom {column}: sel berisi {count} karakter kendali tak terlihat (bukan teks); karakter itu dihapus.',
+        "en": 'Sheet {sheet}, row {row}, column {column}: the cell held {count} invisible control character(s) (not text); they were removed.',
     },
     'problem.missing_column': {
         "id": 'Sheet {sheet}: kolom wajib {column} tidak ada; semua baris sheet ini ditolak.',
