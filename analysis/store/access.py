@@ -33,6 +33,12 @@ from analysis.store.submissions import active_user, covers, dataset_of
 #: Roles that read identified teacher rows (each read is audited).
 IDENTIFIED_ROLES = ("kepala_sekolah", "dinas")
 PSEUDONYM_KEY = "pseudonym_key"
+#: Columns kept beside :data:`analysis.privacy.DEIDENTIFIED_COLUMNS` in a researcher's
+#: dataset: derived flags and subject text the analyses need, none naming a teacher.
+ANALYSIS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "guru": ("pendidik", "pelatihan_recorded", "mengajar", "tugas_tambahan", "jam_tugas_tambahan", "total_jjm"),
+    "mengajar": ("jjm_source",),
+}
 
 
 def _npsn_set(npsn: str | Iterable[str] | None) -> set[str] | None:
@@ -94,17 +100,22 @@ def deidentify(ds: Dataset, key: str) -> Dataset:
 
     Tables as :func:`analysis.privacy.deidentified_tables` gives them (no name,
     NUPTK, NIP, birth date; an age band; a pseudonymous ``kode``), with
-    ``guru_id`` set to that code so the tables still link; ``kendala`` empty
+    ``guru_id`` set to that code so the tables still link, the
+    :data:`ANALYSIS_COLUMNS` the analyses need added, and every other schema
+    column present but empty (``None``: no name, NUPTK, NIP, birth date), so
+    the analyses run unchanged; ``kendala`` empty
     (free text). The report keeps its row counts but not its problems (a
     problem quotes the cell, which may be a NUPTK or a name).
     """
-    from analysis.ingest import empty_tables
+    from analysis.ingest import conform, empty_tables
     from analysis.privacy import deidentified_tables
 
     ref = ds.reference_date()
     tables = deidentified_tables(ds.tables, ref, key)
     for name in ("guru", "mengajar", "pelatihan", "penilaian"):
-        tables[name] = tables[name].assign(guru_id=tables[name]["kode"])
+        extra = {c: ds.tables[name][c].to_numpy() for c in ANALYSIS_COLUMNS.get(name, ()) if c in ds.tables[name]}
+        tables[name] = tables[name].assign(guru_id=tables[name]["kode"], **extra)
+    tables = {name: conform(df, name) for name, df in tables.items()}  # every schema column; identifying ones empty
     tables["kendala"] = empty_tables()["kendala"]
     r = ds.report
     report = ValidationReport(file=r.file, sheets=list(r.sheets), dropped_columns=list(r.dropped_columns), readable=r.readable, layout=r.layout)
