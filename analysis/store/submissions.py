@@ -225,8 +225,14 @@ def submit_file(store: Store, user: User, data: bytes, filename: str, *, npsn: s
         return SubmitResult(name, "duplicate", existing, npsns, rows_rejected=rejected)
     try:
         with store.session() as s, s.begin():
-            sub_id = _write(s, store, active_user(s, user), ds, data, name, sha, key, schools)
+            me = active_user(s, user)
+            outside = _may_upload(s, me, schools)  # again, in the writing transaction: the account or a school may have changed
+            if me.role not in UPLOADERS or outside is not None:
+                raise AccessDenied(outside or me.role)
+            sub_id = _write(s, store, me, ds, data, name, sha, key, schools)
             record(store, user, "upload", {"file": name, "submission_id": sub_id, "npsn": list(npsns)}, session=s)
+    except AccessDenied as exc:
+        return refuse("store.refused.not_your_school", npsns, npsn=str(exc))
     except IntegrityError:
         existing = _existing(store, sha, key)  # stored by someone else meanwhile
         if existing is not None:
