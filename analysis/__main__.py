@@ -152,7 +152,12 @@ def _users(args) -> int:
     store = _open_store()
     try:
         if args.users_command == "add":
-            password = sys.stdin.readline().rstrip("\r\n")
+            if sys.stdin.isatty():
+                import getpass
+
+                password = getpass.getpass()
+            else:
+                password = sys.stdin.readline().rstrip("\r\n")
             try:
                 user = st.add_user(store, args.name, args.role, password, npsn=args.npsn or (), kabupaten=args.kabupaten, email=args.email)
             except ValueError as exc:

@@ -23,14 +23,20 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
-@pytest.fixture
-def postgresql_url():
-    """A URL whose ``search_path`` is a new, empty schema, dropped after the test."""
+def server_url() -> str:
+    """``DASBOR_TEST_DATABASE_URL``; without it the test skips, or fails under CI."""
     base = os.environ.get(ENV)
     if not base:
         if in_ci():
             pytest.fail(f"{ENV} is not set under CI: run the tests through scripts/with_postgres.sh (make test does)")
         pytest.skip(f"no PostgreSQL ({ENV} unset; make test starts one)")
+    return base
+
+
+@pytest.fixture
+def postgresql_url():
+    """A URL whose ``search_path`` is a new, empty schema, dropped after the test."""
+    base = server_url()
     schema = "t_" + secrets.token_hex(6)
     admin = create_engine(base)
     with admin.begin() as c:

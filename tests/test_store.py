@@ -18,6 +18,7 @@ from analysis.ingest import load_file
 from analysis.store import frames
 from analysis.store.models import AuditEntry, Base, School, Submission, SubmissionSchool, SubmissionSheet, SubmissionTable, utcnow
 from tests.helpers import GURU_HEADER, guru_row, workbook_bytes
+from tests import pg
 from tests.pg import postgresql_url  # noqa: F401  (fixture)
 
 PASSWORD = "rahasia-sekali"
@@ -75,6 +76,32 @@ def count(store, model) -> int:
 
 
 # --- migrations and engine ---------------------------------------------------------
+
+
+def test_without_postgresql_the_tests_skip_on_a_laptop_but_fail_under_ci(monkeypatch):
+    monkeypatch.delenv(pg.ENV, raising=False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        pg.server_url()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        pg.server_url()
+
+
+def test_the_migrations_go_down_to_nothing_and_up_again(tmp_path):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from analysis.store.engine import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    st.open_store(url).close()
+    command.downgrade(alembic_config(url), "base")
+    engine = st.make_engine(url)
+    assert inspect(engine).get_table_names() == ["alembic_version"]
+    st.init_db(engine)
+    assert "submissions" in inspect(engine).get_table_names()
+    engine.dispose()
 
 
 def test_the_migrated_schema_equals_the_models(store):
@@ -154,6 +181,17 @@ def test_the_same_file_twice_is_recognised_and_not_stored_again(store, users):
     assert count(store, Submission) == 1
 
 
+def test_a_duplicate_stored_by_someone_else_meanwhile_is_recognised_by_the_unique_constraint(store, users, monkeypatch):
+    from analysis.store import submissions
+
+    data = school_file(A)
+    first = st.submit_file(store, users["kepala_a"], data, "smp_a.xlsx")
+    monkeypatch.setattr(submissions, "_existing", lambda *a, _calls=[]: _calls.append(1) or (None if len(_calls) == 1 else first.submission_id))
+    again = st.submit_file(store, users["kepala_a"], data, "smp_a.xlsx")
+    assert (again.status, again.submission_id) == ("duplicate", first.submission_id)
+    assert count(store, Submission) == 1
+
+
 def test_a_failure_midway_leaves_nothing_stored(store, users, monkeypatch):
     calls = []
     real = frames.to_parquet
@@ -218,6 +256,23 @@ def test_a_district_file_then_a_school_file_give_each_school_only_its_current_ro
     assert sorted(guru["nama"]) == sorted([f"Sekolah {A}", f"Guru Kedua {A}", f"Dinas {B}", f"Guru Kedua {B}"])
     mine = st.datasets_for(store, users["kepala_a"])
     assert set(mine.tables["guru"]["npsn"]) == {A} and list(mine.tables["sekolah"]["npsn"]) == [A]
+
+
+def test_a_kepala_sekolah_opening_a_district_file_sees_only_their_school_in_it(store, users):
+    res = st.submit_file(store, users["dinas"], school_file(A, B), "district.xlsx")
+    ds = st.load_submission(store, users["kepala_a"], res.submission_id)
+    assert set(ds.tables["guru"]["npsn"]) == {A} and list(ds.tables["sekolah"]["npsn"]) == [A]
+    assert list(st.list_submissions(store, users["kepala_a"])["npsn"]) == [A]
+
+
+def test_the_data_version_changes_when_a_school_s_current_data_does(store, users):
+    before = st.data_version(store)
+    first = st.submit_file(store, users["kepala_a"], school_file(A, teacher="Lama"), "v1.xlsx")
+    stored = st.data_version(store)
+    st.submit_file(store, users["kepala_a"], school_file(A, teacher="Baru"), "v2.xlsx")
+    newer = st.data_version(store)
+    st.make_current(store, users["kepala_a"], first.submission_id)
+    assert len({before, stored, newer, st.data_version(store)}) == 4
 
 
 def test_a_kepala_sekolah_may_not_make_current_another_schools_submission(store, users):

@@ -217,6 +217,23 @@ def years_for(store: Store, user: User, *, npsn: str | Iterable[str] | None = No
     return out
 
 
+def data_version(store: Store) -> str:
+    """A token that changes whenever any school's current data changes (a cache key for pages).
+
+    Returns
+    -------
+    str
+        The latest change of a current pointer and the number of submissions,
+        e.g. ``"2026-12-02T10:00:00+00:00/14"``; ``"empty/0"`` for an empty store.
+    """
+    from sqlalchemy import func
+
+    with store.session() as s:
+        latest = s.scalar(select(func.max(School.updated_at)))
+        n = s.scalar(select(func.count()).select_from(Submission))
+    return f"{latest.isoformat() if latest else 'empty'}/{n}"
+
+
 def schools_for(store: Store, user: User) -> pd.DataFrame:
     """The schools ``user`` may see, for a picker: one row per school.
 
