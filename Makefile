@@ -20,3 +20,4 @@ samples:
 
 bench: install
 	$(PY) benchmarks/ingest.py
+	$(PY) benchmarks/store.py
