@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine:
 #   make run    installs what the dashboard needs and opens it on the bundled sample data
-#   make test   installs the same and runs the whole test suite
+#   make test   installs the same and runs the whole test suite (the store's tests also on a
+#               throwaway PostgreSQL that scripts/with_postgres.sh starts, when one is installed)
 PY ?= python3
 
 .PHONY: install run test samples bench
@@ -12,10 +13,11 @@ run: install
 	$(PY) -m streamlit run app.py
 
 test: install
-	$(PY) -m pytest -q
+	bash scripts/with_postgres.sh $(PY) -m pytest -q
 
 samples:
 	$(PY) -m analysis.samples data
 
 bench: install
 	$(PY) benchmarks/ingest.py
+	$(PY) benchmarks/store.py
