@@ -218,3 +218,12 @@ def test_temuan_page_compares_gantarang_with_mi_data_and_shows_indonesian_findin
     findings = set(shown[t("temuan.col.finding", "id")])
     assert {f["id"] for s in coded.values() for _, f in s.testable} == findings
     assert not findings & {f["en"] for s in coded.values() for _, f in s.testable}
+
+
+def test_every_sample_workbook_says_it_is_illustrative_and_cites_its_study_by_reference():
+    coded = {s.id: s for s in studies.load_studies()}
+    for site in samples.SITES:
+        notes = samples.sample_notes(site.key)
+        assert notes[0] == samples.ILLUSTRATIVE_ID and samples.ILLUSTRATIVE_EN in notes
+        assert any(coded[site.study].citation in line for line in notes)
+        assert not any("shared/" in line for line in notes), "users have no copy of the study files"
