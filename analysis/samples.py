@@ -635,7 +635,7 @@ def _site_miftahul(b: _Builder) -> None:
         ("Pelatihan di tempat kerja: pengelolaan kelas", "IHT", date(2025, 3, 10), 1, 6.0, "Pedagogik", "MTs-SA Miftahul Karomah", "Luring"),
         ("Pelatihan di tempat kerja: penguasaan materi", "IHT", date(2025, 6, 16), 2, 12.0, "Profesional", "MTs-SA Miftahul Karomah", "Luring"),
     ]
-    _assess_and_train(b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 12, 9), date(2025, 11, 24)), gains={"pedagogik": 0.35, "profesional": 0.35})
+    _assess_and_train(b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 12, 9), date(2025, 11, 24)), gains={"pedagogik": 0.35, "profesional": 0.4})
     b.kendala += [
         {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: media pembelajaran digital", "tanggal": date(2025, 1, 13), "kategori": "Sarana dan prasarana", "keterangan": "Fasilitas pendukung terbatas"},
         {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: penguasaan materi", "tanggal": date(2025, 6, 16), "kategori": "Kesinambungan program", "keterangan": "Program kurang berkesinambungan"},
