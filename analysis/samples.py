@@ -7,16 +7,28 @@ publishes a teacher-level table, so each site is built to agree with what its
 study found (DOMAIN.md §6):
 
 - SMPN 8 Prabumulih (study 002): 62 teachers and staff, all pendidik S1 or
-  higher, most certified; an English-trained teacher teaching Seni Budaya and
-  an IPS-trained teacher teaching Prakarya; monthly MGMP; a computer course;
-  diklat, penataran, workshops; ICT mastery weak for part of the staff.
+  higher, most certified, each certified teacher at 24 JJM; the out-of-field
+  teachers are the uncertified ones given the subjects short of a teacher: an
+  English-trained teacher teaching Seni Budaya and an IPS-trained teacher
+  teaching Prakarya (the only cases); monthly MGMP, a computer course, diklat,
+  penataran, a workshop lifting pedagogik and profesional a little, post
+  scores mostly below 100; assessment mostly with technology, digital media
+  and ICT mastery still weak for part of the staff.
 - SMPN 7 Muaro Jambi (study 001): Pembelajaran Mendalam and Koding dan
-  Kecerdasan Artifisial trainings of 1–3 days; part of the staff weak in IT.
-- MTs-SA Miftahul Karomah (study 000): on-the-job training (IHT).
-- Six MI of Kecamatan Gantarang (study 003): class teachers, KKG, some class
-  teachers without a PGMI/PGSD or education degree, weak laptop skills.
+  Kecerdasan Artifisial trainings of 1–3 days that teachers do not yet apply
+  (no gain); part of the staff weak in IT.
+- MTs-SA Miftahul Karomah (study 000): on-the-job training (IHT) lifting
+  pedagogik (methods, classroom management, digital media) and profesional
+  (material mastery).
+- Six MI of Kecamatan Gantarang (study 003): class teachers, KKG lifting
+  pedagogik and sosial most; some class teachers with a PAI, Bahasa Arab,
+  Ekonomi or Syariah degree (out of field: the class teacher needs
+  PGSD/PGMI or psikologi); some teachers weak with a laptop.
 - Four pesantren-based MTs (study 004): qualification upgrades, certification,
-  integrated training, supervision.
+  integrated training, supervision; all four competencies rise.
+
+Each site's builder says which lines of its study it follows; the tests in
+``tests/test_studies.py`` check the generated data against those claims.
 
 Command line (also a fixtures CLI, in the manner of Datasette's fixtures)::
 
@@ -82,7 +94,7 @@ class Site:
     key : str
         File stem suffix (``"smpn8_prabumulih"``).
     study : str
-        Study file in ``shared/studies`` it follows.
+        Id of the study it follows (``id`` in ``data/studies.yaml``, which carries its reference).
     """
 
     key: str
@@ -326,29 +338,78 @@ def _head(b: _Builder, npsn: str, madrasah: bool, subject: str, prodi: str) -> d
     )
 
 
-def _assess_and_train(b: _Builder, teachers: list[dict], plan: list[tuple], *, share_trained: float, pkg_dates: tuple[date, ...], extra: str | None = None) -> None:
+#: The four domains at no offset: a site's default level and a training's default gain.
+NO_OFFSET: dict[str, float] = {d: 0.0 for d in schema.DOMAINS}
+
+
+def _assess_and_train(
+    b: _Builder,
+    teachers: list[dict],
+    plan: list[tuple],
+    *,
+    share_trained: float,
+    pkg_dates: tuple[date, ...],
+    gains: dict[str, float] | None = None,
+    level: dict[str, float] | None = None,
+    extra: str | None = None,
+) -> None:
     """Give each teacher PKG assessments and, for a share, the trainings in ``plan``.
 
-    ``plan`` rows: (nama, jenis, start, days, jp, fokus, penyelenggara, moda, effect_domain).
-    A trained teacher's later assessments carry a small boost in the trained domain.
+    Parameters
+    ----------
+    plan : list of tuple
+        One row per training: (nama, jenis, start, days, jp, fokus, penyelenggara, moda).
+        A trained teacher attends each with probability 0.85.
+    share_trained : float
+        Share of ``teachers`` (0–1) who attend the plan's trainings.
+    pkg_dates : tuple of date
+        Nominal assessment dates; each teacher's falls 0–19 days later.
+    gains : dict, optional
+        Domain → rise of the K values (1–4 scale; 0.25 ≈ 6 points on 0–100) of a
+        trained teacher's assessment for every interval between assessments in
+        which they attended a training: the site's study says which domains
+        training lifts (default: none).
+    level : dict, optional
+        Domain → offset of every assessment of the site (K-value units).
+    extra : {"supervisi"}, optional
+        Also one Supervisi (domain scores 0–100) 60 days before the last assessment.
     """
     rng = b.rng
+    gains = {**NO_OFFSET, **(gains or {})}
+    level = {**NO_OFFSET, **(level or {})}
     for g in teachers:
         trained = rng.random() < share_trained
-        boosts_by_date: dict[date, dict[str, float]] = {d: {} for d in pkg_dates}
+        attended: list[date] = []
         if trained:
-            for nama, jenis, start, days, jp, fokus, org, moda, dom in plan:
+            for nama, jenis, start, days, jp, fokus, org, moda in plan:
                 if rng.random() < 0.85:
                     b.training(g, nama, jenis, start, days, jp, fokus, org, moda)
-                    for d in pkg_dates:
-                        if d > start:
-                            key = dom if dom in schema.DOMAINS else "pedagogik"
-                            boosts_by_date[d][key] = boosts_by_date[d].get(key, 0.0) + 0.22
-                            boosts_by_date[d]["profesional"] = boosts_by_date[d].get("profesional", 0.0) + 0.06
-        for d in pkg_dates:
-            b.pkg(g, d + timedelta(days=int(rng.integers(0, 20))), boosts_by_date[d])
+                    attended.append(start)
+        when = [d + timedelta(days=int(rng.integers(0, 20))) for d in pkg_dates]
+        # Intervals (previous assessment, this one] in which the teacher attended a training.
+        stages = [sum(any(lo < a < hi for a in attended) for lo, hi in zip(when[:i], when[1 : i + 1])) for i in range(len(when))]
+        for w, k in zip(when, stages):
+            b.pkg(g, w, {d: level[d] + k * gains[d] for d in schema.DOMAINS})
         if extra == "supervisi":
-            b.scores(g, pkg_dates[-1] - timedelta(days=60), "Supervisi", {k: 12 * v for k, v in boosts_by_date[pkg_dates[-1]].items()})
+            sup = pkg_dates[-1] - timedelta(days=60)
+            points = [*(w for w in when if w < sup), sup]
+            k = sum(any(lo < a < hi for a in attended) for lo, hi in zip(points[:-1], points[1:]))
+            b.scores(g, sup, "Supervisi", {d: 25 * (level[d] + k * gains[d]) for d in schema.DOMAINS})
+
+
+def _ict_profile(teachers: list[dict], means: dict[str, float], seed: int, year: int = 2025) -> None:
+    """Redraw the six ICT self-ratings (1–4) of ``teachers`` around a site's mean per skill.
+
+    Each teacher keeps one own tendency across skills; older teachers rate lower
+    (0.8 of a level per 25 years from age 40). A separate generator keeps the
+    rest of the site's data as it was.
+    """
+    rng = np.random.default_rng(seed)
+    for g in teachers:
+        age_penalty = (year - g["tanggal_lahir"].year - 40) / 25
+        own = rng.normal(0, 0.5)
+        for skill, m in means.items():
+            g[skill] = int(np.clip(round(m - 0.8 * age_penalty + own + rng.normal(0, 0.45)), 1, 4))
 
 
 #: Indicators a teacher may choose in PMM Pengelolaan Kinerja (illustrative wording).
@@ -455,52 +516,75 @@ def _pmm_era(b: _Builder, teachers: list[dict], seed: int) -> None:
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
 
 
+#: SMPN 8's ICT self-ratings (study 002): a computer course, laptops used as
+#: media and assessment mostly done with technology (Google Classroom), but
+#: technology-based media still scarce and weak ICT mastery an obstacle for some.
+ICT_SMPN8 = {"tik_laptop": 3.15, "tik_office": 3.05, "tik_lms": 2.85, "tik_media": 2.4, "tik_asesmen": 3.0, "tik_kka": 1.9}
+#: MI Gantarang's (study 003): some teachers not yet fluent with a laptop, so
+#: their lesson plans (RPP) come late; other digital skills lower still.
+ICT_MI_GANTARANG = {"tik_laptop": 2.6, "tik_office": 2.55, "tik_lms": 1.9, "tik_media": 2.0, "tik_asesmen": 1.9, "tik_kka": 1.5}
+
+
 def _site_smpn8(b: _Builder) -> None:
+    """SMPN 8 Prabumulih (study 002).
+
+    All pendidik S1 or higher, most certified, competence relatively good but
+    much lecturing; the certified teachers keep their 24 JJM, so the school's
+    hours are short and *uncertified* teachers fill the subjects that lack a
+    teacher: an English-trained teacher teaches Seni Budaya, an IPS-trained
+    teacher Prakarya (the only out-of-field cases). Training (monthly MGMP, a
+    computer course, diklat, penataran, a workshop) lifts pedagogik and
+    profesional a little, with post scores mostly below the ceiling.
+    """
     npsn = b.school("10603812", "SMP Negeri 8 Prabumulih", "SMP", "Negeri", "Kemendikdasmen", "Prabumulih Barat", "Kota Prabumulih", "Sumatera Selatan", False)
     head = _head(b, npsn, False, "Matematika", "Pendidikan Matematika")
     teachers = _subject_staff(b, npsn, 44, SMP_SUBJECTS, SMP_WEIGHTS, cert_share=0.85, madrasah=False)
-    for g in teachers:  # study 002: all S1, most certified
+    for g in teachers:  # study 002: all S1; certified teachers keep their 24 JJM
         g["jenjang_pendidikan"] = "S2" if g["jenjang_pendidikan"] == "S2" else "S1"
-    # Out of field (study 002): an English-trained teacher teaching Seni Budaya,
-    # an IPS-trained teacher teaching Prakarya, both to reach 24 JJM.
-    eng = b.person(npsn, jenis_ptk="Guru Mapel", status="PNS", jenjang_pend="S1", prodi="Pendidikan Bahasa Inggris", kependidikan=True,
-                   sertifikasi="Bahasa Inggris", subjects=[("Bahasa Inggris", 16.0), ("Seni Budaya", 8.0)], ict_base=2.6)
-    ips = b.person(npsn, jenis_ptk="Guru Mapel", status="PNS", jenjang_pend="S1", prodi="Pendidikan IPS", kependidikan=True,
-                   sertifikasi="IPS", subjects=[("IPS", 18.0), ("Prakarya", 6.0)], ict_base=2.5)
-    mat = b.person(npsn, jenis_ptk="Guru Mapel", status="GTY/PTY", jenjang_pend="S1", prodi="Pendidikan Matematika", kependidikan=True,
-                   sertifikasi=None, subjects=[("Matematika", 12.0), ("Informatika", 8.0)], ict_base=3.2)
+        if g["sertifikasi"]:
+            g["_subjects"] = [(g["_subjects"][0][0], 24.0)]
+            g["jjm"] = 24.0
+    # Out of field (study 002): uncertified teachers given the subjects short of
+    # a teacher, while certified colleagues take the hours of their own subject.
+    eng = b.person(npsn, jenis_ptk="Guru Mapel", status="PPPK", jenjang_pend="S1", prodi="Pendidikan Bahasa Inggris", kependidikan=True,
+                   sertifikasi=None, subjects=[("Bahasa Inggris", 8.0), ("Seni Budaya", 12.0)], ict_base=2.6)
+    ips = b.person(npsn, jenis_ptk="Guru Mapel", status="PPPK", jenjang_pend="S1", prodi="Pendidikan IPS", kependidikan=True,
+                   sertifikasi=None, subjects=[("IPS", 8.0), ("Prakarya", 12.0)], ict_base=2.5)
+    tik = b.person(npsn, jenis_ptk="Guru Mapel", status="GTY/PTY", jenjang_pend="S1", prodi="Pendidikan Teknologi Informasi", kependidikan=True,
+                   sertifikasi=None, subjects=[("Informatika", 20.0)], ict_base=3.2)
     bk = [b.person(npsn, jenis_ptk="Guru BK", status="PNS", jenjang_pend="S1", prodi="Bimbingan dan Konseling", kependidikan=True,
                    sertifikasi="Bimbingan dan Konseling", subjects=[], ict_base=2.5) for _ in range(2)]
     _tendik(b, npsn, 12, False)
-    all_teachers = [head, *teachers, eng, ips, mat, *bk]
+    all_teachers = [head, *teachers, eng, ips, tik, *bk]
+    _ict_profile(all_teachers, ICT_SMPN8, seed=8031)
     for g in all_teachers:
         for subj, jjm in g["_subjects"]:
             if g["nuptk"]:
                 b.mengajar.append({"nuptk": g["nuptk"], "mata_pelajaran": subj, "jjm": jjm})
     # Monthly MGMP for subject teachers (study 002), a computer course, diklat, penataran, workshop.
-    mgmp = [(f"MGMP {BULAN[m.month - 1]} {m.year}", "MGMP", m, 1, 4.0, "Pedagogik", "MGMP Kota Prabumulih", "Luring", "pedagogik")
+    mgmp = [(f"MGMP {BULAN[m.month - 1]} {m.year}", "MGMP", m, 1, 4.0, "Pedagogik", "MGMP Kota Prabumulih", "Luring")
             for m in (date(2024, mth, 15) for mth in range(1, 13))]
     plan = [
         *mgmp,
-        ("Kursus Komputer untuk Guru", "Kursus", date(2024, 3, 4), 5, 32.0, "TIK", "Lembaga Kursus Komputer Prabumulih", "Luring", "profesional"),
-        ("Diklat Kurikulum Merdeka", "Diklat", date(2024, 7, 8), 3, 24.0, "Pedagogik", "Dinas Pendidikan Kota Prabumulih", "Luring", "pedagogik"),
-        ("Penataran Penelitian Tindakan Kelas", "Penataran", date(2024, 9, 9), 2, 16.0, "Profesional", "Dinas Pendidikan Kota Prabumulih", "Luring", "profesional"),
-        ("Workshop Pembelajaran Kooperatif", "Workshop", date(2025, 2, 10), 2, 16.0, "Pedagogik", "SMP Negeri 8 Prabumulih", "Luring", "pedagogik"),
+        ("Kursus Komputer untuk Guru", "Kursus", date(2024, 3, 4), 5, 32.0, "TIK", "Lembaga Kursus Komputer Prabumulih", "Luring"),
+        ("Diklat Kurikulum Merdeka", "Diklat", date(2024, 7, 8), 3, 24.0, "Pedagogik", "Dinas Pendidikan Kota Prabumulih", "Luring"),
+        ("Penataran Penelitian Tindakan Kelas", "Penataran", date(2024, 9, 9), 2, 16.0, "Profesional", "Dinas Pendidikan Kota Prabumulih", "Luring"),
+        ("Workshop Pembelajaran Kooperatif", "Workshop", date(2025, 2, 10), 2, 16.0, "Pedagogik", "SMP Negeri 8 Prabumulih", "Luring"),
     ]
     subject_teachers = [g for g in all_teachers if g["jenis_ptk"] in ("Guru Mapel", "Kepala Sekolah")]
-    _assess_and_train(b, subject_teachers, plan, share_trained=0.7, pkg_dates=(date(2023, 11, 20), date(2024, 11, 18), date(2025, 11, 17)))
-    _assess_and_train(b, bk, [], share_trained=0, pkg_dates=(date(2023, 11, 20), date(2024, 11, 18), date(2025, 11, 17)))
+    dates = (date(2023, 11, 20), date(2024, 11, 18), date(2025, 11, 17))
+    # Relatively good competence, much lecturing (pedagogik lowest); training lifts
+    # pedagogik and profesional a little.
+    level = {"pedagogik": 0.0, "kepribadian": 0.15, "sosial": 0.1, "profesional": 0.0}
+    _assess_and_train(b, subject_teachers, plan, share_trained=0.7, pkg_dates=dates, gains={"pedagogik": 0.12, "profesional": 0.1}, level=level)
+    _assess_and_train(b, bk, [], share_trained=0, pkg_dates=dates, level=level)
     for g in all_teachers[:20]:  # UKG results kept apart
         b.scores(g, date(2024, 6, 3), "UKG", {})
-    # A share of the staff weak in ICT (study 002).
-    for g in all_teachers[::3]:
-        for skill in ("tik_lms", "tik_media", "tik_asesmen", "tik_kka"):
-            g[skill] = max(1, g[skill] - 1)
     b.kendala += [
         {"npsn": npsn, "nama_pelatihan": "Kursus Komputer untuk Guru", "tanggal": date(2024, 3, 4), "kategori": "Kemampuan TI", "keterangan": "Sebagian guru belum menguasai komputer"},
         {"npsn": npsn, "nama_pelatihan": "Diklat Kurikulum Merdeka", "tanggal": date(2024, 7, 8), "kategori": "Dana", "keterangan": "Biaya mandiri"},
         {"npsn": npsn, "nama_pelatihan": "Workshop Pembelajaran Kooperatif", "tanggal": date(2025, 2, 10), "kategori": "Motivasi", "keterangan": "Motivasi sebagian guru rendah"},
-        {"npsn": npsn, "nama_pelatihan": "MGMP Februari 2024", "tanggal": date(2024, 2, 15), "kategori": "Guru bukan bidangnya", "keterangan": "Guru mengajar di luar bidang"},
+        {"npsn": npsn, "nama_pelatihan": "MGMP Februari 2024", "tanggal": date(2024, 2, 15), "kategori": "Guru bukan bidangnya", "keterangan": "Guru belum sertifikasi mengajar Seni Budaya dan Prakarya"},
     ]
     _bk_instrument(b, bk, seed=8017)
     _pmm_era(b, all_teachers, seed=8029)
@@ -508,6 +592,9 @@ def _site_smpn8(b: _Builder) -> None:
 
 
 def _site_smpn7(b: _Builder) -> None:
+    """SMPN 7 Muaro Jambi (study 001): Pembelajaran Mendalam and KKA trainings of
+    1–3 days that teachers do not yet apply (no gain in any domain); part of the
+    staff weak with laptops and digital applications."""
     npsn = b.school("10505207", "SMP Negeri 7 Muaro Jambi", "SMP", "Negeri", "Kemendikdasmen", "Sekernan", "Kabupaten Muaro Jambi", "Jambi", False)
     head = _head(b, npsn, False, "IPA", "Pendidikan Biologi")
     teachers = _subject_staff(b, npsn, 32, SMP_SUBJECTS, SMP_WEIGHTS, cert_share=0.6, madrasah=False)
@@ -517,10 +604,11 @@ def _site_smpn7(b: _Builder) -> None:
         for skill in schema.ICT_SKILLS:
             g[skill] = max(1, g[skill] - 1)
     plan = [
-        ("Pembelajaran Mendalam", "Workshop", date(2025, 1, 13), 3, 24.0, "Pedagogik", "SMP Negeri 7 Muaro Jambi", "Luring", "pedagogik"),
-        ("Koding dan Kecerdasan Artifisial (KKA)", "Bimtek", date(2025, 6, 16), 2, 16.0, "TIK", "BGP Provinsi Jambi", "Kombinasi", "profesional"),
-        ("Pembelajaran Mendalam lanjutan", "IHT", date(2025, 3, 3), 1, 8.0, "Pedagogik", "SMP Negeri 7 Muaro Jambi", "Luring", "pedagogik"),
+        ("Pembelajaran Mendalam", "Workshop", date(2025, 1, 13), 3, 24.0, "Pedagogik", "SMP Negeri 7 Muaro Jambi", "Luring"),
+        ("Koding dan Kecerdasan Artifisial (KKA)", "Bimtek", date(2025, 6, 16), 2, 16.0, "TIK", "BGP Provinsi Jambi", "Kombinasi"),
+        ("Pembelajaran Mendalam lanjutan", "IHT", date(2025, 3, 3), 1, 8.0, "Pedagogik", "SMP Negeri 7 Muaro Jambi", "Luring"),
     ]
+    # Teachers do not yet apply what they learned (study 001): no gain.
     _assess_and_train(b, [head, *teachers], plan, share_trained=0.75, pkg_dates=(date(2024, 11, 25), date(2025, 11, 24)))
     b.kendala += [
         {"npsn": npsn, "nama_pelatihan": "Koding dan Kecerdasan Artifisial (KKA)", "tanggal": date(2025, 6, 16), "kategori": "Teknis (listrik, jaringan)", "keterangan": "Listrik padam, jaringan terputus"},
@@ -533,6 +621,9 @@ def _site_smpn7(b: _Builder) -> None:
 
 
 def _site_miftahul(b: _Builder) -> None:
+    """MTs-SA Miftahul Karomah (study 000): on-the-job training (IHT) on digital
+    media, classroom management and material mastery lifts pedagogik (methods,
+    classroom management, digital media) and profesional (material mastery)."""
     npsn = b.school("20583110", "MTs-SA Miftahul Karomah", "MTs", "Swasta", "Kemenag", "Pagaden", "Kabupaten Subang", "Jawa Barat", False)
     subjects = {**SMP_SUBJECTS, **MTS_EXTRA}
     del subjects["Pendidikan Agama Islam dan Budi Pekerti"]
@@ -540,11 +631,11 @@ def _site_miftahul(b: _Builder) -> None:
     teachers = _subject_staff(b, npsn, 18, subjects, SMP_WEIGHTS[1:] + [2, 2, 2, 2, 3], cert_share=0.45, madrasah=True)
     _tendik(b, npsn, 4, True)
     plan = [
-        ("Pelatihan di tempat kerja: media pembelajaran digital", "IHT", date(2025, 1, 13), 2, 12.0, "TIK", "MTs-SA Miftahul Karomah", "Luring", "pedagogik"),
-        ("Pelatihan di tempat kerja: pengelolaan kelas", "IHT", date(2025, 3, 10), 1, 6.0, "Pedagogik", "MTs-SA Miftahul Karomah", "Luring", "pedagogik"),
-        ("Pelatihan di tempat kerja: penguasaan materi", "IHT", date(2025, 6, 16), 2, 12.0, "Profesional", "MTs-SA Miftahul Karomah", "Luring", "profesional"),
+        ("Pelatihan di tempat kerja: media pembelajaran digital", "IHT", date(2025, 1, 13), 2, 12.0, "TIK", "MTs-SA Miftahul Karomah", "Luring"),
+        ("Pelatihan di tempat kerja: pengelolaan kelas", "IHT", date(2025, 3, 10), 1, 6.0, "Pedagogik", "MTs-SA Miftahul Karomah", "Luring"),
+        ("Pelatihan di tempat kerja: penguasaan materi", "IHT", date(2025, 6, 16), 2, 12.0, "Profesional", "MTs-SA Miftahul Karomah", "Luring"),
     ]
-    _assess_and_train(b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 12, 9), date(2025, 11, 24)))
+    _assess_and_train(b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 12, 9), date(2025, 11, 24)), gains={"pedagogik": 0.35, "profesional": 0.4})
     b.kendala += [
         {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: media pembelajaran digital", "tanggal": date(2025, 1, 13), "kategori": "Sarana dan prasarana", "keterangan": "Fasilitas pendukung terbatas"},
         {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: penguasaan materi", "tanggal": date(2025, 6, 16), "kategori": "Kesinambungan program", "keterangan": "Program kurang berkesinambungan"},
@@ -552,52 +643,70 @@ def _site_miftahul(b: _Builder) -> None:
     ]
 
 
+#: Study programmes of the MI class teachers (study 003): most PGMI/PGSD; "not all
+#: teachers' qualification matches their task": PAI and Bahasa Arab graduates,
+#: now and then an Ekonomi or Syariah graduate, teach a class (programmes the
+#: reference table knows, so they are judged, not "unknown").
+MI_KELAS_PRODI = (("PGMI", 0.56), ("PGSD", 0.2), ("Pendidikan Agama Islam", 0.12), ("Pendidikan Bahasa Arab", 0.07), ("Ekonomi", 0.03), ("Syariah", 0.02))
+
+
 def _site_mi_gantarang(b: _Builder) -> None:
+    """Six MI of Kecamatan Gantarang (study 003): class teachers meeting in KKG,
+    which lifts pedagogik and sosial most (kepribadian a little, profesional
+    hardly: not every teacher writes an RPP, supervision lax); not every class
+    teacher's programme matches the task; some teachers weak with a laptop."""
     names = ["MI Muhammadiyah Bontomasila", "MIS Nurul Huda Gantarang", "MIN 2 Bulukumba", "MIS Al-Ikhlas Palambarae", "MIS Darul Istiqamah Bialo", "MIS Guppi Taccorong"]
     plan = [
-        ("KKG Penyusunan RPP", "KKG", date(2025, 2, 10), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
-        ("KKG Asesmen dan Pengelolaan Kelas", "KKG", date(2025, 5, 12), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
-        ("KKG Komunikasi dengan Orang Tua", "KKG", date(2025, 8, 11), 1, 6.0, "Sosial", "KKG MI Kecamatan Gantarang", "Luring", "sosial"),
-        ("KKG Pemanfaatan Laptop untuk RPP", "KKG", date(2025, 10, 13), 1, 6.0, "TIK", "KKG MI Kecamatan Gantarang", "Luring", "pedagogik"),
+        ("KKG Penyusunan RPP", "KKG", date(2025, 2, 10), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring"),
+        ("KKG Asesmen dan Pengelolaan Kelas", "KKG", date(2025, 5, 12), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring"),
+        ("KKG Komunikasi dengan Orang Tua", "KKG", date(2025, 8, 11), 1, 6.0, "Sosial", "KKG MI Kecamatan Gantarang", "Luring"),
+        ("KKG Pemanfaatan Laptop untuk RPP", "KKG", date(2025, 10, 13), 1, 6.0, "TIK", "KKG MI Kecamatan Gantarang", "Luring"),
     ]
+    kelas_prodi, kelas_p = zip(*MI_KELAS_PRODI)
+    mapel = [  # the MI's subject teachers, in their own field
+        ("Pendidikan Agama Islam", [("Al-Qur'an Hadis", 6.0), ("Akidah Akhlak", 6.0), ("Fikih", 6.0)]),
+        ("Pendidikan Bahasa Arab", [("Bahasa Arab", 12.0)]),
+        ("Pendidikan Jasmani Kesehatan dan Rekreasi", [("Pendidikan Jasmani, Olahraga, dan Kesehatan", 18.0)]),
+    ]
+    everyone = []
     for i, nama in enumerate(names):
         status = "Negeri" if nama.startswith("MIN") else "Swasta"
         npsn = b.school(f"6030{4410 + i}", nama, "MI", status, "Kemenag", "Gantarang", "Kabupaten Bulukumba", "Sulawesi Selatan", False)
         head = _head(b, npsn, True, "Guru Kelas MI", "PGMI")
         teachers = [head]
         for j in range(8):
-            r = b.rng.random()
-            # Not all class teachers' qualification matches their task (study 003).
-            if r < 0.55:
-                prodi, kep, jen = ("PGMI", True, "S1") if b.rng.random() < 0.7 else ("PGSD", True, "S1")
-            elif r < 0.75:
-                prodi, kep, jen = str(b.rng.choice(["Pendidikan Agama Islam", "Pendidikan Bahasa Arab"])), True, "S1"
+            if j < 6:
+                prodi = str(b.rng.choice(kelas_prodi, p=np.array(kelas_p) / sum(kelas_p)))
+                subjects = [("Guru Kelas", 24.0)]
+                cert = "Guru Kelas MI" if prodi in ("PGMI", "PGSD") and b.rng.random() < 0.5 else None
             else:
-                prodi, kep, jen = str(b.rng.choice(["Syariah", "Ekonomi", "Ushuluddin", "Administrasi Negara"])), False, str(b.rng.choice(["S1", "D2"]))
-            certified = prodi in ("PGMI", "PGSD") and b.rng.random() < 0.5
-            status_k = str(b.rng.choice(["PNS Depag", "GTY/PTY", "Guru Honor Sekolah"], p=[0.3, 0.35, 0.35])) if not certified else "PNS Depag"
-            subjects = [("Guru Kelas", 24.0)] if j < 6 else [(str(b.rng.choice(["Al-Qur'an Hadis", "Akidah Akhlak", "Fikih", "Bahasa Arab"])), 12.0), ("Pendidikan Jasmani, Olahraga, dan Kesehatan", 6.0)]
-            g = b.person(npsn, jenis_ptk="Guru Kelas" if j < 6 else "Guru Mapel", status=status_k, jenjang_pend=jen, prodi=prodi, kependidikan=kep,
-                         sertifikasi="Guru Kelas MI" if certified else None, subjects=subjects, ict_base=2.0, has_nuptk=status_k != "Guru Honor Sekolah" or b.rng.random() < 0.6)
-            # Weak laptop skills hold lesson plans back (study 003).
-            g["tik_laptop"] = int(np.clip(g["tik_laptop"] - 1, 1, 4))
-            g["tik_office"] = int(np.clip(g["tik_office"] - 1, 1, 4))
+                prodi, subjects = mapel[(i + j) % len(mapel)]
+                cert = None
+            status_k = "PNS Depag" if cert else str(b.rng.choice(["PNS Depag", "GTY/PTY", "Guru Honor Sekolah"], p=[0.3, 0.35, 0.35]))
+            g = b.person(npsn, jenis_ptk="Guru Kelas" if j < 6 else "Guru Mapel", status=status_k, jenjang_pend="S1", prodi=prodi, kependidikan=prodi not in ("Ekonomi", "Syariah"),
+                         sertifikasi=cert, subjects=subjects, ict_base=2.0, has_nuptk=status_k != "Guru Honor Sekolah" or b.rng.random() < 0.6)
             teachers.append(g)
         _tendik(b, npsn, 2, True)
-        _assess_and_train(b, teachers, plan, share_trained=0.8, pkg_dates=(date(2024, 12, 2), date(2025, 12, 1)))
+        everyone += teachers
+        # KKG lifts pedagogik and sosial most (study 003, conclusion).
+        _assess_and_train(b, teachers, plan, share_trained=0.8, pkg_dates=(date(2024, 12, 2), date(2025, 12, 1)),
+                          gains={"pedagogik": 0.3, "sosial": 0.3, "kepribadian": 0.06, "profesional": 0.02}, level={"profesional": -0.1})
+    _ict_profile(everyone, ICT_MI_GANTARANG, seed=3031)
     b.kendala.append({"npsn": b.sekolah[0]["npsn"], "nama_pelatihan": "KKG Pemanfaatan Laptop untuk RPP", "tanggal": date(2025, 10, 13), "kategori": "Kemampuan TI", "keterangan": "RPP terlambat karena belum terampil memakai laptop"})
     b.kendala.append({"npsn": b.sekolah[1]["npsn"], "nama_pelatihan": "KKG Penyusunan RPP", "tanggal": date(2025, 2, 10), "kategori": "Monitoring pascapelatihan", "keterangan": "Supervisi RPP kurang ketat"})
 
 
 def _site_pesantren(b: _Builder) -> None:
+    """Four pesantren-based MTs (study 004): qualification upgrades (S2),
+    certification, integrated training and supervision; all four competencies improve."""
     names = [("MTs Pondok Pesantren Darul Ulum", "Jombang", "Kabupaten Jombang", "Jawa Timur"), ("MTs Pesantren Al-Falah", "Ploso", "Kabupaten Jombang", "Jawa Timur"),
              ("MTs Pondok Pesantren Nurul Jadid", "Paiton", "Kabupaten Probolinggo", "Jawa Timur"), ("MTs Pesantren Miftahul Ulum", "Kraksaan", "Kabupaten Probolinggo", "Jawa Timur")]
     subjects = {**SMP_SUBJECTS, **MTS_EXTRA}
     del subjects["Pendidikan Agama Islam dan Budi Pekerti"]
     plan = [
-        ("Pelatihan Terpadu Kompetensi Guru Madrasah", "Diklat", date(2025, 4, 21), 5, 40.0, "Pedagogik", "Kemenag Kabupaten", "Luring", "pedagogik"),
-        ("Pembinaan Kepribadian Guru Berbasis Nilai Pesantren", "Workshop", date(2025, 7, 14), 2, 12.0, "Kepribadian", "Pondok Pesantren", "Luring", "kepribadian"),
-        ("Pelatihan Mandiri PMM: Asesmen", "PMM", date(2025, 9, 1), 30, 30.0, "Pedagogik", "Kemendikdasmen (PMM)", "Daring", "pedagogik"),
+        ("Pelatihan Terpadu Kompetensi Guru Madrasah", "Diklat", date(2025, 4, 21), 5, 40.0, "Pedagogik", "Kemenag Kabupaten", "Luring"),
+        ("Pembinaan Kepribadian Guru Berbasis Nilai Pesantren", "Workshop", date(2025, 7, 14), 2, 12.0, "Kepribadian", "Pondok Pesantren", "Luring"),
+        ("Pelatihan Mandiri PMM: Asesmen", "PMM", date(2025, 9, 1), 30, 30.0, "Pedagogik", "Kemendikdasmen (PMM)", "Daring"),
     ]
     for i, (nama, kec, kab, prov) in enumerate(names):
         npsn = b.school(f"2057{2710 + i}", nama, "MTs", "Swasta", "Kemenag", kec, kab, prov, True)
@@ -606,7 +715,8 @@ def _site_pesantren(b: _Builder) -> None:
         for g in teachers[:3]:  # academic qualification upgrade (study 004)
             g["jenjang_pendidikan"] = "S2"
         _tendik(b, npsn, 3, True)
-        _assess_and_train(b, [head, *teachers], plan, share_trained=0.65, pkg_dates=(date(2025, 1, 13), date(2025, 12, 8)), extra="supervisi")
+        _assess_and_train(b, [head, *teachers], plan, share_trained=0.65, pkg_dates=(date(2025, 1, 13), date(2025, 12, 8)),
+                          gains={"pedagogik": 0.25, "kepribadian": 0.2, "sosial": 0.2, "profesional": 0.2}, extra="supervisi")
 
 
 _SITE_BUILDERS = {
@@ -707,8 +817,10 @@ def write_workbook(tables: dict[str, pd.DataFrame], target: str | Path | io.Byte
 
 def sample_notes(site_key: str) -> list[str]:
     """The notice lines of a sample workbook: illustrative, which study it follows."""
-    site = SITES_BY_KEY[site_key]
-    return [ILLUSTRATIVE_ID, ILLUSTRATIVE_EN, f"Mengikuti temuan studi / follows study: shared/studies/{site.study}.txt", "Dibuat oleh / generated by: python -m analysis.samples data"]
+    from analysis.studies import load_studies
+
+    study = {s.id: s for s in load_studies()}[SITES_BY_KEY[site_key].study]
+    return [ILLUSTRATIVE_ID, ILLUSTRATIVE_EN, f"Mengikuti temuan penelitian / follows the findings of: {study.citation}", "Dibuat oleh / generated by: python -m analysis.samples data"]
 
 
 def workbook_bytes(site_key: str) -> bytes:

@@ -17,16 +17,25 @@ import yaml
 from analysis import schema
 
 STUDIES_FILE = Path(__file__).resolve().parent.parent / "data" / "studies.yaml"
-#: Figures a study finding can be set beside (keys of :func:`analysis.school.headline`).
+#: Kinds of figure a finding can be set beside: a share (0–1), a level (0–100
+#: domain score), or a change (mean pre→post change of trained teachers, 0–100
+#: points, :mod:`analysis.effects`). A finding about change sits beside a change.
+SHARE, SCORE, CHANGE = "share", "score", "change"
+#: Figures a study finding can be set beside → their kind.
 TESTABLE_FIGURES: dict[str, str] = {
-    "out_of_field_share": "out_of_field_share_headcount",
-    "ict_below_target_share": "ict_below_target_share",
-    "trained_last_12_months_share": "trained_last_12_months_share",
-    "certified_share": "certified_share",
-    "domain_mean_pedagogik": "domain_mean_pedagogik",
-    "domain_mean_sosial": "domain_mean_sosial",
+    "out_of_field_share": SHARE,
+    "ict_below_target_share": SHARE,
+    "ict_laptop_below_target_share": SHARE,
+    "trained_last_12_months_share": SHARE,
+    "certified_share": SHARE,
+    **{f"domain_mean_{d}": SCORE for d in schema.DOMAINS},
+    **{f"change_{d}": CHANGE for d in schema.DOMAINS},
 }
+#: How a study's data was matched: its own site's schools (by NPSN), the loaded
+#: schools of its jenjang, or nothing loaded that matches.
+MATCH_SITE, MATCH_JENJANG, MATCH_NONE = "site", "jenjang", "none"
 REQUIRED_KEYS = ("id", "site", "jenjang", "method", "informants", "competencies", "training_forms", "obstacles", "remedies", "outcomes", "testable", "citation")
+LANGS = ("id", "en")
 
 
 class StudiesError(ValueError):
@@ -35,7 +44,12 @@ class StudiesError(ValueError):
 
 @dataclass(frozen=True)
 class Study:
-    """One coded study (fields as in ``studies.yaml``)."""
+    """One coded study (fields as in ``studies.yaml``).
+
+    ``testable`` holds (figure, finding) pairs, the finding as ``{"id": ..., "en": ...}``;
+    ``npsn`` the schools of the study's own site (the bundled sample's NPSN);
+    ``pesantren`` whether its schools are pesantren-based.
+    """
 
     id: str
     site: str
@@ -49,8 +63,10 @@ class Study:
     obstacles: tuple[tuple[str, str], ...]
     remedies: tuple[str, ...]
     outcomes: tuple[str, ...]
-    testable: tuple[tuple[str, str], ...]
+    testable: tuple[tuple[str, dict[str, str]], ...]
     citation: str
+    npsn: tuple[str, ...] = ()
+    pesantren: bool = False
 
 
 def load_studies(path: Path | str = STUDIES_FILE) -> list[Study]:
@@ -66,7 +82,8 @@ def load_studies(path: Path | str = STUDIES_FILE) -> list[Study]:
     StudiesError
         If a required key is missing, an obstacle category is not one of
         :data:`analysis.schema.KATEGORI_KENDALA`, a competency is not one of the
-        four domains, or a testable figure is unknown.
+        four domains, a testable figure is unknown or a finding lacks one of
+        the two languages.
     FileNotFoundError
         If the file is missing.
     """
@@ -86,6 +103,9 @@ def load_studies(path: Path | str = STUDIES_FILE) -> list[Study]:
         for f in s["testable"]:
             if f.get("figure") not in TESTABLE_FIGURES:
                 raise StudiesError(f"study {sid}: testable figure {f.get('figure')!r} is unknown")
+            finding = f.get("finding")
+            if not isinstance(finding, dict) or any(not str(finding.get(lang) or "").strip() for lang in LANGS):
+                raise StudiesError(f"study {sid}: the finding beside {f.get('figure')!r} needs its text in both languages ({', '.join(LANGS)})")
         out.append(
             Study(
                 id=str(sid),
@@ -100,8 +120,10 @@ def load_studies(path: Path | str = STUDIES_FILE) -> list[Study]:
                 obstacles=tuple((o["category"], str(o.get("text", ""))) for o in s["obstacles"]),
                 remedies=tuple(s["remedies"]),
                 outcomes=tuple(s["outcomes"]),
-                testable=tuple((f["figure"], str(f["finding"])) for f in s["testable"]),
+                testable=tuple((f["figure"], {lang: str(f["finding"][lang]) for lang in LANGS}) for f in s["testable"]),
                 citation=str(s["citation"]),
+                npsn=tuple(str(n) for n in s.get("npsn") or ()),
+                pesantren=bool(s.get("berbasis_pesantren", False)),
             )
         )
     return out
@@ -125,29 +147,163 @@ def obstacle_matrix(studies: list[Study]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["category", "study", "reported", "text"])
 
 
-def findings_beside_data(studies: list[Study], figures: dict[str, float | int | None]) -> pd.DataFrame:
-    """Each testable finding beside the figure computed from the loaded data.
+def _is_pesantren(v: object) -> bool:
+    return v is True or (isinstance(v, str) and v.strip().lower() in ("ya", "yes", "true", "1"))
+
+
+def comparison_schools(study: Study, sekolah: pd.DataFrame) -> tuple[str, list[str]]:
+    """Which of the loaded schools a study's findings are compared with.
+
+    The study's own site when its schools (``npsn`` in ``studies.yaml``, the
+    bundled sample's) are loaded; otherwise the loaded schools of the study's
+    jenjang (MI findings beside MI schools, SMP beside SMP, MTs beside MTs),
+    and of those the pesantren-based ones for a study of pesantren-based
+    schools when there are any.
+
+    Parameters
+    ----------
+    study : Study
+    sekolah : DataFrame
+        One row per loaded school (``npsn``, ``jenjang``, ``berbasis_pesantren``).
+
+    Returns
+    -------
+    (str, list of str)
+        :data:`MATCH_SITE`, :data:`MATCH_JENJANG` or :data:`MATCH_NONE`, and
+        the matched NPSNs in the table's order (empty for :data:`MATCH_NONE`).
+    """
+    npsn = [str(n) for n in sekolah["npsn"] if isinstance(n, str) and n]
+    own = [n for n in npsn if n in set(study.npsn)]
+    if own:
+        return MATCH_SITE, list(dict.fromkeys(own))
+    jenjang = sekolah["jenjang"].astype(str).str.strip().str.upper().to_numpy()
+    wanted = {j.upper() for j in study.jenjang}
+    same = sekolah[[j in wanted for j in jenjang]]
+    if study.pesantren and "berbasis_pesantren" in same:
+        pes = same[[_is_pesantren(v) for v in same["berbasis_pesantren"]]]
+        same = pes if len(pes) else same
+    found = list(dict.fromkeys(str(n) for n in same["npsn"] if isinstance(n, str) and n))
+    return (MATCH_JENJANG, found) if found else (MATCH_NONE, [])
+
+
+def _figures(sel, ict_target: int) -> dict[str, object]:
+    """Every figure of :data:`TESTABLE_FIGURES` for one selection; a change as its effect-table row."""
+    from analysis import effects, ict, pkg, school, staff
+
+    head = school.headline(sel, ict_target)
+    out: dict[str, object] = {k: head.get(k) for k in ("out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share", "certified_share", "teachers")}
+    out["out_of_field_share"] = out.pop("out_of_field_share_headcount")
+    for d in schema.DOMAINS:
+        out[f"domain_mean_{d}"] = head.get(f"domain_mean_{d}")
+    below = ict.below_target(sel.guru, ict_target).set_index("skill")["share"]
+    laptop = below.get("tik_laptop")
+    out["ict_laptop_below_target_share"] = None if laptop is None or pd.isna(laptop) else float(laptop)
+    ids = set(staff.pendidik(sel.guru)["guru_id"])
+    pen = sel.tables["penilaian"][sel.tables["penilaian"]["guru_id"].isin(ids).to_numpy()]
+    pel = sel.tables["pelatihan"][sel.tables["pelatihan"]["guru_id"].isin(ids).to_numpy()]
+    overall = effects.effect_table(effects.pairs(pkg.assessment_scores(pen), pel)).set_index("domain")
+    for d in schema.DOMAINS:
+        out[f"change_{d}"] = overall.loc[d].to_dict() if d in overall.index else None
+    return out
+
+
+def _num(x: float, lang: str, digits: int = 1, sign: bool = False) -> str:
+    text = f"{x:+.{digits}f}" if sign else f"{x:.{digits}f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def format_figure(kind: str, value: object, lang: str) -> str:
+    """A figure as the findings table shows it: a share in percent, a score with one
+    decimal, a change as "+6,2 poin (IK 95 % 3,1 s.d. 9,3; 29 guru)"; "–" when the data cannot say.
+
+    ``value`` is a float for a share or a score, an effect-table row (dict with
+    ``mean_change``, ``ci_low``, ``ci_high``, ``n_teachers``) for a change.
+    """
+    from analysis.i18n import t
+
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    if kind == SHARE:
+        return f"{float(value) * 100:.0f}%"
+    if kind == SCORE:
+        return _num(float(value), lang)
+    row = dict(value)
+    n = int(row["n_teachers"])
+    if pd.isna(row.get("ci_low")):
+        return t("temuan.change.untested", lang, change=_num(row["mean_change"], lang, sign=True), n=n)
+    return t("temuan.change.value", lang, change=_num(row["mean_change"], lang, sign=True), low=_num(row["ci_low"], lang), high=_num(row["ci_high"], lang), n=n)
+
+
+def findings_beside_data(studies: list[Study], ds, lang: str, npsn: str | list[str] | None = None, ict_target: int = 3) -> pd.DataFrame:
+    """Each testable finding beside the matching figure of the loaded data.
+
+    Each study is compared with the data :func:`comparison_schools` matches
+    among the schools in scope; a finding about change sits beside the mean
+    pre→post change of that domain (:func:`analysis.effects.effect_table`),
+    a finding about a level or a share beside that level or share.
 
     Parameters
     ----------
     studies : list of Study
-    figures : dict
-        Headline figures of the loaded data (:func:`analysis.school.headline`).
+    ds : Dataset
+    lang : {"id", "en"}
+        Language of the finding and of the labels.
+    npsn : str or list of str, optional
+        The schools in scope (``None``: every loaded school).
+    ict_target : int
+        ICT level 1–4 counted as enough.
 
     Returns
     -------
     DataFrame
-        One row per testable finding: ``study`` (site), ``figure`` (headline key),
-        ``finding`` (the study's words), ``value`` (from the loaded data: share
-        0–1 or score 0–100, NaN when the data cannot say).
+        One row per testable finding: ``study`` (site), ``finding`` (in
+        ``lang``), ``figure`` (key of :data:`TESTABLE_FIGURES`), ``figure_label``,
+        ``kind`` (share / score / change), ``match`` (site / jenjang / none),
+        ``npsn`` (matched schools, "; "-joined), ``compared_with`` (which data, with
+        its teachers; "no matching data loaded" when none), ``teachers``
+        (pendidik of the matched schools), ``value`` (share 0–1, score 0–100 or
+        mean change in points; NaN when the data cannot say), ``n_teachers``
+        (teachers with a pre/post pair, for a change), ``ci_low``, ``ci_high``
+        (95 % CI of a change) and ``value_text`` (formatted as the page shows it).
     """
+    from analysis import school
+    from analysis.i18n import t
+
+    scope = school.select(ds, npsn)
+    names = {str(n): (str(m) if isinstance(m, str) and m.strip() else str(n)) for n, m in zip(scope.tables["sekolah"]["npsn"], scope.tables["sekolah"]["nama_sekolah"])}
+    cache: dict[tuple[str, ...], dict] = {}
     rows = []
     for s in studies:
+        match, found = comparison_schools(s, scope.tables["sekolah"])
+        key = tuple(found)
+        if found and key not in cache:
+            cache[key] = _figures(school.select(ds, found), ict_target)
+        figs = cache.get(key, {})
+        teachers = int(figs["teachers"]) if figs.get("teachers") is not None else 0
+        if match == MATCH_NONE:
+            compared = t("temuan.match.none", lang)
+        elif match == MATCH_SITE:
+            compared = t("temuan.match.site", lang, schools=", ".join(names[n] for n in found), n=teachers)
+        else:
+            compared = t("temuan.match.jenjang", lang, jenjang="/".join(s.jenjang), schools=len(found), n=teachers)
         for fig, finding in s.testable:
-            key = TESTABLE_FIGURES[fig]
-            v = figures.get(key)
-            rows.append({"study": s.site, "figure": key, "finding": finding, "value": float("nan") if v is None else float(v)})
-    return pd.DataFrame(rows, columns=["study", "figure", "finding", "value"])
+            kind = TESTABLE_FIGURES[fig]
+            v = figs.get(fig)
+            if kind == CHANGE:
+                value = float(v["mean_change"]) if v else float("nan")
+                n_t, lo, hi = (int(v["n_teachers"]), float(v["ci_low"]), float(v["ci_high"])) if v else (0, float("nan"), float("nan"))
+            else:
+                value = float("nan") if v is None else float(v)
+                n_t, lo, hi = teachers, float("nan"), float("nan")
+            rows.append({
+                "study": s.site, "finding": finding.get(lang) or finding["id"], "figure": fig, "figure_label": t(f"temuan.figure.{fig}", lang, target=ict_target),
+                "kind": kind, "match": match, "npsn": "; ".join(found), "compared_with": compared, "teachers": teachers,
+                "value": value, "n_teachers": n_t, "ci_low": lo, "ci_high": hi, "value_text": format_figure(kind, v, lang),
+            })
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+
+FINDING_COLUMNS = ["study", "finding", "figure", "figure_label", "kind", "match", "npsn", "compared_with", "teachers", "value", "n_teachers", "ci_low", "ci_high", "value_text"]
 
 
 def category_labels(lang: str) -> dict[str, str]:

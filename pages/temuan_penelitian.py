@@ -1,7 +1,8 @@
 """Temuan Penelitian: the five field studies as data, their obstacles side by side, and their findings beside the loaded data.
 
 Thin page: the studies come from :mod:`analysis.studies` (``data/studies.yaml``),
-the figures from :mod:`analysis.school`.
+each compared with the loaded data that matches it (its own site's schools,
+else the schools of its jenjang); the school scope applies to the Kendala sheet.
 """
 
 from __future__ import annotations
@@ -28,15 +29,20 @@ widgets.figure(charts.presence_matrix_figure(matrix, "category", "study", "repor
 widgets.table(matrix.assign(category=matrix["category"].map(cat_labels)), lang, MATRIX_COLUMNS, key=state.key(PAGE, "matrix_table"), expanded=False)
 
 st.header(t("temuan.section.findings", lang))
-npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
-sel = school.select(ds, npsn)
-beside = studies.findings_beside_data(coded, school.headline(sel))
+st.caption(t("temuan.findings.how", lang))
 if ds.is_sample:
     st.info(t("temuan.findings.sample", lang), icon=":material/info:")
-shown = beside.assign(figure=[t(widgets.METRICS[f][0], lang, target=3) for f in beside["figure"]], value=[widgets.format_value(v, widgets.METRICS[f][1], lang) for f, v in zip(beside["figure"], beside["value"])])
-widgets.table(shown, lang, {"study": "temuan.col.study", "finding": "temuan.col.finding", "figure": "temuan.col.figure", "value": "temuan.col.value"}, key=state.key(PAGE, "findings"))
+beside = studies.findings_beside_data(coded, ds, lang)
+widgets.table(
+    beside,
+    lang,
+    {"study": "temuan.col.study", "finding": "temuan.col.finding", "compared_with": "temuan.col.compared_with", "figure_label": "temuan.col.figure", "value_text": "temuan.col.value"},
+    key=state.key(PAGE, "findings"),
+)
 
 st.header(t("temuan.section.kendala", lang))
+npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
+sel = school.select(ds, npsn)
 counts = studies.kendala_counts(sel.tables["kendala"])
 if counts["n"].sum() == 0:
     st.caption(t("temuan.kendala.none", lang))

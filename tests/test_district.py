@@ -120,11 +120,8 @@ def test_a_study_with_an_unknown_obstacle_category_is_refused(tmp_path):
         studies.load_studies(bad)
 
 
-def test_findings_sit_beside_the_loaded_figure_and_kendala_counts_keep_every_category(district_ds):
-    beside = studies.findings_beside_data(studies.load_studies(), {"out_of_field_share_headcount": 0.2})
-    oof = beside[beside["figure"] == "out_of_field_share_headcount"]
-    assert len(oof) >= 2 and (oof["value"] == 0.2).all()
-    assert beside[beside["figure"] != "out_of_field_share_headcount"]["value"].isna().all()
+def test_kendala_counts_keep_every_category(district_ds):
+    # The findings beside the data are tested in tests/test_studies.py.
     counts = studies.kendala_counts(district_ds.tables["kendala"])
     assert len(counts) == 10 and counts["n"].sum() == len(district_ds.tables["kendala"].dropna(subset=["kategori"]))
 
