@@ -24,7 +24,6 @@ import pickle
 import re
 import subprocess
 import sys
-import threading
 import zipfile
 from pathlib import Path, PurePath
 
@@ -214,11 +213,6 @@ def _check_sheet_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 def read_xlsx(data: bytes) -> list[RawSheet]:
     """Read every sheet of an .xlsx workbook, cells as they are.
 
-    The child process starts parsing while :func:`inspect_xlsx` checks the
-    file (two cores: the checks cost no waiting); its cells are used only when
-    the checks pass, and when they refuse the file the child is ended. A file
-    that gets past the checks still meets the child's memory and CPU limits.
-
     Parameters
     ----------
     data : bytes
@@ -227,7 +221,8 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
     -------
     list of RawSheet
         One per sheet, in workbook order; ``rows[i]`` is Excel row ``i + 1``
-        (built on demand from ``cells``, the sheet's typed columns).
+        (built on demand from ``cells``, the sheet's typed columns as the
+        child sent them).
 
     Raises
     ------
@@ -237,38 +232,18 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
         bytes or :data:`CHILD_CPU_SECONDS` seconds (``file.too_demanding``),
         or no sheet holds any cell (``file.workbook_empty``).
     """
+    inspect_xlsx(data)
     cmd = [sys.executable, str(_CHILD), str(CHILD_MEMORY), str(CHILD_CPU_SECONDS)]
-    child = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    done: dict[str, object] = {}
-
-    def talk() -> None:
-        try:
-            done["out"], done["err"] = child.communicate(data, timeout=2 * CHILD_CPU_SECONDS)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            done["timeout"] = True
-            child.communicate()
-        except Exception:  # noqa: BLE001 - a broken pipe when the child was ended: reported as too demanding
-            child.kill()
-            child.wait()
-
-    talker = threading.Thread(target=talk, name="xlsx-child", daemon=True)
-    talker.start()
     try:
-        inspect_xlsx(data)
-    except BaseException:
-        child.kill()
-        talker.join()
-        raise
-    talker.join()
-    if done.get("timeout"):
-        raise UnreadableFile("file.too_demanding", memory_gb=CHILD_MEMORY // 1024**3, seconds=CHILD_CPU_SECONDS)
-    if child.returncode == 3:
-        raise UnreadableFile("file.corrupt", detail=bytes(done.get("err", b"")).decode("utf-8", "replace")[:200])
-    if child.returncode != 0 or "out" not in done:  # killed by a limit, or calamine aborted on an allocation
+        done = subprocess.run(cmd, input=data, capture_output=True, timeout=2 * CHILD_CPU_SECONDS, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise UnreadableFile("file.too_demanding", memory_gb=CHILD_MEMORY // 1024**3, seconds=CHILD_CPU_SECONDS) from exc
+    if done.returncode == 3:
+        raise UnreadableFile("file.corrupt", detail=done.stderr.decode("utf-8", "replace")[:200])
+    if done.returncode != 0:  # killed by a limit, or calamine aborted on an allocation
         raise UnreadableFile("file.too_demanding", memory_gb=CHILD_MEMORY // 1024**3, seconds=CHILD_CPU_SECONDS)
     with gc_paused():
-        parsed = pickle.loads(done["out"])
+        parsed = pickle.loads(done.stdout)
     return _read_sheets(parsed)
 
 
