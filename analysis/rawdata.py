@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
 import pyarrow as pa
@@ -30,6 +30,7 @@ from analysis.dataset import Problem
 
 # Type codes of :mod:`analysis.xlsx_child` (that script imports nothing of the package).
 EMPTY, TEXT, FLOAT, INT, BOOL, DATETIME, DATE, OTHER = range(8)
+_UNIX_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 class CellColumns:
@@ -42,8 +43,8 @@ class CellColumns:
     columns : list of dict
         Per column, as :func:`analysis.xlsx_child.encode_sheet` gives it:
         ``"k"`` type codes (bytes; absent for a text-only column), ``"s"``
-        text cells (pyarrow strings), ``"f"`` number cells (float64) and
-        ``"t"`` date cells (datetime64[us]), each of those in row order.
+        text cells, ``"f"`` number cells (float64), ``"d"`` date cells (day
+        ordinals) and ``"t"`` datetime cells (µs since 1970), each in row order.
     extras : list of tuple
         ``(row, column, value)`` of cells of any other type.
 
@@ -65,22 +66,32 @@ class CellColumns:
         self.time: list[np.ndarray | None] = []
         self.extra = {(i, j): v for i, j, v in extras}
         for col in columns:
-            text = col.get("s")
-            slot = np.zeros(n_rows, dtype=np.int64)
+            text = pa.array(col["s"], pa.string()) if "s" in col else None
             if "k" in col:
                 kind = np.frombuffer(col["k"], dtype=np.uint8).copy()
-                for group in ((TEXT,), (FLOAT, INT, BOOL), (DATETIME, DATE)):
-                    where = np.flatnonzero(np.isin(kind, group))
-                    slot[where] = np.arange(len(where))
-            else:  # text only; calamine's empty cell is an empty string
+            else:
                 kind = np.full(n_rows, TEXT, dtype=np.uint8)
-                kind[np.asarray(pc.fill_null(pc.equal(text, ""), False))] = EMPTY
-                slot = np.arange(n_rows, dtype=np.int64)
+            slot = np.zeros(n_rows, dtype=np.int64)
+            for group in ((TEXT,), (FLOAT, INT, BOOL), (DATETIME, DATE)):
+                where = np.flatnonzero(np.isin(kind, group))
+                slot[where] = np.arange(len(where))
+            stamps = None
+            if "d" in col or "t" in col:  # dates and datetimes in one array, in row order
+                sub = kind[(kind == DATE) | (kind == DATETIME)]
+                stamps = np.empty(len(sub), dtype="datetime64[us]")
+                if "d" in col:
+                    days = np.frombuffer(col["d"], dtype=np.int64) - _UNIX_ORDINAL
+                    stamps[sub == DATE] = days.astype("datetime64[D]")
+                if "t" in col:
+                    stamps[sub == DATETIME] = np.frombuffer(col["t"], dtype=np.int64).astype("datetime64[us]")
+            if text is not None:  # calamine's empty cell is an empty string
+                at = np.flatnonzero(kind == TEXT)
+                kind[at[np.asarray(pc.fill_null(pc.equal(text, ""), False))]] = EMPTY
             self.kind.append(kind)
             self.slot.append(slot)
             self.text.append(text)
-            self.num.append(col.get("f"))
-            self.time.append(col.get("t"))
+            self.num.append(np.frombuffer(col["f"], dtype=np.float64) if "f" in col else None)
+            self.time.append(stamps)
 
     def any_cell(self) -> bool:
         """Whether any cell holds something."""
