@@ -33,6 +33,14 @@ EMPTY, TEXT, FLOAT, INT, BOOL, DATETIME, DATE, OTHER = range(8)
 _UNIX_ORDINAL = date(1970, 1, 1).toordinal()
 
 
+def _strings(blob: bytes, lengths: object) -> pa.Array:
+    """An Arrow string array over UTF-8 ``blob`` cut at the byte ``lengths`` (an int64 buffer)."""
+    sizes = np.frombuffer(lengths, dtype=np.int64)
+    offsets = np.zeros(len(sizes) + 1, dtype=np.int32)
+    offsets[1:] = np.cumsum(sizes)
+    return pa.StringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(blob))
+
+
 class CellColumns:
     """The cells of one sheet, column by column, each cell keeping its own type.
 
@@ -43,7 +51,7 @@ class CellColumns:
     columns : list of dict
         Per column, as :func:`analysis.xlsx_child.encode_sheet` gives it:
         ``"k"`` type codes (bytes; absent for a text-only column), ``"s"``
-        text cells, ``"f"`` number cells (float64), ``"d"`` date cells (day
+        text cells (UTF-8 blob and byte lengths), ``"f"`` number cells (float64), ``"d"`` date cells (day
         ordinals) and ``"t"`` datetime cells (µs since 1970), each in row order.
     extras : list of tuple
         ``(row, column, value)`` of cells of any other type.
@@ -66,7 +74,7 @@ class CellColumns:
         self.time: list[np.ndarray | None] = []
         self.extra = {(i, j): v for i, j, v in extras}
         for col in columns:
-            text = pa.array(col["s"], pa.string()) if "s" in col else None
+            text = _strings(*col["s"]) if "s" in col else None
             if "k" in col:
                 kind = np.frombuffer(col["k"], dtype=np.uint8).copy()
             else:

@@ -43,14 +43,20 @@ _IS_TEXT, _IS_NUMBER, _IS_DATE, _IS_DATETIME = _mask(TEXT), _mask(FLOAT, INT, BO
 _US = timedelta(microseconds=1)
 
 
+def _pack(texts) -> tuple[bytes, array]:  # noqa: ANN001 - any iterable of str
+    """Strings as one UTF-8 blob and their byte lengths: the reader makes an Arrow array of them without a Python object each."""
+    encoded = list(map(str.encode, texts))
+    return b"".join(encoded), array("q", map(len, encoded))
+
+
 def encode_sheet(rows: list[list[object]]) -> tuple[int, int, list[dict], list[tuple[int, int, object]]]:
     """Cells of one sheet as typed columns, each cell's own type kept.
 
     Column ``j`` becomes a dict: ``"k"`` (bytes, one type code per row:
     :data:`EMPTY`, :data:`TEXT`, ...; left out for a column of text cells
     only) and, only where such cells occur, the values of its cells of each
-    kind *in row order*, without gaps: ``"s"`` (list of the text cells; ``""``
-    is calamine's empty cell), ``"f"`` (``array('d')`` of the float, int and
+    kind *in row order*, without gaps: ``"s"`` (the text cells as UTF-8 bytes
+    joined and an ``array('q')`` of their lengths; ``""`` is calamine's empty cell), ``"f"`` (``array('d')`` of the float, int and
     bool cells), ``"d"`` (``array('q')`` of the date cells' day ordinals) and
     ``"t"`` (``array('q')`` of the datetime cells' microseconds since 1970).
     Cells of any other type (time, an int beyond 2**53, ...) are :data:`OTHER`
@@ -74,7 +80,7 @@ def encode_sheet(rows: list[list[object]]) -> tuple[int, int, list[dict], list[t
     for j, cells in enumerate(zip(*rows)):
         present = set(map(type, cells))
         if present == {str}:  # a text column: no type codes needed
-            columns.append({"s": list(cells)})
+            columns.append({"s": _pack(cells)})
             continue
         kind_of = _KIND if present <= _KIND.keys() else {**{t: OTHER for t in present}, **_KIND}
         kinds = bytearray(map(kind_of.__getitem__, map(type, cells)))
@@ -84,7 +90,7 @@ def encode_sheet(rows: list[list[object]]) -> tuple[int, int, list[dict], list[t
                     kinds[i] = OTHER
         out: dict[str, object] = {}
         if str in present:
-            out["s"] = list(compress(cells, kinds.translate(_IS_TEXT)))
+            out["s"] = _pack(compress(cells, kinds.translate(_IS_TEXT)))
         if present & {float, int, bool}:
             out["f"] = array("d", compress(cells, kinds.translate(_IS_NUMBER)))
         if date in present:
