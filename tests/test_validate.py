@@ -336,3 +336,28 @@ def test_validating_columns_gives_what_validating_rows_gives():
     _invariant(by_columns[1], by_columns[2])
     # the empty row and the JUMLAH row are blank; the trailing row of spaces and [] are not rows read
     assert (by_columns[1].rows_read, by_columns[1].rows_blank, by_columns[1].rows_rejected) == (9, 2, 3)
+
+
+def test_a_workbook_with_extreme_dates_and_integers_is_read_and_only_those_rows_rejected():
+    import io
+
+    import openpyxl
+
+    from analysis.ingest import load_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Guru"
+    ws.append(["NPSN", "Nama", "NUPTK", "Tanggal Lahir", "Tahun Sertifikasi"])
+    ws.append(["10603456", "Ani", "1234567890123456", dt.date(2300, 1, 1), 2012])
+    ws.append(["10603456", "Budi", "1234567890123457", "01/01/1500", 2012])
+    ws.append(["10603456", "Cici", "1234567890123458", dt.date(1980, 5, 1), 9.3e18])
+    ws.append(["10603456", "Dedi", "1234567890123459", dt.date(1980, 5, 1), 2012])
+    buf = io.BytesIO()
+    wb.save(buf)
+    ds = load_file(buf.getvalue(), "ekstrem.xlsx")
+    assert ds.report.readable
+    rows = sorted((p.row, p.column, p.code) for p in ds.report.problems if p.sheet == "Guru")
+    assert rows == [(2, "Tanggal Lahir", "problem.out_of_range"), (3, "Tanggal Lahir", "problem.out_of_range"),
+                    (4, "Tahun Sertifikasi", "problem.out_of_range")]
+    assert ds.tables["guru"]["nama"].tolist() == ["Dedi"]
