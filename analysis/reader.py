@@ -40,7 +40,7 @@ MAX_CELLS = 12_000_000
 #: Largest number of columns in one sheet.
 MAX_COLUMNS = 500
 #: Largest number of rows in one sheet (Excel's own limit is 1,048,576).
-MAX_ROWS = 1_048_576
+MAX_ROWS = 400_000
 #: Address-space limit of the child process that parses a workbook (bytes).
 CHILD_MEMORY = 2 * 1024**3
 #: CPU-time limit of that child (seconds); the wall-clock limit is twice this.

@@ -21,9 +21,12 @@ its peak memory is its own. Columns:
   the app starts out counting the app's pages), and of the pandas and fastexcel processes.
 
 Workbooks are written once per size (openpyxl, write-only) into the temp directory and reused.
-``MAX_ROWS`` (:mod:`analysis.reader`) is 1,048,576, Excel's own row limit, so the 500k case
-runs like any other; the child's 2 GB address-space limit is what bounds it (checked here:
-the child's peak is printed).
+
+The app refuses a sheet of more than ``MAX_ROWS`` (400,000) rows or a workbook of more than
+``MAX_UNCOMPRESSED`` (400 MB) of XML before parsing it; 500,000 teachers exceed both (516 MB).
+For sizes beyond them this benchmark lifts those two static limits in its own process, marked
+``*`` in the output, so the memory test is real: the calamine child keeps its 2 GB
+address-space and 30 s CPU limits, and the benchmark fails if the child does not finish.
 """
 
 from __future__ import annotations
@@ -101,6 +104,10 @@ def workbook_path(n: int) -> Path:
     return path
 
 
+#: The static limits for sizes beyond the app's (the child's limits are never lifted).
+_LIMITS_LIFTED = {"rows": 1_048_576, "bytes": 1024**3}
+
+
 def _cpu() -> float:
     """CPU seconds of this process and its finished children: less disturbed than wall time on a shared machine."""
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -116,8 +123,12 @@ def run_one(what: str, path: Path) -> dict:
     data = path.read_bytes()
     out: dict = {}
     if what == "project":
+        from analysis import reader
         from analysis.ingest import load_file
         from analysis.reader import inspect_xlsx, read_file
+
+        reader.MAX_ROWS = max(reader.MAX_ROWS, _LIMITS_LIFTED["rows"])  # static pre-parse limits only, see the module doc
+        reader.MAX_UNCOMPRESSED = max(reader.MAX_UNCOMPRESSED, _LIMITS_LIFTED["bytes"])
 
         load_file(workbook_path(10).read_bytes(), "warm-up.xlsx")
         t0 = time.perf_counter()
@@ -130,6 +141,8 @@ def run_one(what: str, path: Path) -> dict:
         ds = load_file(data, path.name)
         out["load"] = time.perf_counter() - t0
         out["load_cpu"] = _cpu() - c0
+        out["validate"] = out["load"] - out["read"]  # same run: load_file is read_file, then validation
+        assert ds.report.readable, [p.code for p in ds.report.problems[:3]]
         guru = next(s for s in ds.report.sheets if s.table == "guru")
         assert guru.rows_read == guru.rows_accepted + guru.rows_rejected + guru.rows_blank
         out["accepted"] = guru.rows_accepted
@@ -199,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         f = measure("fastexcel", path, args.repeat)
         z = measure("floor", path, args.repeat)
         pd_ = measure("pandas", path, args.repeat) if not args.skip_pandas else {"seconds": float("nan"), "mib": float("nan")}
-        validate = p["load"] - p["read"]
-        print(f"{n:>9,} {path.stat().st_size / 2**20:>8.1f} | {p['load']:>11.2f} {p['load_cpu']:>6.2f} {p['read']:>7.2f} {p['inspect']:>9.2f} {validate:>10.2f} {p['mib']:>7.0f} {c['child_mib']:>9.0f} | "
+        validate = p["validate"]
+        lifted = "*" if n > 400_000 else " "
+        print(f"{n:>8,}{lifted} {path.stat().st_size / 2**20:>8.1f} | {p['load']:>11.2f} {p['load_cpu']:>6.2f} {p['read']:>7.2f} {p['inspect']:>9.2f} {validate:>10.2f} {p['mib']:>7.0f} {c['child_mib']:>9.0f} | "
               f"{pd_['seconds']:>8.2f} {pd_['mib']:>5.0f} | {f['seconds']:>11.2f} {f['mib']:>5.0f} | {z['seconds']:>7.2f} | "
               f"{p['load'] / z['seconds']:>10.1f} {p['load'] / f['seconds']:>14.1f} {pd_['seconds'] / p['load']:>11.1f}", flush=True)
     return 0
