@@ -32,7 +32,7 @@ import zipfile
 from pathlib import Path, PurePath
 
 from analysis.dataset import Problem
-from analysis.rawdata import RawSheet
+from analysis.rawdata import CellColumns, RawSheet
 from analysis.validate import gc_paused
 from analysis.xlsx_child import REFUSED, Extent, Refused, column_letters, column_number  # noqa: F401  (re-exported)
 
@@ -190,7 +190,9 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
     Returns
     -------
     list of RawSheet
-        One per sheet, in workbook order; ``rows[i]`` is Excel row ``i + 1``.
+        One per sheet, in workbook order; ``rows[i]`` is Excel row ``i + 1``
+        (built on demand from ``cells``, the sheet's typed columns as the
+        child sent them).
 
     Raises
     ------
@@ -227,9 +229,10 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
     return _read_sheets(parsed)
 
 
-def _read_sheets(parsed: list[tuple[str, list[list], list[tuple[int, int, int, int]]]]) -> list[RawSheet]:
-    sheets = [RawSheet(name=name, rows=rows, merged=merged) for name, rows, merged in parsed]
-    if not any(any(v is not None for v in row) for sh in sheets for row in sh.rows):
+def _read_sheets(parsed: list[tuple[str, list[tuple[int, int, int, int]], int, int, list[dict], list]]) -> list[RawSheet]:
+    """Raw sheets from the child's ``(name, merged, n_rows, n_cols, columns, extras)`` per sheet."""
+    sheets = [RawSheet.from_cells(name, CellColumns(n_rows, n_cols, columns, extras), merged) for name, merged, n_rows, n_cols, columns, extras in parsed]
+    if not any(sh.cells.any_cell() for sh in sheets):
         raise UnreadableFile("file.workbook_empty")
     return sheets
 

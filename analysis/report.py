@@ -33,6 +33,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: and carriage return (not allowed in XML 1.0, so openpyxl refuses them), and
 #: the two XML non-characters U+FFFE, U+FFFF.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: The same characters in RE2 syntax, for pyarrow's vectorised string functions.
+CONTROL_CHARS_RE2 = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
 
 
 def strip_control(text: str) -> str:

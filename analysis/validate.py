@@ -18,6 +18,7 @@ import gc
 import math
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -28,7 +29,7 @@ import pandera.pandas as pa
 
 from analysis import schema
 from analysis.dataset import Problem, SheetReport
-from analysis.rawdata import RawSheet, RawTable
+from analysis.rawdata import EMPTY, LazyRows, RawSheet, RawTable
 from analysis.schema import Column, Sheet
 
 _TOTAL_WORDS = {"jumlah", "total", "jumlah total", "grand total", "jumlah keseluruhan"}
@@ -40,6 +41,17 @@ _DATE_PATTERNS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"), "ymd"),
 )
 _ID_SCI = re.compile(r"^\d(?:[.,]\d+)?[eE]\+?\d+$")
+#: Excel keeps 15 significant digits: a whole number of at most 15 digits lost none.
+_EXACT_DIGITS = 15
+#: ID columns whose values may start with a letter: Dapodik numbers non-formal
+#: and PAUD units (kursus, PKBM, SKB) with a letter prefix, e.g. "P9908517".
+_LETTER_PREFIX_IDS = frozenset({"npsn"})
+#: ID problem codes that leave the ID trusted (not marked suspect).
+_TRUSTED_ID_CODES = frozenset({"problem.id_normalised"})
+#: Dates a ``datetime64[ns]`` column can hold (pandas' Timestamp range), whole days.
+DATE_MIN, DATE_MAX = date(1677, 9, 22), date(2262, 4, 11)
+#: Integers an ``Int64`` column can hold: |value| < 2**63.
+_INT64_LIMIT = 2**63
 
 _gc_lock = threading.Lock()
 _gc_depth = 0
@@ -115,7 +127,7 @@ def is_total_row(cells: list[object]) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def parse_id(value: object, digits: int | None) -> tuple[str | None, str | None, dict]:
+def parse_id(value: object, digits: int | None, *, letter_prefix: bool = False) -> tuple[str | None, str | None, dict]:
     """Read an identifier (NPSN, NUPTK, NIP) as text of digits.
 
     Parameters
@@ -123,16 +135,24 @@ def parse_id(value: object, digits: int | None) -> tuple[str | None, str | None,
     value : object
         The cell as read.
     digits : int or None
-        Expected digit count (DOMAIN.md §4: NPSN 8, NUPTK 16, NIP 18).
+        Expected digit count (NPSN 8, NUPTK 16, NIP 18).
+    letter_prefix : bool
+        Accept one leading letter before ``digits - 1`` digits (Dapodik's NPSN
+        of non-formal and PAUD units, e.g. ``"P9908517"``); the letter is
+        upper-cased.
 
     Returns
     -------
     tuple
         ``(text, code, params)``: ``code`` is ``None`` for a sound ID, else the
         string-table key of a warning: ``problem.id_as_number`` (typed as a
-        number: Excel keeps 15 significant digits, so a 16–18 digit ID has lost
-        digits), ``problem.id_scientific``, ``problem.id_digits`` (wrong digit
-        count) or ``problem.id_not_digits``.
+        number of 16 or more digits: Excel keeps 15 significant digits, so it
+        may have lost digits), ``problem.id_scientific``, ``problem.id_digits``
+        (wrong digit count, also for a whole number of at most 15 digits),
+        ``problem.id_not_digits``, or ``problem.id_normalised`` (written with
+        non-ASCII digits such as Arabic-Indic ``٣`` or full-width ``３``:
+        ``text`` holds ASCII digits and the ID stays trusted, so duplicates
+        are still found).
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None, None, {}
@@ -142,21 +162,38 @@ def parse_id(value: object, digits: int | None) -> tuple[str | None, str | None,
         text = cell_text(value) or ""
         if "e" in text.lower():
             return text, "problem.id_scientific", {}
-        return text, "problem.id_as_number", {"digits": digits or 0}
+        return _number_id(text, digits)
     text = str(value).strip().replace(" ", "")
     if text.startswith("'"):
         text = text[1:]
+    normalised = False
+    if not text.isascii():
+        ascii_text = "".join(str(unicodedata.decimal(c)) if not c.isascii() and c.isdecimal() else c for c in text)
+        normalised, text = ascii_text != text, ascii_text
     if text == "" or text in {"-", "0"}:
         return None, None, {}
     if _ID_SCI.match(text):
         return text, "problem.id_scientific", {}
-    if text.endswith(".0") and text[:-2].isdigit():
-        return text[:-2], "problem.id_as_number", {"digits": digits or 0}
-    if not text.isdigit():
+    if text.endswith(".0") and text[:-2].isascii() and text[:-2].isdigit():
+        return _number_id(text[:-2], digits)
+    if letter_prefix and digits and len(text) == digits and text[0].isascii() and text[0].isalpha() and text[1:].isascii() and text[1:].isdigit():
+        text = text[0].upper() + text[1:]
+    elif not (text.isascii() and text.isdigit()):
         return text, "problem.id_not_digits", {}
-    if digits and len(text) != digits:
+    elif digits and len(text) != digits:
         return text, "problem.id_digits", {"digits": digits, "found": len(text)}
+    if normalised:
+        return text, "problem.id_normalised", {"normalised": text}
     return text, None, {}
+
+
+def _number_id(text: str, digits: int | None) -> tuple[str, str | None, dict]:
+    """An ID that arrived as a number (``text`` its digits): sound when whole, at most 15 digits and of the right length."""
+    if text.isascii() and text.isdigit() and len(text) <= _EXACT_DIGITS:
+        if digits and len(text) != digits:
+            return text, "problem.id_digits", {"digits": digits, "found": len(text)}
+        return text, None, {}
+    return text, "problem.id_as_number", {"digits": digits or 0}
 
 
 def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
@@ -168,17 +205,19 @@ def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
     -------
     tuple
         ``(timestamp, code)``; ``code`` is ``problem.bad_date`` when the cell holds
-        something that is not a date.
+        something that is not a date, ``problem.out_of_range`` for a date outside
+        :data:`DATE_MIN`–:data:`DATE_MAX` (what a pandas datetime column holds;
+        such a year is a typing error in teacher data).
     """
     if value is None:
         return None, None
     if isinstance(value, datetime):
-        return pd.Timestamp(value.date()), None
+        return _timestamp(value.date())
     if isinstance(value, date):
-        return pd.Timestamp(value), None
+        return _timestamp(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 80000:
-            return pd.Timestamp(_EXCEL_EPOCH + timedelta(days=int(value))), None
+            return _timestamp(_EXCEL_EPOCH + timedelta(days=int(value)))
         return None, "problem.bad_date"
     text = str(value).strip()
     if not text:
@@ -189,12 +228,19 @@ def parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
             a, b, c = (int(g) for g in m.groups()[:3])
             d, mth, y = (a, b, c) if order == "dmy" else (c, b, a)
             try:
-                return pd.Timestamp(date(y, mth, d)), None
+                day = date(y, mth, d)
             except ValueError:
                 return None, "problem.bad_date"
+            return _timestamp(day)
     if re.fullmatch(r"\d{5}(\.\d+)?", text):
         return parse_date(float(text))
     return None, "problem.bad_date"
+
+
+def _timestamp(day: date) -> tuple[pd.Timestamp | None, str | None]:
+    if not DATE_MIN <= day <= DATE_MAX:
+        return None, "problem.out_of_range"
+    return pd.Timestamp(day), None
 
 
 def parse_number(value: object) -> tuple[float | None, str | None]:
@@ -323,6 +369,15 @@ def table_from_sheet(raw: RawSheet, sheet: Sheet) -> RawTable | None:
     header_cells = raw.rows[h]
     keys = map_headers(header_cells, sheet)
     headers = [cell_text(c) or "" for c in header_cells]
+    cells = raw.cells
+    if cells is not None and isinstance(raw.rows, LazyRows) and raw.rows.cells is cells:
+        # Columns as read: the validator reads them directly; rows are built only if asked for.
+        filled = [np.flatnonzero(k != EMPTY) for k in cells.kind]
+        stop = max([h + 1] + [int(f[-1]) + 1 for f in filled if len(f)])
+        while stop > h + 1 and is_blank(raw.rows[stop - 1]):  # e.g. a last row of spaces
+            stop -= 1
+        rows = LazyRows(cells, h + 1, stop, numbered=True)
+        return RawTable(sheet=raw.name, table=sheet.key, headers=headers, keys=keys, rows=rows, problems=list(raw.warnings), cells=cells, first=h + 1)
     with gc_paused():
         rows = [(h + 2 + i, list(r)) for i, r in enumerate(raw.rows[h + 1 :])]
     while rows and is_blank(rows[-1][1]):  # the used range's trailing empty rows are not rows read
@@ -429,37 +484,38 @@ def _validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Probl
     header_of.update({k: sheet.column(k).header for k in rt.defaults if k not in header_of})
     present = set(header_of)
 
-    data_rows = [(excel_row, cells) for excel_row, cells in rt.rows if not _is_skipped(cells)]
-    report.rows_read = len(rt.rows)
-    report.rows_blank = len(rt.rows) - len(data_rows)
+    keyed = [(i, k) for i, k in enumerate(rt.keys) if k]
+    excel_rows, encoded = _encode_table(rt, keyed[-1][0] + 1 if keyed else 0)
+    data_at = np.flatnonzero(~_skipped_rows(encoded, len(excel_rows)))
+    row_numbers = excel_rows[data_at]
+    report.rows_read = len(excel_rows)
+    report.rows_blank = len(excel_rows) - len(data_at)
 
     missing = [col for col in sheet.columns if col.required and col.key not in present]
     if missing:
         for col in missing:
             problems.append(problem(rt.sheet, None, col.header, None, "error", "problem.missing_column"))
         # every data row is rejected: report each row once so no row goes unexplained
-        for excel_row, _ in data_rows:
+        for excel_row in row_numbers.tolist():
             problems.append(problem(rt.sheet, excel_row, missing[0].header, None, "error", "problem.row_missing_column"))
-        report.rows_rejected = len(data_rows)
+        report.rows_rejected = len(data_at)
         frame = empty_frame(sheet)
         frame.attrs["headers"] = header_of
         return frame, report, problems
 
-    n = len(data_rows)
-    row_numbers = [r for r, _ in data_rows]
-    columns: dict[str, list[object]] = {schema.ROW_COLUMN: row_numbers}
+    n = len(data_at)
+    columns: dict[str, object] = {schema.ROW_COLUMN: pd.array(row_numbers, dtype="Int64")}
     rejected: set[int] = set()
     errored: set[tuple[int, str]] = set()
-    keyed = [(i, k) for i, k in enumerate(rt.keys) if k]
-    by_column = _transpose([cells for _, cells in data_rows], keyed[-1][0] + 1 if keyed else 0)
     for i, key in keyed:
         col = sheet.column(key)
         header = header_of[key]
-        values, flagged = _parse_column(by_column[i], col)
-        suspect = [False] * n
+        uniques, inverse = encoded[i]
+        values, flagged = _parse_column(uniques, inverse[data_at], col)
+        suspect = np.zeros(n, dtype=bool)
         for j, raw, code, params, severity in flagged:
-            excel_row = row_numbers[j]
-            if col.type == "id":
+            excel_row = int(row_numbers[j])
+            if col.type == "id" and code not in _TRUSTED_ID_CODES:
                 suspect[j] = True
             problems.append(problem(rt.sheet, excel_row, header, raw, severity, code, **params))
             if severity == "error":
@@ -467,10 +523,11 @@ def _validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Probl
                 errored.add((excel_row, key))
         columns[key] = values
         if col.type == "id":
-            columns[key + schema.SUSPECT_SUFFIX] = suspect
+            columns[key + schema.SUSPECT_SUFFIX] = pd.arrays.BooleanArray(suspect, np.zeros(n, dtype=bool))
     for key, default in rt.defaults.items():
         if key in columns:
-            columns[key] = [default if v is None else v for v in columns[key]]
+            filled = pd.Series(columns[key], dtype=object if _dtype(sheet.column(key)) == "object" else None)
+            columns[key] = filled.where(filled.notna(), default).to_numpy(dtype=object)
         else:
             columns[key] = [default] * n
 
@@ -485,7 +542,7 @@ def _validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Probl
                 idx = fc["index"]
                 if key not in header_of or idx is None or (isinstance(idx, float) and math.isnan(idx)):
                     continue
-                excel_row = row_numbers[int(idx)]
+                excel_row = int(row_numbers[int(idx)])
                 if (excel_row, key) in errored:
                     continue  # already reported (e.g. an unreadable date is also empty)
                 col = sheet.column(key)
@@ -507,22 +564,70 @@ def _validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Probl
     return frame, report, problems
 
 
-def _is_skipped(cells: list[object]) -> bool:
-    """``is_blank(cells) or is_total_row(cells)``, deciding the usual data row from its first cell.
+Encoded = tuple[list[object], np.ndarray]
+"""A column as ``(uniques, inverse)``: its distinct cells (own types kept) and, per row, the index of its cell in them (-1: empty)."""
 
-    A first cell holding text, a number or a date makes the row non-blank and
-    is the cell :func:`is_total_row` reads; anything else takes the full check.
+
+def _encode_table(rt: RawTable, width: int) -> tuple[np.ndarray, list[Encoded]]:
+    """Excel row numbers of ``rt.rows`` and every column of them encoded (at least ``width`` columns).
+
+    A table over read columns (``rt.cells``) is encoded by numpy and pyarrow
+    without building rows; a table of Python rows (CSV, adapters) by one
+    dictionary per column.
     """
-    if cells:
-        first = cells[0]
-        kind = type(first)
-        if kind is str:
-            text = first.strip()
-            if text:
-                return text.rstrip(":").strip().lower() in _TOTAL_WORDS
-        elif kind is int or kind is datetime or kind is date or kind is bool or (kind is float and first == first):
-            return False  # its text is digits, a date or True/False: never a total word
-    return is_blank(cells) or is_total_row(cells)
+    cells = rt.cells
+    if cells is not None and isinstance(rt.rows, LazyRows) and rt.rows.cells is cells and rt.rows.start == rt.first:
+        at = np.arange(rt.first, rt.first + len(rt.rows))
+        return at + 1, [cells.encode(j, at) for j in range(max(width, cells.n_cols))]
+    excel_rows = np.fromiter((r for r, _ in rt.rows), dtype=np.int64, count=len(rt.rows))
+    lists = [cells for _, cells in rt.rows]
+    return excel_rows, [_encode_cells(c) for c in _transpose(lists, max([width, *map(len, lists)]))]
+
+
+def _encode_cells(cells: tuple[object, ...]) -> Encoded:
+    """One column of Python cells as :data:`Encoded`.
+
+    Cells are told apart by type and value, so ``True``, ``1`` and ``1.0``
+    (equal in Python) stay distinct: a number typed into an ID column is
+    still flagged when the same ID also appears as text.
+    """
+    n = len(cells)
+    try:
+        kinds = set(map(type, cells))
+        kinds.discard(type(None))
+        keys: list[object] = list(cells) if len(kinds) <= 1 else list(zip(map(type, cells), cells))
+        position = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+    except TypeError:  # an unhashable cell: every cell its own value
+        return list(cells), np.arange(n, dtype=np.int64)
+    inverse = np.fromiter(map(position.__getitem__, keys), dtype=np.int64, count=n)
+    uniques = list(position) if len(kinds) <= 1 else [k[1] for k in position]  # type: ignore[index]
+    return uniques, inverse
+
+
+def _skipped_rows(encoded: list[Encoded], n: int) -> np.ndarray:
+    """Per row, ``is_blank(cells) or is_total_row(cells)``: blank, or a total row (first non-empty cell JUMLAH / TOTAL).
+
+    Walks the columns left to right only while some row has had no
+    non-empty cell yet, deciding each distinct cell once.
+    """
+    first_seen = np.zeros(n, dtype=bool)
+    total = np.zeros(n, dtype=bool)
+    for uniques, inverse in encoded:
+        open_rows = np.flatnonzero(~first_seen)
+        if not len(open_rows):
+            break
+        at = inverse[open_rows]
+        used = np.unique(at[at >= 0])
+        filled = np.zeros(len(uniques) + 1, dtype=bool)
+        word = np.zeros(len(uniques) + 1, dtype=bool)
+        for u in used.tolist():
+            text = cell_text(uniques[u])
+            filled[u] = text is not None
+            word[u] = text is not None and text.strip().rstrip(":").strip().lower() in _TOTAL_WORDS
+        now = open_rows[filled[at]]
+        first_seen[now] = True
+        total[now] = word[inverse[now]]
+    return ~first_seen | total
 
 
 def _transpose(rows: list[list[object]], width: int) -> list[tuple[object, ...]]:
@@ -533,45 +638,81 @@ def _transpose(rows: list[list[object]], width: int) -> list[tuple[object, ...]]
     return list(zip(*padded))[:width]
 
 
-def _parse_column(cells: tuple[object, ...], col: Column) -> tuple[list[object], list[tuple]]:
-    """Parse one column's cells, each distinct cell once.
+def _parse_column(uniques: list[object], inverse: np.ndarray, col: Column) -> tuple[object, list[tuple]]:
+    """Parse one column: each distinct cell once, then every row by indexing.
 
-    Cells are told apart by type and value, so ``True``, ``1`` and ``1.0``
-    (equal in Python) are parsed separately: a number typed into an ID column
-    is still flagged when the same ID also appears as text. Parsing is pure,
-    so this gives what parsing every cell would.
+    Parsing is pure, so this gives what parsing every cell would.
+
+    Parameters
+    ----------
+    uniques : list
+        Distinct cells (see :data:`Encoded`).
+    inverse : ndarray of int
+        Per row, its cell's index in ``uniques``; -1 for an empty cell.
+    col : Column
 
     Returns
     -------
     tuple
-        ``(values, flagged)``: the parsed value of every cell, and
-        ``(index, raw cell, code, params, severity)`` for each cell whose parse
-        produced a problem code, in row order.
+        ``(values, flagged)``: the parsed value of every row as an array in
+        the column's dtype, and ``(row index, raw cell, code, params, severity)``
+        for each row whose cell's parse produced a problem code, in row order.
     """
-    try:
-        kinds = set(map(type, cells))
-        kinds.discard(type(None))
-        if len(kinds) <= 1:  # one type (besides empty cells): the value alone tells cells apart
-            keys: list[object] = list(cells)
-            parsed = {k: _parse_cell(k, col) for k in set(keys)}
-        else:
-            keys = list(zip(map(type, cells), cells))
-            parsed = {k: _parse_cell(k[1], col) for k in set(keys)}  # type: ignore[index]
-    except TypeError:  # an unhashable cell: parse each one
-        results = [_parse_cell(c, col) for c in cells]
-        values = [r[0] for r in results]
-        flagged = [(j, cells[j], r[1], r[2], r[3]) for j, r in enumerate(results) if r[1]]
-        return values, flagged
-    value_of = {k: r[0] for k, r in parsed.items()}
-    values = list(map(value_of.__getitem__, keys))
-    bad = {k for k, r in parsed.items() if r[1]}
+    parsed, found = _parse_uniques(uniques, col)
+    values = _column_array(parsed, inverse, col)
     flagged = []
-    if bad:
-        for j, k in enumerate(keys):
-            if k in bad:
-                _, code, params, severity = parsed[k]
-                flagged.append((j, cells[j], code, params, severity))
+    if found:
+        is_bad = np.zeros(len(uniques) + 1, dtype=bool)  # the extra last slot is the empty cell (-1)
+        is_bad[list(found)] = True
+        for j in np.flatnonzero(is_bad[inverse]).tolist():
+            u = int(inverse[j])
+            flagged.append((j, uniques[u], *found[u]))
     return values, flagged
+
+
+def _parse_uniques(uniques: list[object], col: Column) -> tuple[list[object], dict[int, tuple[str, dict, str]]]:
+    """:func:`_parse_cell` of each distinct cell → (values, ``{index: (code, params, severity)}`` of the flagged ones).
+
+    The two kinds of column whose cells are mostly distinct take a shortcut
+    giving the same result: text (its cells stripped) and IDs written as
+    ASCII digits of the right length (kept as they are).
+    """
+    if col.type == "text":
+        return [(u.strip() or None) if type(u) is str else cell_text(u) for u in uniques], {}
+    if col.type == "id":
+        d = col.digits
+        sound = [type(u) is str and u.isascii() and u.isdigit() and u != "0" and (not d or len(u) == d) for u in uniques]
+        values: list[object] = list(uniques)
+        found: dict[int, tuple[str, dict, str]] = {}
+        for i in [i for i, ok in enumerate(sound) if not ok]:
+            value, code, params, severity = _parse_cell(uniques[i], col)
+            values[i] = value
+            if code:
+                found[i] = (code, params, severity)
+        return values, found
+    parsed = [_parse_cell(u, col) for u in uniques]
+    return [r[0] for r in parsed], {i: r[1:] for i, r in enumerate(parsed) if r[1]}
+
+
+def _column_array(parsed: list[object], inverse: np.ndarray, col: Column) -> object:
+    """Parsed values of the distinct cells, spread over the rows, in the column's dtype."""
+    dtype = _dtype(col)
+    m = len(parsed)
+    missing = [v is None for v in parsed] + [True]
+    if dtype == "float64":
+        return np.array([np.nan if v is None else v for v in parsed] + [np.nan], dtype=np.float64)[inverse]
+    if dtype.startswith("datetime"):
+        nat = np.datetime64("NaT", "ns")
+        return np.array([nat if v is None else v.to_datetime64() for v in parsed] + [nat], dtype="datetime64[ns]")[inverse]
+    if dtype == "boolean":
+        truth = np.array([bool(v) if v is not None else False for v in parsed] + [False], dtype=bool)
+        return pd.arrays.BooleanArray(truth[inverse], np.array(missing)[inverse])
+    if dtype == "Int64":
+        whole = np.array([int(v) if v is not None else 0 for v in parsed] + [0], dtype=np.int64)
+        return pd.arrays.IntegerArray(whole[inverse], np.array(missing)[inverse])
+    out = np.empty(m + 1, dtype=object)
+    out[:m] = np.fromiter(parsed, dtype=object, count=m)
+    return out[inverse]
 
 
 def _fmt(x: float | None) -> str:
@@ -580,18 +721,23 @@ def _fmt(x: float | None) -> str:
 
 def _parse_cell(raw: object, col: Column) -> tuple[object, str | None, dict, str]:
     """Parse one cell by its column type → (value, code, params, severity)."""
-    if col.type == "id" and type(raw) is str and raw.isdigit() and raw != "0" and (not col.digits or len(raw) == col.digits):
+    if col.type == "id" and type(raw) is str and raw.isascii() and raw.isdigit() and raw != "0" and (not col.digits or len(raw) == col.digits):
         return raw, None, {}, "warning"  # the usual sound ID typed as text: what parse_id would return, sooner
     if col.type == "id":
-        value, code, params = parse_id(raw, col.digits)
+        value, code, params = parse_id(raw, col.digits, letter_prefix=col.key in _LETTER_PREFIX_IDS)
         return value, code, params, "warning"
     if col.type == "date":
         value, code = parse_date(raw)
-        return value, code, {}, "error"
+        params = {"min": DATE_MIN.strftime("%d/%m/%Y"), "max": DATE_MAX.strftime("%d/%m/%Y")} if code == "problem.out_of_range" else {}
+        return value, code, params, "error"
     if col.type in ("int", "float", "level", "score"):
         value, code = parse_number(raw)
-        if col.type == "int" and value is not None and not float(value).is_integer():
-            return None, "problem.bad_number", {}, "error"
+        if col.type == "int" and value is not None:
+            if not float(value).is_integer():
+                return None, "problem.bad_number", {}, "error"
+            if abs(value) >= _INT64_LIMIT:  # beyond what an Int64 column holds
+                low, high = _fmt(col.min) or str(-_INT64_LIMIT), _fmt(col.max) or str(_INT64_LIMIT - 1)
+                return None, "problem.out_of_range", {"min": low, "max": high}, "error"
         return value, code, {}, "error"
     if col.type == "bool":
         value, code = parse_bool(raw)
@@ -602,22 +748,30 @@ def _parse_cell(raw: object, col: Column) -> tuple[object, str | None, dict, str
     return cell_text(raw), None, {}, "warning"
 
 
-def _to_frame(columns: dict[str, list[object]], n: int, sheet: Sheet) -> pd.DataFrame:
-    """Columns of parsed values → a frame with every schema column in its dtype."""
+def _to_frame(columns: dict[str, object], n: int, sheet: Sheet) -> pd.DataFrame:
+    """Columns of parsed values → a frame with every schema column in its dtype.
+
+    A column already built in its dtype (by :func:`_column_array`) is taken as
+    it is; a list of Python values (adapter defaults) is converted.
+    """
     base = empty_frame(sheet)
     if not n:
         return base
     out = {}
     for name in base.columns:
-        values = columns.get(name, [None] * n)
+        values = columns.get(name)
         dtype = str(base[name].dtype)
-        if dtype.startswith("datetime"):
-            series = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(dtype)
+        if values is None:
+            values = [None] * n
+        if isinstance(values, (np.ndarray, pd.api.extensions.ExtensionArray)) and str(values.dtype) == dtype:
+            series = pd.Series(values, dtype=values.dtype, copy=False)
+        elif dtype.startswith("datetime"):
+            series = pd.to_datetime(pd.Series(list(values), dtype=object), errors="coerce").astype(dtype)
         elif dtype == "object":
-            series = pd.Series(values, dtype=object)
+            series = pd.Series(list(values), dtype=object)
         elif dtype in ("float64",):
             series = pd.Series([np.nan if v is None else v for v in values], dtype="float64")
         else:
-            series = pd.Series(values, dtype=object).astype(dtype)
+            series = pd.Series(list(values), dtype=object).astype(dtype)
         out[name] = series
     return pd.DataFrame(out)

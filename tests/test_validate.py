@@ -212,3 +212,152 @@ def test_the_id_fast_path_agrees_with_parse_id(raw):
     col = schema.GURU.column("nuptk")
     value, code, params, _ = _parse_cell(raw, col)
     assert (value, code, params) == parse_id(raw, col.digits)
+
+
+# --- values that used to fail the whole file are problems of their own cell ---
+
+
+@pytest.mark.parametrize("born", [dt.date(1500, 1, 1), dt.datetime(2300, 6, 1), "01/01/1500", "2263-01-01"])
+def test_a_date_outside_what_a_datetime_column_holds_rejects_only_its_row(born):
+    frame, report, problems = _guru(_row(**{"Tanggal Lahir": born}), _row(NUPTK="1234567890123457"))
+    assert _codes(problems) == [("Guru", 2, "Tanggal Lahir", "error", "problem.out_of_range")]
+    assert (problems[0].params["min"], problems[0].params["max"]) == ("22/09/1677", "11/04/2262")
+    assert frame["_row"].tolist() == [3] and report.rows_rejected == 1
+
+
+def test_the_first_and_last_whole_days_of_the_range_are_dates():
+    assert parse_date("22/09/1677")[0].date() == dt.date(1677, 9, 22)
+    assert parse_date(dt.date(2262, 4, 11))[0].date() == dt.date(2262, 4, 11)
+    assert parse_date("21/09/1677") == (None, "problem.out_of_range")
+
+
+@pytest.mark.parametrize("year", [9.3e18, 10**19, "9300000000000000000", -(2**63)])
+def test_an_integer_beyond_int64_rejects_only_its_row(year):
+    raw = RawSheet("Guru", [["Nama", "Tahun Sertifikasi"], ["Ani", year], ["Budi", 2012]])
+    frame, report, problems = validate_table(table_from_sheet(raw, schema.GURU))
+    assert _codes(problems) == [("Guru", 2, "Tahun Sertifikasi", "error", "problem.out_of_range")]
+    assert problems[0].params["min"] == "2006"
+    assert frame["tahun_sertifikasi"].tolist() == [2012] and report.rows_rejected == 1
+
+
+# --- IDs ---
+
+
+@pytest.mark.parametrize("written", ["١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦", "۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶", "１２３４５６７８９０１２３４５６"])
+def test_an_id_in_non_ascii_digits_is_read_as_ascii_with_a_warning(written):
+    assert parse_id(written, 16) == ("1234567890123456", "problem.id_normalised", {"normalised": "1234567890123456"})
+
+
+def test_an_id_in_arabic_indic_digits_stays_trusted_so_its_duplicate_is_caught():
+    frame, report, problems = _guru(_row(), _row(NUPTK="١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦"))
+    assert _codes(problems) == [("Guru", 3, "NUPTK", "warning", "problem.id_normalised")]
+    assert frame["nuptk"].tolist() == ["1234567890123456"] * 2
+    assert frame["nuptk_suspect"].tolist() == [False, False]
+
+
+def test_a_normalised_id_of_the_wrong_length_is_still_suspect():
+    assert parse_id("１２３", 16)[1] == "problem.id_digits"
+
+
+@pytest.mark.parametrize("number, code", [(10603456, None), (10603456.0, None), ("10603456.0", None), (1060345, "problem.id_digits")])
+def test_an_eight_digit_npsn_stored_as_a_number_lost_no_digits(number, code):
+    assert parse_id(number, 8)[:2] == ("10603456" if code is None else "1060345", code)
+
+
+def test_a_sixteen_digit_number_may_have_lost_digits():
+    assert parse_id(1234567890123456.0, 16)[1] == "problem.id_as_number"
+    assert parse_id(123456789012345, 16)[1] == "problem.id_digits"  # 15 digits: exact, but not an NUPTK
+
+
+@pytest.mark.parametrize("npsn, expected", [("P9908517", "P9908517"), ("p9908517", "P9908517"), ("K5600123", "K5600123")])
+def test_an_npsn_with_dapodik_s_letter_prefix_is_valid(npsn, expected):
+    frame, _, problems = _guru(_row(NPSN=npsn))
+    assert problems == [] and frame["npsn"].tolist() == [expected] and frame["npsn_suspect"].tolist() == [False]
+
+
+@pytest.mark.parametrize("npsn", ["PP908517", "P990851", "P99085171"])
+def test_a_letter_prefix_needs_exactly_seven_digits_after_one_letter(npsn):
+    assert parse_id(npsn, 8, letter_prefix=True)[1] is not None
+
+
+def test_an_nuptk_with_a_letter_prefix_is_not_valid():
+    _, _, problems = _guru(_row(NUPTK="P234567890123456"))
+    assert _codes(problems) == [("Guru", 2, "NUPTK", "warning", "problem.id_not_digits")]
+
+
+def test_a_text_cell_of_32767_characters_is_kept_whole():
+    long = "Pendidikan " + "x" * (32_767 - 11)
+    frame, _, problems = _guru(_row(Nama=long))
+    assert problems == [] and len(frame["nama"].iloc[0]) == 32_767
+
+
+# --- the columnar path (cells as read from a workbook) gives what the row path gives ---
+
+
+def _columnar(rows):
+    """A RawSheet as read_xlsx builds it, from Python rows, through the child's encoding."""
+    import pickle
+
+    from analysis.rawdata import CellColumns
+    from analysis.xlsx_child import encode_sheet
+
+    as_read = [["" if v is None else v for v in r] for r in rows]  # calamine's empty cell
+    n, width, columns, extras = pickle.loads(pickle.dumps(encode_sheet(as_read)))
+    return RawSheet.from_cells("Guru", CellColumns(n, width, columns, extras), [])
+
+
+def _mixed_rows():
+    return [
+        ["Daftar Guru"], list(GURU_HEADERS),
+        _row(), _row(NUPTK=1234567890123450.0, JJM="24,5"), [None] * 9, _row(Nama="  ", JJM="dua"),
+        _row(NUPTK="1234567890123456", **{"Tanggal Lahir": dt.datetime(1980, 5, 1, 7, 30)}), _row(JK=True, **{"TIK Laptop": 5}),
+        _row(NPSN=10603456.0, **{"Tanggal Lahir": 29000}), _row(NUPTK=2**60, **{"Tanggal Lahir": dt.time(7, 0)}),
+        ["JUMLAH", None, None, None, None, None, None, 48], ["   "] + [None] * 8, [],
+    ]
+
+
+def test_cells_read_as_columns_give_the_rows_they_were_read_from():
+    rows = _mixed_rows()
+    sheet = _columnar(rows)
+    width = max(map(len, rows))
+    assert sheet.rows == [list(r) + [None] * (width - len(r)) for r in rows]
+    assert sheet.rows[-3][0] == "JUMLAH" and sheet.rows[3][2] == 1234567890123450.0 and type(sheet.rows[9][2]) is int
+
+
+def test_validating_columns_gives_what_validating_rows_gives():
+    rows = _mixed_rows()
+    by_rows = validate_table(table_from_sheet(RawSheet("Guru", [list(r) for r in rows]), schema.GURU))
+    columnar = table_from_sheet(_columnar(rows), schema.GURU)
+    assert columnar.cells is not None
+    by_columns = validate_table(columnar)
+    assert by_columns[0].equals(by_rows[0]) and by_columns[0].dtypes.equals(by_rows[0].dtypes)
+    assert by_columns[1] == by_rows[1]
+    assert _codes(by_columns[2]) == _codes(by_rows[2]) and [p.value for p in by_columns[2]] == [p.value for p in by_rows[2]]
+    _invariant(by_columns[1], by_columns[2])
+    # the empty row and the JUMLAH row are blank; the trailing row of spaces and [] are not rows read
+    assert (by_columns[1].rows_read, by_columns[1].rows_blank, by_columns[1].rows_rejected) == (9, 2, 3)
+
+
+def test_a_workbook_with_extreme_dates_and_integers_is_read_and_only_those_rows_rejected():
+    import io
+
+    import openpyxl
+
+    from analysis.ingest import load_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Guru"
+    ws.append(["NPSN", "Nama", "NUPTK", "Tanggal Lahir", "Tahun Sertifikasi"])
+    ws.append(["10603456", "Ani", "1234567890123456", dt.date(2300, 1, 1), 2012])
+    ws.append(["10603456", "Budi", "1234567890123457", "01/01/1500", 2012])
+    ws.append(["10603456", "Cici", "1234567890123458", dt.date(1980, 5, 1), 9.3e18])
+    ws.append(["10603456", "Dedi", "1234567890123459", dt.date(1980, 5, 1), 2012])
+    buf = io.BytesIO()
+    wb.save(buf)
+    ds = load_file(buf.getvalue(), "ekstrem.xlsx")
+    assert ds.report.readable
+    rows = sorted((p.row, p.column, p.code) for p in ds.report.problems if p.sheet == "Guru")
+    assert rows == [(2, "Tanggal Lahir", "problem.out_of_range"), (3, "Tanggal Lahir", "problem.out_of_range"),
+                    (4, "Tahun Sertifikasi", "problem.out_of_range")]
+    assert ds.tables["guru"]["nama"].tolist() == ["Dedi"]

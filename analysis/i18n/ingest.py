@@ -109,6 +109,10 @@ STRINGS = {
         "id": 'Sheet {sheet}, baris {row}, kolom {column}: {column} berisi karakter selain angka. ID ditandai tidak andal.',
         "en": 'Sheet {sheet}, row {row}, column {column}: {column} holds characters other than digits. The ID is marked unreliable.',
     },
+    'problem.id_normalised': {
+        "id": 'Sheet {sheet}, baris {row}, kolom {column}: {column} ditulis dengan angka selain 0–9 biasa (mis. angka Arab ٣ atau lebar penuh ３); dibaca sebagai {normalised}.',
+        "en": 'Sheet {sheet}, row {row}, column {column}: {column} was written with digits other than plain 0–9 (e.g. Arabic-Indic ٣ or full-width ３); read as {normalised}.',
+    },
     'problem.nuptk_empty': {
         "id": 'Sheet {sheet}, baris {row}, kolom {column}: NUPTK kosong (biasa untuk guru honorer): baris disimpan, tetapi guru ini tidak dapat dihubungkan ke sheet Mengajar, Pelatihan dan Penilaian.',
         "en": 'Sheet {sheet}, row {row}, column {column}: NUPTK is empty (common for honorary teachers): the row is kept, but this teacher cannot be linked to the Mengajar, Pelatihan and Penilaian sheets.',
