@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -178,9 +179,9 @@ def comparison_schools(study: Study, sekolah: pd.DataFrame) -> tuple[str, list[s
         return MATCH_SITE, list(dict.fromkeys(own))
     jenjang = sekolah["jenjang"].astype(str).str.strip().str.upper().to_numpy()
     wanted = {j.upper() for j in study.jenjang}
-    same = sekolah[[j in wanted for j in jenjang]]
+    same = sekolah.loc[np.array([j in wanted for j in jenjang], dtype=bool)]  # a boolean mask, also when the table is empty
     if study.pesantren and "berbasis_pesantren" in same:
-        pes = same[[_is_pesantren(v) for v in same["berbasis_pesantren"]]]
+        pes = same.loc[np.array([_is_pesantren(v) for v in same["berbasis_pesantren"]], dtype=bool)]
         same = pes if len(pes) else same
     found = list(dict.fromkeys(str(n) for n in same["npsn"] if isinstance(n, str) and n))
     return (MATCH_JENJANG, found) if found else (MATCH_NONE, [])

@@ -227,3 +227,12 @@ def test_every_sample_workbook_says_it_is_illustrative_and_cites_its_study_by_re
         assert notes[0] == samples.ILLUSTRATIVE_ID and samples.ILLUSTRATIVE_EN in notes
         assert any(coded[site.study].citation in line for line in notes)
         assert not any("shared/" in line for line in notes), "users have no copy of the study files"
+
+
+def test_a_dataset_without_schools_matches_no_study():
+    """A Guru-only CSV names no school in Sekolah: every study says no matching data, none fails."""
+    from analysis.ingest import empty_tables
+
+    sekolah = empty_tables()["sekolah"]
+    for study in studies.load_studies():
+        assert studies.comparison_schools(study, sekolah) == (studies.MATCH_NONE, [])
