@@ -102,6 +102,15 @@ class Site:
     seed: int
 
 
+#: Illustrative coordinates of the sample schools (decimal degrees, near the town each sits in; not surveyed).
+SAMPLE_COORDINATES: dict[str, tuple[float, float]] = {
+    "10603812": (-3.4310, 104.2290), "10603802": (-3.4406, 104.2470), "10505207": (-1.5020, 103.4510), "20583110": (-6.4480, 107.8010),
+    "60304410": (-5.5120, 120.2010), "60304411": (-5.4980, 120.2180), "60304412": (-5.5250, 120.1890), "60304413": (-5.4860, 120.2310),
+    "60304414": (-5.5360, 120.2120), "60304415": (-5.5050, 120.1750),
+    "20572710": (-7.5480, 112.2330), "20572711": (-7.4520, 112.2010), "20572712": (-7.7230, 113.5010), "20572713": (-7.7610, 113.4030),
+}
+
+
 SITES = (
     Site("smpn8_prabumulih", "002_9a25c0761d987950", 8),
     Site("smpn7_muaro_jambi", "001_3e99ec7f507ba269", 7),
@@ -152,8 +161,10 @@ class _Builder:
         return f"{first} {self.rng.choice(LAST)}"
 
     def school(self, npsn: str, nama: str, jenjang: str, status: str, naungan: str, kec: str, kab: str, prov: str, pesantren: bool) -> str:
+        lat, lon = SAMPLE_COORDINATES.get(npsn, (None, None))
         self.sekolah.append(
-            {"npsn": npsn, "nama_sekolah": nama, "jenjang": jenjang, "status": status, "naungan": naungan, "kecamatan": kec, "kabupaten_kota": kab, "provinsi": prov, "berbasis_pesantren": "Ya" if pesantren else "Tidak"}
+            {"npsn": npsn, "nama_sekolah": nama, "jenjang": jenjang, "status": status, "naungan": naungan, "kecamatan": kec, "kabupaten_kota": kab, "provinsi": prov,
+             "lintang": lat, "bujur": lon, "berbasis_pesantren": "Ya" if pesantren else "Tidak"}
         )
         return npsn
 
@@ -896,6 +907,8 @@ def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame |
     labels = [("Nama Sekolah", school["nama_sekolah"]), ("NPSN", school["npsn"]), ("Jenjang Pendidikan", school["jenjang"]), ("Status Sekolah", school["status"]),
               ("Alamat Sekolah", "Jl. Contoh No. 2"), ("RT / RW", "1 / 2"), ("Kode Pos", "31111"), ("Kelurahan", "Kelurahan Contoh"),
               ("Kecamatan", school["kecamatan"]), ("Kabupaten/Kota", school["kabupaten_kota"]), ("Provinsi", school["provinsi"])]
+    if school["npsn"] in SAMPLE_COORDINATES:  # the school's location, as the form gives it
+        labels += [(k, f"{v:.4f}") for k, v in zip(("Lintang", "Bujur"), SAMPLE_COORDINATES[school["npsn"]])]  # 4 decimals: "104.247" would read as thousands
     for i, (label, value) in enumerate(labels):
         r = 4 + i
         form.cell(row=r, column=1, value=1 if i == 0 else f"=(A{r - 1}+1)")
