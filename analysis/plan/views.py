@@ -8,6 +8,7 @@ district; text neutralised against formula injection (:func:`analysis.report.neu
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 import openpyxl
@@ -96,12 +97,15 @@ def map_points(ds: Dataset, indicator: str, npsns: Sequence[str] | None = None, 
     return out[["npsn", "nama_sekolah", "kecamatan", "jenjang", "lintang", "bujur", "value"]]
 
 
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
 def plan_xlsx(sheets: dict[str, pd.DataFrame], notice: str | None = None) -> bytes:
-    """The plan as one workbook: one sheet per table (name → table, names cut to 31 characters), cells neutralised."""
+    """The plan as one workbook: one sheet per table (name → table; characters Excel forbids in a sheet name replaced, cut to 31), cells neutralised."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, df in sheets.items():
-        ws = wb.create_sheet(str(name)[:31])
+        ws = wb.create_sheet(_SHEET_BAD.sub(" ", str(name))[:31].strip() or "Data")
         start = None
         if notice:
             ws.cell(row=1, column=1, value=neutralize(notice))
