@@ -16,7 +16,7 @@ import io
 import pandas as pd
 import pytest
 
-from analysis import linieritas, samples
+from analysis import linieritas, samples, subjects
 from analysis.charts import plan as plan_charts
 from analysis.plan import followup, geo, needs, redistribution as rd, training, views
 
@@ -290,3 +290,14 @@ def test_the_plan_pages_run_on_the_sample_district_in_both_languages(page, lang)
     at.switch_page(page).run()
     assert not at.exception, at.exception
     assert at.title[0].value == t("page.kebutuhan.title" if "kebutuhan" in page else "page.peta.title", lang)
+
+
+def test_curriculum_hours_are_rombel_times_the_weekly_jp():
+    sk = pd.DataFrame({"npsn": [A], "jenjang": ["SMP"]})
+    rombel = pd.DataFrame({"npsn": [A, A], "tingkat": [7, 9], "rombel": [3, 2]})
+    h = needs.curriculum_hours(rombel, sk).set_index("mata_pelajaran")
+    # Matematika: 4 JP intrakurikuler + 1 JP projek a week (Kepmendikbudristek 56/M/2022), 5 classes
+    assert h.loc["Matematika", "jjm_curriculum"] == 25.0 and not h.loc["Matematika", "inferred"]
+    assert needs.curriculum_hours(rombel, sk, kokurikuler=False).set_index("mata_pelajaran").loc["Bahasa Indonesia", "jjm_curriculum"] == 25.0
+    st = needs.curriculum_structure()
+    assert set(st["status"]) <= {"", "inferred"} and st["mata_pelajaran"].isin(subjects.subject_names()).all()

@@ -12,6 +12,8 @@ in which they teach the most linier hours.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from analysis import linieritas
@@ -133,3 +135,49 @@ def heatmap_matrix(table: pd.DataFrame, row: str = "npsn", value: str = "balance
 def totals(table: pd.DataFrame) -> dict[str, float]:
     """District sums of the hour figures of :func:`school_subject` (JP per week; teachers counted)."""
     return {f: float(table[f].sum()) if len(table) else 0.0 for f in FIGURES}
+
+
+#: Weekly JP per subject per jenjang × tingkat (Kepmendikbudristek 56/M/2022 → Permendikbudristek 12/2024; KMA 347/2022 for madrasah).
+STRUCTURE_FILE = Path(__file__).resolve().parents[2] / "data" / "reference" / "struktur_kurikulum.csv"
+
+
+def curriculum_structure(path: Path | str = STRUCTURE_FILE) -> pd.DataFrame:
+    """The curriculum structure table: one row per jenjang × tingkat × subject.
+
+    Columns ``jenjang``, ``tingkat`` (int), ``mata_pelajaran``, ``jp_intrakurikuler``
+    and ``jp_kokurikuler`` (JP a week), ``minggu`` (effective weeks a year),
+    ``sumber``, ``status`` (``"inferred"`` where no primary source was confirmed, else empty).
+    """
+    df = pd.read_csv(path, dtype={"jenjang": str, "mata_pelajaran": str, "sumber": str, "status": str}, keep_default_na=False)
+    return df.astype({"tingkat": int, "jp_intrakurikuler": float, "jp_kokurikuler": float, "minggu": int})
+
+
+def curriculum_hours(rombel: pd.DataFrame, sekolah: pd.DataFrame, structure: pd.DataFrame | None = None, kokurikuler: bool = True) -> pd.DataFrame:
+    """Hours a school needs per subject from its classes: rombel × the structure's weekly JP.
+
+    Parameters
+    ----------
+    rombel : DataFrame
+        One row per school × tingkat: ``npsn``, ``tingkat`` (1–12), ``rombel`` (classes).
+    sekolah : DataFrame
+        One row per school (``npsn``, ``jenjang``).
+    structure : DataFrame, optional
+        :func:`curriculum_structure` (default: the bundled table).
+    kokurikuler : bool
+        Count the co-curricular (projek) JP a week as teaching hours too.
+
+    Returns
+    -------
+    DataFrame
+        One row per ``npsn`` × ``mata_pelajaran``: ``jjm_curriculum`` (JP a week),
+        ``inferred`` (bool: some row behind it is marked inferred). A jenjang ×
+        tingkat the table lacks gives no row.
+    """
+    st = curriculum_structure() if structure is None else structure
+    jen = dict(zip(sekolah["npsn"], sekolah["jenjang"]))
+    r = rombel.assign(jenjang=rombel["npsn"].map(jen), tingkat=pd.to_numeric(rombel["tingkat"], errors="coerce"))
+    m = r.merge(st, on=["jenjang", "tingkat"], how="inner")
+    m["jjm_curriculum"] = m["rombel"].astype(float) * (m["jp_intrakurikuler"] + (m["jp_kokurikuler"] if kokurikuler else 0.0))
+    m["inferred"] = m["status"].eq("inferred")
+    out = m.groupby(["npsn", "mata_pelajaran"], as_index=False).agg(jjm_curriculum=("jjm_curriculum", "sum"), inferred=("inferred", "any"))
+    return out.sort_values(["npsn", "mata_pelajaran"]).reset_index(drop=True)
