@@ -6,17 +6,21 @@ district's out-of-field / uncovered hours and certified teachers below 24 JJM
 before and after, the training cohorts and the overdue follow-ups. Target: the
 solve under 30 s on the project's 2-core machine.
 
-    python -m benchmarks.plan [--schools 400] [--teachers 10000] [--km 15]
+    python benchmarks/plan.py [--schools 400] [--teachers 10000] [--km 15]
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from datetime import date
+from pathlib import Path
 
-from analysis import linieritas, samples
-from analysis.plan import followup, needs, redistribution, training
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from analysis import linieritas, samples  # noqa: E402
+from analysis.plan import followup, needs, redistribution, training  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:
