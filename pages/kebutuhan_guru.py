@@ -82,6 +82,13 @@ with tab_redis:
         if st.button(t("plan.redis.run", lang) + " ↻", key=state.key(PAGE, "rerun")):
             st.session_state[state.key(PAGE, "locked")] = list(dict.fromkeys([*locked, *views.lock_key(prop.moves, lock_rows)]))
             st.session_state[state.key(PAGE, "dropped")] = set(dropped) | views.drop_key(prop.moves, drop_rows)
+            for k in ("lock_rows", "drop_rows"):  # row numbers of the old list mean nothing in the new one
+                st.session_state.pop(state.key(PAGE, k), None)
+            st.rerun()
+    if locked or dropped:
+        st.caption(t("plan.redis.kept", lang, locked=len(locked), dropped=len(dropped)))
+        if st.button(t("plan.redis.reset", lang), key=state.key(PAGE, "reset")):
+            st.session_state[state.key(PAGE, "locked")], st.session_state[state.key(PAGE, "dropped")] = [], set()
             st.rerun()
     st.subheader(t("plan.redis.schools", lang))
     sch = prop.schools.assign(npsn=prop.schools["npsn"].map(names))

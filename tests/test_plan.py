@@ -301,3 +301,19 @@ def test_curriculum_hours_are_rombel_times_the_weekly_jp():
     assert needs.curriculum_hours(rombel, sk, kokurikuler=False).set_index("mata_pelajaran").loc["Bahasa Indonesia", "jjm_curriculum"] == 25.0
     st = needs.curriculum_structure()
     assert set(st["status"]) <= {"", "inferred"} and st["mata_pelajaran"].isin(subjects.subject_names()).all()
+
+
+def test_the_officer_locks_a_move_and_the_proposal_is_computed_again_with_it():
+    from streamlit.testing.v1 import AppTest
+
+    from analysis.i18n import t
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page("pages/kebutuhan_guru.py").run()
+    lock = next(w for w in at.multiselect if w.key == "plan_lock_rows")
+    assert lock.options, "the sample district has moves to lock"
+    lock.select(lock.options[0]).run()
+    next(b for b in at.button if b.key == "plan_rerun").click().run()
+    assert not at.exception, at.exception
+    assert t("plan.redis.kept", "id", locked=1, dropped=0) in [c.value for c in at.caption]

@@ -66,6 +66,8 @@ STRINGS = {
         "id": "Guru ditampilkan dengan kode samaran; nama hanya untuk kepala sekolahnya.",
         "en": "Teachers appear as pseudonymous codes; names only for their own school head.",
     },
+    "plan.redis.kept": {"id": "{locked} perpindahan dikunci, {dropped} dibuang.", "en": "{locked} moves locked, {dropped} dropped."},
+    "plan.redis.reset": {"id": "Lepas semua kunci dan buangan", "en": "Clear every lock and drop"},
     "plan.kind.take": {"id": "mengambil", "en": "takes"},
     "plan.kind.hand_over": {"id": "menyerahkan", "en": "hands over"},
     "plan.kind.release_out": {"id": "melepas (luar bidang)", "en": "gives up (out of field)"},
