@@ -1518,4 +1518,22 @@ def district_tables(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 
     return tables
 
 
+
+def district_dataset(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 400):
+    """:func:`district_tables` as a :class:`analysis.dataset.Dataset` (marked sample), every table with all its schema columns.
+
+    For the plan's tests and benchmark: pages and :mod:`analysis.district` read
+    a ``Dataset``. Columns the generator does not fill are empty.
+    """
+    from analysis.dataset import Dataset, ValidationReport
+    from analysis.ingest import empty_tables
+
+    generated = district_tables(n_schools, n_teachers, seed)
+    tables = {}
+    for key, empty in empty_tables().items():
+        df = generated.get(key, empty)
+        missing = {c: pd.Series([None] * len(df), index=df.index, dtype=empty[c].dtype) for c in empty.columns if c not in df.columns}
+        tables[key] = df.assign(**missing) if missing else df
+    return Dataset(tables=tables, report=ValidationReport(file="district_tables"), source=f"district_tables({n_schools}, {n_teachers}, {seed})", is_sample=True)
+
 ICT_SKILLS_KEYS = ("tik_laptop", "tik_office", "tik_lms", "tik_media", "tik_asesmen", "tik_kka")

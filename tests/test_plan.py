@@ -317,3 +317,13 @@ def test_the_officer_locks_a_move_and_the_proposal_is_computed_again_with_it():
     next(b for b in at.button if b.key == "plan_rerun").click().run()
     assert not at.exception, at.exception
     assert t("plan.redis.kept", "id", locked=1, dropped=0) in [c.value for c in at.caption]
+
+
+def test_a_generated_district_is_mapped_school_by_school():
+    ds = samples.district_dataset(n_schools=10, n_teachers=200, seed=3)
+    pts = views.map_points(ds, "out_of_field_share_headcount")
+    assert len(pts) == 10 and pts["lintang"].notna().all()
+    fig = plan_charts.school_map(pts, geo.outline_rings(), "en", "metric.out_of_field_share", percent=True)
+    assert sorted(fig.data[1].customdata) == sorted(ds.tables["sekolah"]["npsn"])
+    with pytest.raises(ValueError):
+        views.map_points(ds, "nama_sekolah")
