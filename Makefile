@@ -21,3 +21,4 @@ samples:
 bench: install
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/store.py
+	$(PY) benchmarks/plan.py

@@ -29,6 +29,8 @@ PAGES = (
     ("nav.section.school", "pages/dampak_pelatihan.py", "page.dampak.title", "dampak-pelatihan", ":material/trending_up:", False),
     ("nav.section.school", "pages/bandingkan_sekolah.py", "page.bandingkan.title", "bandingkan-sekolah", ":material/compare:", False),
     ("nav.section.school", "pages/temuan_penelitian.py", "page.temuan.title", "temuan-penelitian", ":material/menu_book:", False),
+    ("nav.section.school", "pages/kebutuhan_guru.py", "page.kebutuhan.title", "kebutuhan-guru", ":material/assignment:", False),
+    ("nav.section.school", "pages/peta_sekolah.py", "page.peta.title", "peta-sekolah", ":material/map:", False),
     ("nav.section.data", "pages/unggah_data.py", "page.upload.title", "unggah-data", ":material/upload_file:", False),
 )
 

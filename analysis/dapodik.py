@@ -114,6 +114,8 @@ PERSONAL_COLUMNS: frozenset[str] = frozenset(
 )
 #: In a sheet of people (not the school form), "Kecamatan" is part of the person's address.
 PERSON_ADDRESS_COLUMNS: frozenset[str] = frozenset({"kecamatan"})
+#: On the school form, Lintang/Bujur are the school's location (not personal): kept for the map.
+SCHOOL_LOCATION_COLUMNS: frozenset[str] = frozenset({"lintang", "bujur"})
 
 #: Headers only a Dapodik Daftar PTK carries (never the project's own Guru sheet).
 _DAFTAR_ONLY = frozenset(
@@ -161,7 +163,8 @@ def is_personal(header: object, *, person_sheet: bool = True) -> bool:
     header : object
         A header cell as written (``"Nama Ibu Kandung"``, ``"Karis/Karsu"``).
     person_sheet : bool
-        In a sheet of people, "Kecamatan" is an address part and dropped too.
+        In a sheet of people, "Kecamatan" is an address part and dropped too;
+        on the school form (``False``) Lintang/Bujur are the school's location and kept.
 
     Returns
     -------
@@ -169,6 +172,8 @@ def is_personal(header: object, *, person_sheet: bool = True) -> bool:
         Source: DOMAIN.md §4 (personal data the dashboard must not keep).
     """
     folded = schema.normalize_header(header)
+    if not person_sheet and folded in SCHOOL_LOCATION_COLUMNS:
+        return False  # the school's own coordinates, on the school form
     return folded in PERSONAL_COLUMNS or (person_sheet and folded in PERSON_ADDRESS_COLUMNS)
 
 

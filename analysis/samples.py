@@ -102,6 +102,15 @@ class Site:
     seed: int
 
 
+#: Illustrative coordinates of the sample schools (decimal degrees, near the town each sits in; not surveyed).
+SAMPLE_COORDINATES: dict[str, tuple[float, float]] = {
+    "10603812": (-3.4310, 104.2290), "10603802": (-3.4406, 104.2470), "10505207": (-1.5020, 103.4510), "20583110": (-6.4480, 107.8010),
+    "60304410": (-5.5120, 120.2010), "60304411": (-5.4980, 120.2180), "60304412": (-5.5250, 120.1890), "60304413": (-5.4860, 120.2310),
+    "60304414": (-5.5360, 120.2120), "60304415": (-5.5050, 120.1750),
+    "20572710": (-7.5480, 112.2330), "20572711": (-7.4520, 112.2010), "20572712": (-7.7230, 113.5010), "20572713": (-7.7610, 113.4030),
+}
+
+
 SITES = (
     Site("smpn8_prabumulih", "002_9a25c0761d987950", 8),
     Site("smpn7_muaro_jambi", "001_3e99ec7f507ba269", 7),
@@ -152,8 +161,10 @@ class _Builder:
         return f"{first} {self.rng.choice(LAST)}"
 
     def school(self, npsn: str, nama: str, jenjang: str, status: str, naungan: str, kec: str, kab: str, prov: str, pesantren: bool) -> str:
+        lat, lon = SAMPLE_COORDINATES.get(npsn, (None, None))
         self.sekolah.append(
-            {"npsn": npsn, "nama_sekolah": nama, "jenjang": jenjang, "status": status, "naungan": naungan, "kecamatan": kec, "kabupaten_kota": kab, "provinsi": prov, "berbasis_pesantren": "Ya" if pesantren else "Tidak"}
+            {"npsn": npsn, "nama_sekolah": nama, "jenjang": jenjang, "status": status, "naungan": naungan, "kecamatan": kec, "kabupaten_kota": kab, "provinsi": prov,
+             "lintang": lat, "bujur": lon, "berbasis_pesantren": "Ya" if pesantren else "Tidak"}
         )
         return npsn
 
@@ -896,6 +907,8 @@ def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame |
     labels = [("Nama Sekolah", school["nama_sekolah"]), ("NPSN", school["npsn"]), ("Jenjang Pendidikan", school["jenjang"]), ("Status Sekolah", school["status"]),
               ("Alamat Sekolah", "Jl. Contoh No. 2"), ("RT / RW", "1 / 2"), ("Kode Pos", "31111"), ("Kelurahan", "Kelurahan Contoh"),
               ("Kecamatan", school["kecamatan"]), ("Kabupaten/Kota", school["kabupaten_kota"]), ("Provinsi", school["provinsi"])]
+    if school["npsn"] in SAMPLE_COORDINATES:  # the school's location, as the form gives it
+        labels += [(k, f"{v:.4f}") for k, v in zip(("Lintang", "Bujur"), SAMPLE_COORDINATES[school["npsn"]])]  # 4 decimals: "104.247" would read as thousands
     for i, (label, value) in enumerate(labels):
         r = 4 + i
         form.cell(row=r, column=1, value=1 if i == 0 else f"=(A{r - 1}+1)")
@@ -1409,3 +1422,118 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# ------------------------------------------------- a generated district (plan benchmark and tests)
+
+#: Centre of the generated district (decimal degrees; an illustrative place in Sumatera Selatan).
+DISTRICT_CENTRE = (-3.45, 104.25)
+SD_SUBJECTS = {"Guru Kelas": ("PGSD", 24.0), "Pendidikan Agama Islam dan Budi Pekerti": ("Pendidikan Agama Islam", 4.0), "Pendidikan Jasmani, Olahraga, dan Kesehatan": ("Pendidikan Jasmani Kesehatan dan Rekreasi", 4.0)}
+
+
+def district_tables(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 400, n_kecamatan: int = 20) -> dict[str, pd.DataFrame]:
+    """A generated district as program tables (illustrative, not measured), for the plan's benchmark and tests.
+
+    About 60 % SD and 40 % SMP schools in ``n_kecamatan`` kecamatan, with
+    coordinates; teachers fill each school's weekly hours (rombel × JP per
+    subject), about one in eight of them out of field, some linier teachers
+    below 24 JJM; trainings, assessments and PMM predikat kinerja.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        ``sekolah`` (one row per school, with ``lintang`` / ``bujur``), ``guru``
+        (one row per teacher, ``guru_id`` = NUPTK, ``pendidik`` True),
+        ``mengajar`` (teacher × subject, JJM), ``pelatihan``, ``penilaian``,
+        ``kinerja``, ``kendala`` (empty): the columns the analyses read, the
+        same for a given seed. ``n_teachers`` is approximate (±5 %).
+    """
+    rng = np.random.default_rng(seed)
+    smp_subjects = list(SMP_SUBJECTS)
+    prodi_of = dict(SMP_SUBJECTS)
+    weights = np.array(SMP_WEIGHTS, dtype=float)
+    kec_centres = [(DISTRICT_CENTRE[0] + rng.uniform(-0.45, 0.45), DISTRICT_CENTRE[1] + rng.uniform(-0.45, 0.45)) for _ in range(n_kecamatan)]
+    n_smp = int(round(n_schools * 0.4))
+    # rombel per school scaled so that the teachers add up to about n_teachers
+    per_school = n_teachers / n_schools
+    sd_rombel = max(6, int(round(per_school * 0.69)))
+    smp_rombel = max(3, int(round(per_school * 0.8)))
+    schools, guru, mengajar, pelatihan, penilaian, kin = [], [], [], [], [], []
+    nuptk = 10**15 + seed * 10**9
+    for i in range(n_schools):
+        smp = i % 5 in (1, 3)  # 40 %
+        k = i % n_kecamatan
+        lat, lon = kec_centres[k]
+        npsn = f"{(20 if smp else 10) * 10**6 + 500000 + i:08d}"
+        status = "Swasta" if rng.random() < 0.15 else "Negeri"
+        schools.append({"npsn": npsn, "nama_sekolah": f"{'SMP' if smp else 'SD'} {'Negeri' if status == 'Negeri' else 'Swasta'} {i + 1} (contoh)", "jenjang": "SMP" if smp else "SD",
+                        "status": status, "naungan": "Kemendikdasmen", "kecamatan": f"Kecamatan {k + 1:02d}", "kabupaten_kota": "Kabupaten Contoh", "provinsi": "Sumatera Selatan",
+                        "berbasis_pesantren": "Tidak", "lintang": round(lat + rng.normal(0, 0.03), 5), "bujur": round(lon + rng.normal(0, 0.03), 5)})
+        rombel = int(max(3, rng.normal(smp_rombel if smp else sd_rombel, 1.5)))
+        if smp:
+            demand = {s: float(rombel * w) for s, w in zip(smp_subjects, weights * 32 / weights.sum())}
+            demand = {s: float(max(2, round(h))) for s, h in demand.items()}
+        else:
+            demand = {s: rombel * jp for s, (_, jp) in SD_SUBJECTS.items()}
+        staff = []
+        for subj, hours in demand.items():
+            left = hours
+            while left > 0:
+                load = float(min(left, rng.choice([18, 20, 22, 24, 24, 24, 24, 26, 30]) if subj != "Guru Kelas" else 24 + 4 * rng.integers(0, 2)))
+                if left - load < 6:
+                    load = left
+                left -= load
+                pr = prodi_of.get(subj) or SD_SUBJECTS[subj][0]
+                off = rng.random() < 0.12
+                if off:
+                    pool = [p for p in ([prodi_of[s] for s in smp_subjects] if smp else ["Pendidikan Agama Islam", "Ekonomi", "Pendidikan Bahasa Indonesia"]) if p != pr]
+                    pr = str(rng.choice(pool))
+                staff.append((subj, load, pr, off))
+        for subj, load, pr, off in staff:
+            nuptk += 1
+            st = str(rng.choice(["PNS", "PPPK", "GTY/PTY", "Guru Honor Sekolah"], p=[0.45, 0.15, 0.2, 0.2])) if status == "Negeri" else str(rng.choice(["GTY/PTY", "Guru Honor Sekolah"]))
+            certified = not off and rng.random() < (0.6 if st in ("PNS", "PPPK") else 0.15)
+            gid = str(nuptk)
+            row = {"guru_id": gid, "nuptk": gid, "npsn": npsn, "nama": f"Guru {gid[-6:]} (contoh)", "status_kepegawaian": st,
+                   "jenis_ptk": "Guru Kelas" if subj == "Guru Kelas" else "Guru Mapel", "jenjang_pendidikan": "S1", "jurusan_prodi": pr,
+                   "sertifikasi": (subj if subj != "Guru Kelas" else "Guru Kelas SD") if certified else None, "pendidik": True, "kependidikan": True,
+                   "tugas_tambahan": None, "jam_tugas_tambahan": np.nan, "jjm": load, "mengajar": subj}
+            for s_key in ICT_SKILLS_KEYS:
+                row[s_key] = int(rng.choice([1, 2, 3, 4], p=[0.15, 0.35, 0.35, 0.15]))
+            guru.append(row)
+            mengajar.append({"guru_id": gid, "nuptk": gid, "mata_pelajaran": subj, "jjm": load})
+            for _ in range(int(rng.integers(0, 3))):
+                end = date(2024, 1, 15) + timedelta(days=int(rng.integers(0, 700)))
+                pelatihan.append({"guru_id": gid, "nuptk": gid, "nama_pelatihan": str(rng.choice(["Bimtek Kurikulum Merdeka", "Pelatihan TIK Dasar", "Workshop Asesmen", "MGMP/KKG Rutin"])),
+                                  "jenis": str(rng.choice(["Bimtek", "Workshop", "KKG" if not smp else "MGMP", "Diklat"])), "fokus": str(rng.choice(["Pedagogik", "Profesional", "TIK"])),
+                                  "tanggal_mulai": pd.Timestamp(end - timedelta(days=3)), "tanggal_selesai": pd.Timestamp(end), "jp": 32.0, "peran": "Peserta"})
+            if rng.random() < 0.6:
+                when = date(2025, 1, 10) + timedelta(days=int(rng.integers(0, 330)))
+                penilaian.append({"guru_id": gid, "nuptk": gid, "tanggal_penilaian": pd.Timestamp(when), "sumber": "Supervisi",
+                                  **{d: float(np.clip(rng.normal(74, 9), 30, 100)) for d in ("pedagogik", "kepribadian", "sosial", "profesional")}})
+            if st in ("PNS", "PPPK"):
+                kin.append({"guru_id": gid, "nuptk": gid, "npsn": npsn, "tahun": 2024, "predikat": str(rng.choice(["Sangat Baik", "Baik", "Butuh Perbaikan"], p=[0.2, 0.72, 0.08])), "rating_hasil_kerja": None, "rating_perilaku_kerja": None})
+    tables = {"sekolah": pd.DataFrame(schools), "guru": pd.DataFrame(guru), "mengajar": pd.DataFrame(mengajar), "pelatihan": pd.DataFrame(pelatihan),
+              "penilaian": pd.DataFrame(penilaian), "kinerja": pd.DataFrame(kin), "kendala": pd.DataFrame(columns=["npsn", "nama_pelatihan", "tanggal", "kategori"])}
+    return tables
+
+
+
+def district_dataset(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 400):
+    """:func:`district_tables` as a :class:`analysis.dataset.Dataset` (marked sample), every table with all its schema columns.
+
+    For the plan's tests and benchmark: pages and :mod:`analysis.district` read
+    a ``Dataset``. Columns the generator does not fill are empty.
+    """
+    from analysis.dataset import Dataset, ValidationReport
+    from analysis.ingest import empty_tables
+
+    generated = district_tables(n_schools, n_teachers, seed)
+    tables = {}
+    for key, empty in empty_tables().items():
+        df = generated.get(key, empty)
+        missing = {c: pd.Series([None] * len(df), index=df.index, dtype=empty[c].dtype) for c in empty.columns if c not in df.columns}
+        tables[key] = df.assign(**missing) if missing else df
+    return Dataset(tables=tables, report=ValidationReport(file="district_tables"), source=f"district_tables({n_schools}, {n_teachers}, {seed})", is_sample=True)
+
+ICT_SKILLS_KEYS = ("tik_laptop", "tik_office", "tik_lms", "tik_media", "tik_asesmen", "tik_kka")
