@@ -3,7 +3,7 @@
 Rapor Pendidikan (the ministry's school report card) colours each indicator
 green (*baik*), yellow (*sedang*) or red (*kurang*). It publishes no
 thresholds for the figures this dashboard shows, so the cut-offs below are
-inferred defaults (DOMAIN.md marks such choices as inferred): the domain
+inferred defaults (each marked inferred where no source fixes it): the domain
 means use the PKG categories (> 75 Baik, > 60 Cukup; Pedoman PK Guru, table
 12); the shares use round numbers a district office can read at a glance.
 """

@@ -1,6 +1,6 @@
 """Read the Excel files Dapodik already gives a school, as they come (issue 2 §2).
 
-Three layouts (DOMAIN.md §4) are recognised by their headers, not by file or
+The layouts are recognised by their headers, not by file or
 sheet names:
 
 ``dapodik_profil``
@@ -69,7 +69,7 @@ from analysis.validate import cell_text, is_blank, is_total_row, parse_id, parse
 
 #: Folded headers (:func:`analysis.schema.normalize_header`) of personal data
 #: dropped at import: identity numbers, family, tax and bank data, addresses,
-#: contacts, spouse, coordinates, civil-service cards (DOMAIN.md §4), plus
+#: contacts, spouse, coordinates, civil-service cards, plus
 #: birthplace, religion, marital status and citizenship, which no analysis of
 #: the dashboard uses (data minimisation, UU 27/2022).
 PERSONAL_COLUMNS: frozenset[str] = frozenset(
@@ -169,7 +169,7 @@ def is_personal(header: object, *, person_sheet: bool = True) -> bool:
     Returns
     -------
     bool
-        Source: DOMAIN.md §4 (personal data the dashboard must not keep).
+        Source: UU 27/2022 (PDP): data minimisation; these are personal data no analysis uses.
     """
     folded = schema.normalize_header(header)
     if not person_sheet and folded in SCHOOL_LOCATION_COLUMNS:
@@ -303,7 +303,7 @@ def _sekolah_table(sheet_name: str, found: list[tuple[int, str, object]], extra:
 
     The row carries the Excel row number of the NPSN label. Naungan defaults
     to Kemendikdasmen (inferred: Dapodik is Kemendikdasmen's database;
-    madrasahs are registered in Kemenag's EMIS, DOMAIN.md §4).
+    madrasahs are registered in Kemenag's EMIS).
     """
     hmap = schema.header_map(schema.SEKOLAH)
     headers: list[str] = []

@@ -578,7 +578,7 @@ def tertile_table(treated: pd.DataFrame) -> pd.DataFrame:
 
 
 def jp_band(jp: float) -> str:
-    """JP band of the trainings folded into a pair: "<30", "30-79", "80+" (30–80 JP earn 1 PKB credit; DOMAIN.md §5), :data:`UNKNOWN` without JP."""
+    """JP band of the trainings folded into a pair: "<30", "30-79", "80+" (a course of 30–80 JP earns 1 PKB credit point: Pedoman Kegiatan PKB, Permenpan-RB 16/2009), :data:`UNKNOWN` without JP."""
     if jp is None or not np.isfinite(jp):
         return UNKNOWN
     if jp < 30:

@@ -2,7 +2,7 @@
 
 Levels: 1 belum mampu, 2 dasar, 3 mahir, 4 mampu mengajarkan (issue 2). The
 target level is a user setting (default 3, "mahir"); a teacher below it in a
-skill has a gap in that skill. Teacher figures count pendidik only (DOMAIN.md §4);
+skill has a gap in that skill. Teacher figures count pendidik only (UU 20/2003 Pasal 39);
 a teacher who left a skill empty is left out of that skill's counts.
 """
 

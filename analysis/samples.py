@@ -4,7 +4,7 @@ The bundled sample workbooks in ``data/`` and every test fixture come from
 here, deterministically (``numpy.random.default_rng`` with a fixed seed per
 site). The data is **illustrative, not measured**: none of the field studies
 publishes a teacher-level table, so each site is built to agree with what its
-study found (DOMAIN.md §6):
+study found (the studies are coded, with their references, in data/studies.yaml):
 
 - SMPN 8 Prabumulih (study 002): 62 teachers and staff, all pendidik S1 or
   higher, most certified, each certified teacher at 24 JJM; the out-of-field
@@ -841,7 +841,7 @@ def workbook_bytes(site_key: str) -> bytes:
     return buf.getvalue()
 
 
-# --- Dapodik-shaped files (DOMAIN.md §4) --------------------------------------------
+# --- Dapodik-shaped files, laid out as Dapodik writes them --------------------------------------------
 
 DAFTAR_PTK_COLUMNS = [
     "No", "Nama", "NUPTK", "JK", "Tempat Lahir", "Tanggal Lahir", "NIP", "Status Kepegawaian", "Jenis PTK", "Agama", "Alamat Jalan", "RT", "RW",
@@ -890,7 +890,7 @@ def _title_rows(ws, title: str, school: dict) -> None:
 def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None, hours_in_mengajar: bool = True) -> None:
     """Write a Dapodik "Profil Sekolah" workbook: the form sheet and the PTK sheet (two-row header).
 
-    Layout as DOMAIN.md §4: sheet ``Profil Sekolah`` with labels in column B,
+    Layout as Dapodik writes it: sheet ``Profil Sekolah`` with labels in column B,
     ":" in C, values in D on rows 4–14 and item numbers as formulas in column A
     (no cached values); sheet ``PTK`` with title rows 1–4, header rows 5–6
     (A–I merged over both rows, J5:V5 merged "Keterangan"), data from row 7.

@@ -12,9 +12,9 @@ columns (plus the bookkeeping columns listed in :data:`ROW_COLUMN` and
 the workbook; Indonesian headers are canonical, English headers and common
 spellings are accepted as aliases.
 
-Sources of the allowed values: Dapodik value lists (DOMAIN.md §4), PKG
-instrument (Permenpan-RB 16/2009, DOMAIN.md §1), training forms named in the
-field studies (DOMAIN.md §5).
+Sources of the allowed values: Dapodik's own value lists (Jenis PTK, Status Kepegawaian, jenjang), the PKG
+instrument (Permenpan-RB 16/2009 and its Pedoman PK Guru), PMM kinerja
+(Permenpan-RB 6/2022), training forms named in the field studies (data/studies.yaml).
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ STATUS_KEPEGAWAIAN = (
     "CPNS",
     "Lainnya",
 )
-#: Jenis PTK that are pendidik (teachers); the rest are tenaga kependidikan (DOMAIN.md §4).
+#: Jenis PTK that are pendidik (teachers); the rest are tenaga kependidikan (UU 20/2003 Pasal 39; Dapodik's Jenis PTK).
 JENIS_PTK_PENDIDIK = (
     "Guru Kelas",
     "Guru Mapel",
@@ -234,7 +234,7 @@ SUMBER_PENILAIAN = ("PKG", "Supervisi", "UKG", "Mandiri")
 
 #: The four competencies of UU 14/2005 Pasal 10, in their usual order.
 DOMAINS = ("pedagogik", "kepribadian", "sosial", "profesional")
-#: PKG competencies K1–K14 grouped by domain (Permenpan-RB 16/2009; DOMAIN.md §1).
+#: PKG competencies K1–K14 grouped by domain (Permenpan-RB 16/2009; Pedoman PK Guru).
 PKG_DOMAIN_ITEMS: dict[str, tuple[str, ...]] = {
     "pedagogik": tuple(f"k{i}" for i in range(1, 8)),
     "kepribadian": ("k8", "k9", "k10"),
@@ -260,7 +260,7 @@ JENIS_PTK_BK = "Guru BK"
 PREDIKAT_KINERJA = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
 #: Rating of hasil kerja and of perilaku kerja (Permenpan-RB 6/2022), best first.
 RATING_KINERJA = ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi")
-#: Domains that UKG tests (DOMAIN.md §1).
+#: Domains that UKG tests (pedagogik and profesional; UKG 2015, Kemendikbud).
 UKG_DOMAINS = ("pedagogik", "profesional")
 
 #: The six ICT skills self-rated 1–4, program key → (Indonesian label, English label).
@@ -1008,7 +1008,7 @@ def is_pendidik(jenis_ptk: str | None) -> bool:
     """Whether a Jenis PTK counts as pendidik (teacher) for teacher figures.
 
     An empty Jenis PTK counts as a teacher: the project's own workbook lists
-    teachers in the ``Guru`` sheet. Source: DOMAIN.md §4 (Dapodik PTK types).
+    teachers in the ``Guru`` sheet. Source: Dapodik's Jenis PTK list; UU 20/2003 Pasal 39.
 
     Parameters
     ----------

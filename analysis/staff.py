@@ -1,7 +1,7 @@
 """Who works at a school: teachers (pendidik) and support staff, by status, gender and age band.
 
 The building blocks the other analyses share: the pendidik filter
-(DOMAIN.md §4: teacher figures count pendidik only), age bands counted back
+(teacher figures count pendidik only: UU 20/2003 Pasal 39 and Dapodik's Jenis PTK), age bands counted back
 from the dataset's reference date, and joining a table keyed by ``guru_id``
 to its school's NPSN.
 """
@@ -33,7 +33,7 @@ def pendidik(guru: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        The rows of ``guru`` whose staff member is a pendidik (DOMAIN.md §4), same columns.
+        The rows of ``guru`` whose staff member is a pendidik (UU 20/2003 Pasal 39; Dapodik's Jenis PTK), same columns.
     """
     if "pendidik" in guru:
         mask = guru["pendidik"].fillna(False).astype(bool)

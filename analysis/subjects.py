@@ -1,7 +1,7 @@
 """Subject names (mata pelajaran) and study programmes (jurusan/prodi): reference tables and matching.
 
 The tables are data, kept as CSV in ``data/reference/`` so that a district can
-edit them without touching code (DOMAIN.md §2, §3):
+edit them without touching code (Permendikbudristek 7/2024 on linieritas; subjects of Kepmendikbudristek 56/M/2022, Permendikbudristek 12/2024 and KMA 347/2022):
 
 - ``mata_pelajaran.csv``: one row per canonical subject of Kurikulum Merdeka and
   the madrasah curriculum, with its aliases separated by ";" (Kepmendikbudristek

@@ -24,7 +24,7 @@ MAIN = "#1f6f8b"
 SECOND = "#e29578"
 #: PKG categories on the 0–100 scale, upper bound inclusive: (low, high, string key, colour).
 #: > 90 Amat Baik, > 75 Baik, > 60 Cukup, > 50 Sedang, else Kurang (Pedoman PK Guru, table 12;
-#: DOMAIN.md §1; the category is taken on the unrounded value).
+#: Pedoman PK Guru, Permenpan-RB 16/2009; the category is taken on the unrounded value).
 PKG_BANDS: tuple[tuple[float, float, str, str], ...] = (
     (90.0, 100.0, "chart.band.amat_baik", "#2a9d8f"),
     (75.0, 90.0, "chart.band.baik", "#8ab17d"),
