@@ -243,8 +243,16 @@ def _timestamp(day: date) -> tuple[pd.Timestamp | None, str | None]:
     return pd.Timestamp(day), None
 
 
-def parse_number(value: object) -> tuple[float | None, str | None]:
-    """Read a number; text may use a decimal comma (``"24,5"``).
+def parse_number(value: object, *, below_thousand: bool = False) -> tuple[float | None, str | None]:
+    """Read a number; text may use a decimal comma (``"24,5"``) and dots between thousands (``"1.234,5"``).
+
+    Parameters
+    ----------
+    value : object
+        A cell as read.
+    below_thousand : bool
+        The column's range lies within ±1,000 (a coordinate, a score): a dot
+        cannot separate thousands there, so ``"104.247"`` is 104.247, not 104,247.
 
     Returns
     -------
@@ -260,7 +268,7 @@ def parse_number(value: object) -> tuple[float | None, str | None]:
     text = str(value).strip().replace(" ", "")
     if not text:
         return None, None
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) and not (below_thousand and "," not in text):  # 1.234,5
         text = text.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"-?\d+,\d+", text):
         text = text.replace(",", ".")
@@ -731,7 +739,8 @@ def _parse_cell(raw: object, col: Column) -> tuple[object, str | None, dict, str
         params = {"min": DATE_MIN.strftime("%d/%m/%Y"), "max": DATE_MAX.strftime("%d/%m/%Y")} if code == "problem.out_of_range" else {}
         return value, code, params, "error"
     if col.type in ("int", "float", "level", "score"):
-        value, code = parse_number(raw)
+        small = col.max is not None and col.max < 1000 and col.min is not None and col.min > -1000
+        value, code = parse_number(raw, below_thousand=small)
         if col.type == "int" and value is not None:
             if not float(value).is_integer():
                 return None, "problem.bad_number", {}, "error"

@@ -361,3 +361,18 @@ def test_a_workbook_with_extreme_dates_and_integers_is_read_and_only_those_rows_
     assert rows == [(2, "Tanggal Lahir", "problem.out_of_range"), (3, "Tanggal Lahir", "problem.out_of_range"),
                     (4, "Tahun Sertifikasi", "problem.out_of_range")]
     assert ds.tables["guru"]["nama"].tolist() == ["Dedi"]
+
+
+def test_a_coordinate_written_as_text_with_a_decimal_point_is_read_as_degrees():
+    """A dot separates thousands only where a column can reach 1,000: Lintang/Bujur run within ±180,
+    so the text "104.247" is 104.247 degrees, while a JJM or JP of "1.234" stays 1,234."""
+    from analysis.ingest import load_file
+    from tests.helpers import GURU_HEADER, guru_row, workbook_bytes
+
+    assert parse_number("104.247", below_thousand=True) == (104.247, None)
+    assert parse_number("-3.432", below_thousand=True) == (-3.432, None)
+    assert parse_number("1.234") == (1234.0, None)
+    ds = load_file(workbook_bytes({"Sekolah": [["NPSN", "Nama Sekolah", "Jenjang", "Lintang", "Bujur"], ["10603456", "SMP Contoh", "SMP", "-3.432", "104.247"]], "Guru": [GURU_HEADER, guru_row()]}), "x.xlsx")
+    row = ds.tables["sekolah"].iloc[0]
+    assert (row["lintang"], row["bujur"]) == (-3.432, 104.247)
+    assert schema.SEKOLAH.column("bujur").max < 1000
