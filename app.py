@@ -42,6 +42,8 @@ UPLOAD_PAGE = "pages/unggah_data.py"
 def allowed(path: str, role: str, demo: bool) -> bool:
     """Whether ``role`` may open the page at ``path``: an administrator only the admin page (no teacher data);
     no one else the admin page; a researcher not the upload page; in demo mode every page but the admin page."""
+    if role == "*":  # before login: every URL path known, none run (app.py)
+        return True
     if path == ADMIN_PAGE:
         return role == "admin" and not demo
     if role == "admin":
@@ -63,6 +65,8 @@ def build_navigation(lang: str, role: str = "", demo: bool = True) -> dict[str, 
 
 st.set_page_config(page_title=t("app.title", state.get_lang()), page_icon=":material/school:", layout="wide")
 lang = state.get_lang()
+if not auth.is_demo() and auth.current_user() is None:
+    st.navigation(build_navigation(lang, "*", False), position="hidden")  # a link's page opens after login; nothing runs
 user = auth.gate(lang)  # stops here with a login form until someone is logged in (not in demo mode)
 nav = st.navigation(build_navigation(lang, state.get_role(), user is None), position="sidebar")
 state.keep_lang_in_url()

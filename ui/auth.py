@@ -114,7 +114,9 @@ def current_user() -> st_store.User | None:
 def gate(lang: str) -> st_store.User | None:
     """Stop the run with a login form (or the OIDC login button, or "no account") until someone is logged in.
 
-    Returns the logged-in account, or ``None`` in demo mode.
+    Returns the logged-in account, or ``None`` in demo mode. Call it after a
+    hidden ``st.navigation`` of the pages, so that a link to a page
+    (``/profil-sekolah?npsn=…``) opens that page once the user has logged in.
     """
     m = mode()
     if m == "demo":
@@ -122,8 +124,8 @@ def gate(lang: str) -> st_store.User | None:
     user = current_user()
     if user is not None:
         return user
-    st.title(t("app.title", lang))
     if m == "oidc":
+        st.title(t("app.title", lang))
         if st.user.is_logged_in:
             st.error(t("auth.no_account", lang, email=_plain(st.user.get("email") or "–")), icon=":material/no_accounts:")
             st.button(t("auth.logout", lang), on_click=st.logout, key="auth_logout_unknown")
@@ -131,18 +133,20 @@ def gate(lang: str) -> st_store.User | None:
             st.write(t("auth.oidc.intro", lang))
             st.button(t("auth.oidc.login", lang), on_click=st.login, type="primary", key="auth_oidc_login")
         st.stop()
-    _login_form(lang)
+    st.title(t("app.title", lang))
+    if _login_form(lang) is not None:
+        st.rerun()  # the rerun opens the page the link asked for (app.py registered its URL path)
     st.stop()
 
 
-def _login_form(lang: str) -> None:
+def _login_form(lang: str) -> st_store.User | None:
     with st.form("auth_login"):
         st.subheader(t("auth.login.header", lang))
         name = st.text_input(t("auth.login.name", lang), key="auth_name")
         password = st.text_input(t("auth.login.password", lang), type="password", key="auth_password")
         sent = st.form_submit_button(t("auth.login.submit", lang), type="primary")
     if not sent:
-        return
+        return None
     try:
         user = st_store.authenticate(store(), name.strip(), password)
     except st_store.AuthError as exc:
@@ -152,9 +156,9 @@ def _login_form(lang: str) -> None:
             st.error(t("auth.login.locked", lang, minutes=int(st_store.LOCKOUT.total_seconds() // 60)), icon=":material/lock:")
         else:
             st.error(t("auth.login.failed", lang), icon=":material/error:")
-        return
+        return None
     st.session_state[_LOGIN] = user.name
-    st.rerun()
+    return user
 
 
 def logout() -> None:
