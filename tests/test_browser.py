@@ -191,11 +191,11 @@ def test_the_dinas_sees_school_a_in_ringkasan(browser, server):
 def test_head_b_cannot_reach_school_a_by_any_page_link_or_download(browser, server):
     page = _login(browser, server, "kepala_b")
     only_a = _names(A[2]) - _names(B[2])
-    for path in ("/ringkasan", f"/profil-sekolah?npsn={A[0]}", f"/profil-guru?npsn={A[0]}&guru=G-0000000000", f"/luar-bidang?npsn={A[0]}", f"/kompetensi-guru?npsn={A[0]}", f"/kesenjangan-tik?npsn={A[0]}", f"/dampak-pelatihan?npsn={A[0]}", "/unggah-data"):
+    for path in ("/ringkasan", f"/?npsn={A[0]}", f"/profil-guru?npsn={A[0]}&guru=G-0000000000", f"/luar-bidang?npsn={A[0]}", f"/kompetensi-guru?npsn={A[0]}", f"/kesenjangan-tik?npsn={A[0]}", f"/dampak-pelatihan?npsn={A[0]}", "/unggah-data"):
         text = _open(page, server, path)
         assert A[1] not in text and A[0] not in text, path
         assert not [n for n in only_a if n in text], path
-    _open(page, server, f"/profil-sekolah?npsn={A[0]}")
+    _open(page, server, f"/?npsn={A[0]}")  # Profil Sekolah, the default page
     html = _download(page, t("report.download.html")).decode("utf-8") if page.get_by_role("button", name=t("report.download.html")).count() else ""
     assert B[1] in html and A[1] not in html and not [n for n in only_a if n in html]
     page.context.close()
