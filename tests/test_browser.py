@@ -7,9 +7,9 @@ created the way an administrator does it: ``python -m analysis users add``.
 The tests run in order (they share the server and the store); each step has a
 timeout, and the whole file stays well under three minutes.
 
-OIDC (``st.login``) is tested at the AppTest level (tests/test_auth.py: the
-e-mail → account mapping): a browser round trip needs Authlib, which Streamlit
-requires for ``st.login`` and which is not in requirements.txt.
+OIDC (``st.login``): a second server whose secrets file (``--secrets.files``)
+sets ``[auth]`` against ``oidc-provider-mock`` on loopback; the provider's
+predefined user carries the dinas account's e-mail.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def _free_port() -> int:
 class Server:
     """``streamlit run app.py`` on loopback with the store in ``data_dir``; restartable."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, extra: tuple[str, ...] = ()):
+        self.extra = extra
         self.env = {**os.environ, "DASBOR_DATA_DIR": str(data_dir), "DASBOR_DATABASE_URL": ""}
         self.env.pop("DASBOR_DATABASE_URL")
         self.port = _free_port()
@@ -69,7 +70,7 @@ class Server:
 
     def start(self) -> None:
         cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+               "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *self.extra]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -221,4 +222,67 @@ def test_the_researchers_export_is_k_anonymous(browser, server):
     qi = [c for c in privacy.QUASI_IDENTIFIERS if c in guru.columns]
     assert len(guru) and privacy.k_anonymity(guru, qi) >= privacy.K_ANONYMITY
     assert not [n for n in _names(A[2]) | _names(B[2]) if n in guru.to_csv()]
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def oidc(tmp_path_factory):
+    """An OIDC provider on loopback and a dashboard whose ``[auth]`` points to it."""
+    pytest.importorskip("authlib")
+    pytest.importorskip("oidc_provider_mock")
+    tmp = tmp_path_factory.mktemp("oidc")
+    mock_port, app_port = _free_port(), _free_port()
+    claims = '{"sub": "dinas", "email": "Dinas@Prabumulih.example"}'
+    provider = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--port", str(mock_port), "--user-claims", claims, "--user-claims", '{"sub": "stranger", "email": "stranger@else.example"}'],
+                                stdout=(tmp / "provider.log").open("ab"), stderr=subprocess.STDOUT)
+    secrets = tmp / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{app_port}/oauth2callback"\n'
+        'cookie_secret = "a-test-cookie-secret-of-enough-length-0123456789"\n'
+        'client_id = "dasbor"\nclient_secret = "dasbor-secret"\n'
+        f'server_metadata_url = "http://127.0.0.1:{mock_port}/.well-known/openid-configuration"\n'
+    )
+    srv = Server(tmp, ("--secrets.files", str(secrets)))
+    srv.port = app_port
+    _cli(srv.env, "users", "add", "kepala_a", "--role", "kepala_sekolah", "--npsn", A[0], stdin=PASSWORD + "\n")
+    _cli(srv.env, "users", "add", "dinas_prabumulih", "--role", "dinas", "--kabupaten", "Kota Prabumulih", "--email", "dinas@prabumulih.example", stdin=PASSWORD + "\n")
+    _cli(srv.env, "import", str(A[2]), "--as", "kepala_a")
+    try:
+        srv.start()
+        yield srv
+    finally:
+        srv.stop()
+        provider.terminate()
+        provider.wait(timeout=10)
+
+
+def _oidc_login(browser, server, sub: str):
+    ctx = browser.new_context(accept_downloads=True)
+    ctx.set_default_timeout(STEP)
+    page = ctx.new_page()
+    page.goto(server.url + "/ringkasan")
+    page.get_by_role("button", name=t("auth.oidc.login")).click()
+    page.get_by_role("button", name=sub, exact=True).click()  # the provider's page: pick the predefined user
+    page.wait_for_url(server.url + "/**", timeout=STEP)
+    _settled(page)
+    return page
+
+
+def test_an_oidc_login_maps_the_e_mail_to_the_dinas_account(browser, oidc):
+    page = _oidc_login(browser, oidc, "dinas")
+    page.get_by_text(t("auth.logged_in", name="", role="").split("**")[0].strip()).wait_for(timeout=STEP)
+    page.goto(oidc.url + f"/?npsn={A[0]}")  # a new session: the login cookie keeps the user logged in
+    page.get_by_text(t("auth.logged_in", name="", role="").split("**")[0].strip()).wait_for(timeout=STEP)
+    _settled(page)
+    text = page.inner_text("body")
+    assert "dinas_prabumulih" in text and A[0] in text, "the dinas account, on school A's profile"
+    page.context.close()
+
+
+def test_an_oidc_login_without_an_account_sees_no_account(browser, oidc):
+    page = _oidc_login(browser, oidc, "stranger")
+    text = page.inner_text("body")
+    assert t("auth.no_account", email="stranger@else.example").split("stranger")[0] in text
+    assert A[1] not in text
     page.context.close()
