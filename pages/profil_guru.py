@@ -2,7 +2,7 @@
 
 Reached from Profil Sekolah. The teacher is named in the URL by a pseudonymous
 code, never by NUPTK; the name, NUPTK and NIP show only to the school head's
-role. Thin page: every table comes from :func:`analysis.district.teacher_profile`.
+role and (on this page only) to the dinas. Thin page: every table comes from :func:`analysis.district.teacher_profile`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ teachers = district.teacher_choices(ds, npsn)
 if teachers.empty:
     st.info(t("guru.none", lang))
     st.stop()
-show = state.shows_names()
+show = state.shows_names(PAGE)  # the dinas sees names here only
 codes = [pseudonym(g, ds.id) for g in teachers["guru_id"]]
 labels = dict(zip(codes, display_names(teachers, show, ds.id)))
 widgets.take_url_value(state.key(PAGE, "teacher"), st.query_params.get("guru"), lambda v: v if v in labels else codes[0])

@@ -12,7 +12,7 @@ import streamlit as st
 from analysis import charts, school
 from analysis.i18n import t
 from analysis.privacy import display_names
-from ui import kinerja_section, state, widgets
+from ui import kinerja_section, state, trend_section, widgets
 
 PAGE = "profil"
 lang = state.get_lang()
@@ -97,6 +97,9 @@ if n_untrained:
     untrained = untrained.assign(teacher=display_names(untrained, state.shows_names(), ds.id))
     with st.expander(t("profil.training.none_list", lang)):
         widgets.table(untrained, lang, {"teacher": "col.teacher", "status_kepegawaian": "col.status", "last_training": "col.last_training"}, key=state.key(PAGE, "untrained"))
+
+# ------------------------------------------------------------------ trends
+widgets.guarded(lambda: trend_section.render([npsn], lang, PAGE, target), lang)
 
 # ---------------------------------------------------------------- teachers
 st.header(t("profil.section.teachers", lang))

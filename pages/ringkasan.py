@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis import district, school
 from analysis.i18n import t
-from ui import state, widgets
+from ui import state, trend_section, widgets
 
 PAGE = "ringkasan"
 lang = state.get_lang()
@@ -41,3 +41,4 @@ chosen = widgets.banded_school_table(table, lang, state.key(PAGE, "table"))
 if chosen:
     st.switch_page("pages/profil_sekolah.py", query_params={"npsn": chosen, "lang": lang})
 widgets.district_report_downloads(ds, npsns, lang, PAGE, target)
+widgets.guarded(lambda: trend_section.render(npsns, lang, PAGE, target), lang)

@@ -18,6 +18,20 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TIMEOUT = 120
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _no_store(tmp_path_factory):
+    """These tests open the app in demo mode: an empty data directory, whatever ``var/`` holds."""
+    import os
+
+    old = os.environ.get("DASBOR_DATA_DIR")
+    os.environ["DASBOR_DATA_DIR"] = str(tmp_path_factory.mktemp("no_store"))
+    yield
+    if old is None:
+        os.environ.pop("DASBOR_DATA_DIR", None)
+    else:
+        os.environ["DASBOR_DATA_DIR"] = old
+
+
 def _app(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params.update(query)
@@ -52,6 +66,11 @@ def test_every_page_runs_without_an_exception_in_both_languages(page, lang):
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
     assert t("app.sample_notice", lang) in [e.value for e in at.info]
+
+
+def test_without_accounts_the_demo_banner_names_the_loopback_binding(opened):
+    banner = [w.value for w in opened.sidebar.warning]
+    assert t("auth.demo.banner", "id") in banner and "127.0.0.1" in banner[0]
 
 
 def test_the_language_comes_from_the_url_and_stays_in_it():

@@ -243,4 +243,6 @@ def test_no_page_or_ui_module_writes_a_temporary_file_or_caches_a_users_data():
                 following = next(x for x in lines[i + 1 :] if x.lstrip().startswith("def "))
                 cached.append((p.name, line.strip(), following.split("(")[0].split()[-1]))
     # across sessions: the bundled sample data, and the upload slots (a semaphore, no data)
-    assert cached == [("state.py", "@st.cache_data(show_spinner=False, max_entries=4)", "_load_samples"), ("state.py", "@st.cache_resource", "upload_slots")], cached
+    # auth.py's _open holds the store's engine and session factory: connections, no user data
+    # (every read goes to the database, scoped per account, and is remembered per session only).
+    assert cached == [("auth.py", "@st.cache_resource(show_spinner=False)", "_open"), ("state.py", "@st.cache_data(show_spinner=False, max_entries=4)", "_load_samples"), ("state.py", "@st.cache_resource", "upload_slots")], cached

@@ -7,7 +7,12 @@ pages stay thin and the rules live in one place:
   session as a fallback when a page switch drops the query string;
 - the active dataset is the user's upload for this session only, else the
   bundled sample workbooks combined into one illustrative district;
-- the role decides whether teachers' names are shown (only to the school head).
+- the role decides whether teachers' names are shown (only to the school head);
+- with accounts (:mod:`ui.auth`), the role is the logged-in account's and every
+  page's data is :func:`scoped_dataset`: what :func:`analysis.store.datasets_for`
+  gives that account, remembered for this session only and read afresh when
+  :func:`analysis.store.data_version` changes. In demo mode the data is the
+  sample (or this session's upload) and the role a selector.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ DATA_DIR = ROOT / "data"
 #: Language code → name shown in the selector (a language's own name, not translated).
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
-#: Roles of the (login-less) app; only the school head sees teachers' names.
+#: Roles of the demo mode's selector; only the school head sees teachers' names.
 ROLES = ("kepala_sekolah", "dinas", "peneliti")
 DEFAULT_ROLE = "dinas"
 
@@ -99,14 +104,24 @@ def language_selector(container) -> None:
 
 
 def get_role() -> str:
-    """The viewer's role: ``"kepala_sekolah"``, ``"dinas"`` or ``"peneliti"`` (session only)."""
+    """The viewer's role: the logged-in account's; in demo mode the selector's (session only).
+
+    ``"kepala_sekolah"``, ``"dinas"``, ``"peneliti"`` or (accounts only) ``"admin"``;
+    ``""`` when accounts exist and nobody is logged in.
+    """
+    from ui import auth
+
+    if not auth.is_demo():
+        user = auth.current_user()
+        return user.role if user is not None else ""
     role = st.session_state.get(ROLE_WIDGET, DEFAULT_ROLE)
     return role if role in ROLES else DEFAULT_ROLE
 
 
-def shows_names() -> bool:
-    """Whether teachers' names may be shown: only to the school head (kepala sekolah)."""
-    return get_role() == "kepala_sekolah"
+def shows_names(page: str | None = None) -> bool:
+    """Whether teachers' names may be shown: to the school head; to the dinas on the teacher page (``page="guru"``) only."""
+    role = get_role()
+    return role == "kepala_sekolah" or (role == "dinas" and page == "guru")
 
 
 def suppresses_small_cells() -> bool:
@@ -296,11 +311,103 @@ def loaded_schools():
     return get_dataset().tables["sekolah"] if has_upload() else None
 
 
+_SCOPED = "app_scoped_dataset"
+
+
+def _empty_dataset(source: str = "store") -> Dataset:
+    return Dataset(tables=empty_tables(), report=ValidationReport(file="", layout="combined"), source=source)
+
+
+def _remembered(slot: str, load: Callable, empty: Callable):
+    """``load(store, user)`` for the logged-in account, kept in this session under the account and the data version."""
+    from analysis import store as st_store
+    from ui import auth
+
+    user = auth.current_user()
+    s = auth.store()
+    if user is None or s is None or user.role == "admin":
+        return empty()
+    stamp = (user.id, user.role, tuple(user.npsn or ()), user.kabupaten, st_store.data_version(s))
+    memo = st.session_state.get(slot)
+    if memo is not None and memo[0] == stamp:
+        return memo[1]
+    try:
+        value = load(s, user)
+    except st_store.AccessDenied:
+        value = empty()
+    st.session_state[slot] = (stamp, value)
+    return value
+
+
+def scoped_dataset() -> Dataset:
+    """The logged-in account's data: :func:`analysis.store.datasets_for` of the account, nothing else.
+
+    The one way pages reach stored data. Remembered in this session only, under
+    the account and :func:`analysis.store.data_version` (a new upload or a
+    change of current data is read afresh); never in a cache shared across
+    sessions. Empty for an administrator (accounts, no teacher data), for no
+    login, or when the store refuses (:class:`analysis.store.AccessDenied`).
+    """
+    from analysis import store as st_store
+
+    return _remembered(_SCOPED, st_store.datasets_for, _empty_dataset)
+
+
+def scoped_years() -> dict:
+    """Per (NPSN, year) the logged-in account's data of that year (:func:`analysis.store.years_for`); ``{}`` in demo mode.
+
+    Remembered like :func:`scoped_dataset` (this session, this data version).
+    """
+    from analysis import store as st_store
+
+    return _remembered(_SCOPED + "_years", st_store.years_for, dict)
+
+
+def record_download(what: str, npsn: list[str] | tuple[str, ...] | str | None = None) -> None:
+    """Write an identified download to the audit log (``download``); nothing in demo mode or for de-identified data.
+
+    Parameters
+    ----------
+    what : str
+        The file or button key, e.g. ``"profil_report"``.
+    npsn : str or list of str, optional
+        The schools in the file; default every school of the account's data.
+    """
+    from analysis import store as st_store
+    from ui import auth
+
+    user = auth.current_user()
+    if user is None or user.role not in ("kepala_sekolah", "dinas"):
+        return
+    if npsn is None:
+        npsn = sorted(str(n) for n in get_dataset().tables["sekolah"]["npsn"].dropna().unique())
+    st_store.record(auth.store(), user, "download", {"file": what, "npsn": [npsn] if isinstance(npsn, str) else list(npsn)})
+
+
+def audited(build: Callable, what: str, npsn=None) -> Callable:
+    """``build`` (a deferred download's data) that writes the download to the audit log when it runs."""
+
+    def run(*args, **kwargs):
+        record_download(what, npsn)
+        return build(*args, **kwargs)
+
+    return run
+
+
 def get_dataset() -> Dataset:
-    """The active dataset: this session's upload, else the sample data; with the reference date the user set, if any."""
+    """The active dataset, with the reference date the user set, if any.
+
+    With accounts: :func:`scoped_dataset` (the logged-in account's scope, from
+    the store). Demo mode: this session's upload, else the sample data.
+    """
+    from ui import auth
+
     pseudonym_key_source()
-    ds = st.session_state.get(_DATASET)
-    ds = ds if ds is not None else sample_dataset()
+    if not auth.is_demo():
+        ds = scoped_dataset()
+    else:
+        ds = st.session_state.get(_DATASET)
+        ds = ds if ds is not None else sample_dataset()
     as_of = st.session_state.get(AS_OF_WIDGET)
     return replace(ds, as_of=as_of) if as_of is not None else ds
 
@@ -330,5 +437,7 @@ def reset_dataset() -> None:
 
 
 def has_upload() -> bool:
-    """Whether this session uses an uploaded dataset."""
-    return st.session_state.get(_DATASET) is not None
+    """Whether this session uses an uploaded dataset (demo mode only; with accounts uploads go to the store)."""
+    from ui import auth
+
+    return auth.is_demo() and st.session_state.get(_DATASET) is not None

@@ -55,13 +55,25 @@ def plain(text: object) -> str:
 
 
 def sidebar(lang: str, ds: Dataset) -> None:
-    """Language and role selectors, the active dataset's source, the sample-data notice."""
+    """Language selector; the account and logout (or, in demo mode, the demo banner and role selector); the data's source."""
+    from ui import auth
+
     sb = st.sidebar
     state.language_selector(sb)
-    state.role_selector(sb, lang)
+    user = auth.current_user()
+    if user is not None:
+        auth.account_box(sb, lang, user)
+        if user.role == "admin":
+            return
+    else:
+        sb.warning(t("auth.demo.banner", lang), icon=":material/science:")
+        state.role_selector(sb, lang)  # exists only in demo mode
     state.reference_date_input(sb, lang, ds)
     sb.divider()
-    if ds.is_sample:
+    if user is not None:
+        n = int(ds.tables["sekolah"]["npsn"].nunique())
+        sb.caption(t("auth.source.store", lang, n=n))
+    elif ds.is_sample:
         n = len(ds.report.file.split(" + ")) if ds.report.file else 0
         sb.caption(t("app.source", lang, source=t("app.source.sample", lang, n=n)))
         sb.info(t("app.sample_notice", lang), icon=":material/info:")
@@ -90,8 +102,13 @@ def ensure_app_navigation() -> None:
 
 def page_header(title_key: str, lang: str, ds: Dataset | None = None) -> None:
     """Page title and, on sample data, the "illustrative, not measured" notice."""
+    from ui import auth
+
     ensure_app_navigation()
     st.title(t(title_key, lang))
+    if ds is not None and not auth.is_demo() and ds.tables["sekolah"].empty and ds.tables["guru"].empty:
+        st.info(t("auth.no_data", lang), icon=":material/inbox:")
+        st.stop()
     if ds is not None and ds.is_sample:
         st.info(t("app.sample_notice", lang), icon=":material/info:")
     if ds is not None and not state.shows_names() and state.pseudonym_key_source() == "demo":
@@ -123,8 +140,8 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     st.dataframe(shown, hide_index=True, key=key)
     if key:
         with st.popover(t("table.download", lang), icon=":material/download:"):
-            st.download_button(t("table.download.csv", lang), exports.table_csv(shown), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv")
-            st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(shown), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx")
+            st.download_button(t("table.download.csv", lang), exports.table_csv(shown), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
+            st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(shown), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
 
 
 def guarded(render: Callable[[], None], lang: str) -> None:
@@ -277,7 +294,7 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     names = state.shows_names()
     st.download_button(
         t("report.school.download", lang),
-        partial(school_report_xlsx, ds, npsn, lang, show_names=names, ict_target=ict_target),
+        state.audited(partial(school_report_xlsx, ds, npsn, lang, show_names=names, ict_target=ict_target), f"laporan_sekolah_{npsn}.xlsx", npsn),
         file_name=f"laporan_sekolah_{npsn}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report"),
@@ -286,7 +303,7 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     )
     st.download_button(
         t("report.download.html", lang),
-        partial(_utf8, school_report_html, ds, npsn, lang, show_names=names, ict_target=ict_target),
+        state.audited(partial(_utf8, school_report_html, ds, npsn, lang, show_names=names, ict_target=ict_target), f"laporan_sekolah_{npsn}.html", npsn),
         file_name=f"laporan_sekolah_{npsn}.html",
         mime="text/html",
         key=state.key(page, "report_html"),
@@ -326,7 +343,7 @@ def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, ke
     from analysis.report import neutralize
 
     safe = df.map(neutralize) if len(df) else df
-    st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
+    st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))
 
 
 def url_multiselect(
@@ -398,8 +415,8 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     from analysis import exports
 
     with st.popover(t("table.download", lang), icon=":material/download:"):
-        st.download_button(t("table.download.csv", lang), exports.table_csv(view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv")
-        st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(view), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx")
+        st.download_button(t("table.download.csv", lang), exports.table_csv(view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
+        st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(view), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
@@ -413,7 +430,7 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
     c1, c2 = st.columns(2)
     c1.download_button(
         t("report.download.xlsx", lang),
-        partial(district_report_xlsx, ds, list(npsns), lang, ict_target),
+        state.audited(partial(district_report_xlsx, ds, list(npsns), lang, ict_target), "laporan_ringkasan.xlsx", list(npsns)),
         file_name="laporan_ringkasan.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report_xlsx"),
@@ -421,7 +438,7 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
     )
     c2.download_button(
         t("report.download.html", lang),
-        partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target),
+        state.audited(partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target), "laporan_ringkasan.html", list(npsns)),
         file_name="laporan_ringkasan.html",
         mime="text/html",
         key=state.key(page, "report_html"),
@@ -439,4 +456,4 @@ def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
 
     from analysis.exports import deidentified_xlsx
 
-    return partial(deidentified_xlsx, ds, list(npsns), lang)
+    return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), "deidentified.xlsx", list(npsns))
