@@ -81,8 +81,13 @@ _Q = rb"""\s*=\s*["']"""
 _CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{1,3})([0-9]{1,7})[\"']")
 _ODD_CELL_REF = re.compile(rb"r" + _Q + rb"([A-Za-z]{2,3}|[A-Za-z](?=[0-9]{6}))([0-9]{1,7})[\"']")
 # A <row> start tag's r, after any other attributes: a quoted value may hold '>',
-# nothing in a tag may hold '<', so a failed match stops at the next '<'.
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\b(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*?\sr" + _Q + rb"([0-9]{1,7})[\"']")
+# nothing in a tag may hold '<', so a failed match stops at the next '<'. Two
+# patterns, each starting with a literal the search skips ahead to (one pattern
+# "<(?:\w+:)?row" would be tried at every '<', three times slower): "<row" and,
+# for a prefixed tag (<x:row), ":row"; the latter matching a ":row" outside a tag
+# only errs on the side of refusing.
+_ROW_ATTRS = rb"row\b(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*?\sr" + _Q + rb"([0-9]{1,7})[\"']"
+_ROW_TAG, _PREFIXED_ROW_TAG = re.compile(rb"<" + _ROW_ATTRS), re.compile(rb":" + _ROW_ATTRS)
 # Any "dimension ref=": the literal start lets the search skip ahead (ten times faster than "<dimension").
 _DIMENSION = re.compile(rb"dimension\s+ref" + _Q + rb"(?:[A-Za-z]+[0-9]+:)?([A-Za-z]{1,3})([0-9]{1,7})[\"']")
 _CHUNK = 1 << 22
@@ -148,6 +153,41 @@ def _pieces(zf: zipfile.ZipFile, info: zipfile.ZipInfo, max_text: int):
     yield tail
 
 
+def _has_long_text(piece: bytes, max_text: int) -> bool:
+    """Whether a ``<`` in ``piece`` is followed by more than ``max_text`` bytes without one.
+
+    A stretch of ``max_text + 1`` bytes covers at least one whole aligned block
+    of ``half`` bytes, so one ``find`` per block (each stopping at the block's
+    first ``<``, a few bytes in, in XML) finds every candidate; only a block
+    without ``<`` is measured exactly, and the search goes on after the stretch
+    measured, so no byte is scanned twice by the measuring. Linear in the
+    piece; about a hundred times faster than a regex ``<[^<]{n}``. The bytes
+    before a piece's first ``<`` (at most 64, see :func:`_looks_like_xml`;
+    none after the first piece) do not count, as they did not for the regex.
+    """
+    longest, half, find, end = max_text + 1, (max_text + 2) // 2, piece.find, len(piece)
+    i = 0
+    while i < end:
+        if find(b"<", i, i + half) != -1:
+            i += half
+            continue
+        start = piece.rfind(b"<", 0, i)
+        stop = find(b"<", i + half)
+        stop = end if stop == -1 else stop
+        if start != -1 and stop - start - 1 >= longest:
+            return True
+        i = (stop // half + 1) * half  # the block holding that '<' has one: go on after it
+    return False
+
+
+def row_numbers(piece: bytes) -> list[int]:
+    """The ``r`` of every ``<row>`` start tag in ``piece`` (``<row>`` or ``<x:row>``, any attribute order)."""
+    found = _ROW_TAG.findall(piece)
+    if b":row" in piece:
+        found += _PREFIXED_ROW_TAG.findall(piece)
+    return [int(r) for r in found]
+
+
 def _looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     with zf.open(info) as fh:
         return fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
@@ -187,23 +227,23 @@ def _check_xlsx(zf: zipfile.ZipFile, limits: dict[str, int]) -> None:
     known exactly; a narrow one (≤ 26 columns) cannot exceed 26 × 99,999 cells
     unnoticed.
     """
-    # a '<' and more bytes without one than a cell holds; the literal '<' lets the search skip ahead,
-    # and each try ends at the next '<' (a member checked starts with '<' after at most 64 bytes)
-    long_text = re.compile(rb"<[^<]{%d}" % (limits["max_text"] + 1))
     for info in zf.infolist():
         if info.is_dir() or not _looks_like_xml(zf, info):
             continue
         sheet = PurePath(info.filename).stem
         extent = Extent(sheet, limits)
         for piece in _pieces(zf, info, limits["max_text"]):
-            if long_text.search(piece):
+            if _has_long_text(piece, limits["max_text"]):
                 raise Refused("file.text_too_long", sheet=sheet, chars=limits["max_text"])
             # cells and dimensions first: they name the column, so the message names the real cell
-            for col, row in _ODD_CELL_REF.findall(piece) + _DIMENSION.findall(piece):
+            refs = _ODD_CELL_REF.findall(piece)
+            if b"dimension" in piece:
+                refs += _DIMENSION.findall(piece)
+            for col, row in refs:
                 extent.update(column_number(col.decode().upper()), int(row))
-            rows = _ROW_REF.findall(piece)
+            rows = row_numbers(piece)
             if rows:
-                extent.update(0, max(map(int, rows)))
+                extent.update(0, max(rows))
         if extent.col > 26:
             for piece in _pieces(zf, info, limits["max_text"]):
                 cells = _CELL_REF.findall(piece)

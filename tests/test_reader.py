@@ -210,7 +210,7 @@ def test_a_1_mib_member_of_unending_row_tags_is_refused_and_holds_up_nothing(con
 
 
 def test_a_row_tag_finds_its_row_number_after_a_quoted_angle_bracket():
-    assert xlsx_child._ROW_REF.findall(b'<row spans="1:3" a=">" r="7"><c/></row><x:row r="8">') == [b"7", b"8"]
+    assert xlsx_child.row_numbers(b'<row spans="1:3" a=">" r="7"><c/></row><x:row r="8">') == [7, 8]
 
 
 def test_a_zip_of_more_members_than_a_workbook_has_is_refused_from_its_directory(no_child):
