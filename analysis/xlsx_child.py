@@ -9,15 +9,17 @@ It imports neither pandas nor the
 ``analysis`` package, so it starts in a fraction of a second.
 
 Why a child: everything that reads a workbook's *content* runs here, never in
-the app's process. First :func:`check_workbook` streams every XML part in
-linear time and refuses a sheet whose used range, text or expansion is beyond
-``LIMITS_JSON`` (the limits of :mod:`analysis.reader`); only then does
-calamine parse. calamine is Rust, and a workbook built to make it allocate
-more than the machine has (a cell at XFD1048576 in a form the checks miss, a
-shared string repeated a thousand times) makes it *abort the whole process*,
-not raise. In a child the abort, the memory limit (``RLIMIT_AS``), the CPU
-limit (``RLIMIT_CPU``) or the parent's wall clock ends only the child, and the
-app goes on serving.
+the app's process. :func:`check_workbook` streams every XML part in linear
+time and refuses a sheet whose used range, text or expansion is beyond
+``LIMITS_JSON`` (the limits of :mod:`analysis.reader`); meanwhile calamine
+parses in a forked second process under the same limits, and its cells are
+passed on only if the checks accept the file (:func:`main`). calamine is
+Rust, and a workbook built to make it allocate more than the machine has (a
+cell at XFD1048576 in a form the checks miss, a shared string repeated a
+thousand times) makes it *abort the whole process*, not raise. In a child the
+abort, the memory limit (``RLIMIT_AS``), the CPU limit (``RLIMIT_CPU``) or the
+parent's wall clock ends only the child, and the app goes on serving; a file
+the checks refuse gets their code whatever calamine did with it.
 
 Exit status 3 means calamine refused the file as damaged (its message on
 standard error); 4 means :func:`check_workbook` refused it (standard error
@@ -30,9 +32,11 @@ from __future__ import annotations
 import gc
 import io
 import json
+import os
 import pickle
 import re
 import resource
+import signal
 import sys
 import zipfile
 from array import array
@@ -423,16 +427,8 @@ def encode_sheet(rows: list[list[object]]) -> tuple[int, int, list[dict], list[t
     return n, width, columns, extras
 
 
-def main(argv: list[str]) -> int:
-    limit, cpu = int(argv[1]), int(argv[2])
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    data = sys.stdin.buffer.read()
-    try:
-        check_workbook(data, json.loads(argv[3]))
-    except Refused as exc:
-        sys.stderr.write(json.dumps({"code": exc.code, "params": exc.params}))
-        return REFUSED
+def _parse(data: bytes) -> int:
+    """calamine on ``data``, every sheet encoded (:func:`encode_sheet`) and pickled to standard output; the exit status."""
     import python_calamine
 
     gc.disable()  # millions of short-lived cell tuples; nothing here is cyclic
@@ -454,6 +450,65 @@ def main(argv: list[str]) -> int:
         return 3
     pickle.dump(sheets, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
     return 0
+
+
+def _die_with_parent() -> None:
+    """Have the kernel kill this process when its parent ends (Linux ``PR_SET_PDEATHSIG``), so no parse outlives its checks."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parse ends at its own CPU limit
+        pass
+
+
+def main(argv: list[str]) -> int:
+    """Check the workbook here while a forked process parses it; the parse counts only if the checks pass.
+
+    calamine does not wait for the checks: it runs in a second process under
+    the same limits (they are per process), so the two take the time of the
+    longer, not of both. Its answer (cells on standard output, or its exit
+    status) is passed on only once :func:`check_workbook` accepts the file;
+    when the checks refuse, the parse is killed and the refusal is the answer,
+    whatever the parse did meanwhile (aborted, hit a limit, or finished): a
+    hostile file still gets the check's code. A thread would not do: calamine
+    aborting on an allocation ends the whole process, checks and all.
+    """
+    limit, cpu = int(argv[1]), int(argv[2])
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    data = sys.stdin.buffer.read()
+    limits = json.loads(argv[3])
+    sys.stdout.flush()
+    err_r, err_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the parse: its cells go straight to standard output, its messages to the checks' process
+        status = 1
+        try:
+            os.close(err_r)
+            os.dup2(err_w, 2)
+            _die_with_parent()
+            if os.getppid() == 1:  # the parent ended before the line above
+                os._exit(1)
+            status = _parse(data)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(status)
+    os.close(err_w)
+    try:
+        check_workbook(data, limits)
+    except Refused as exc:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(err_r)
+        sys.stderr.write(json.dumps({"code": exc.code, "params": exc.params}))
+        return REFUSED
+    with os.fdopen(err_r, "rb") as fh:
+        message = fh.read()  # until the parse ends (it holds the only writing end)
+    _, status = os.waitpid(pid, 0)
+    sys.stderr.buffer.write(message)
+    return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1  # killed by a limit: not 0, not 3, not 4
 
 
 if __name__ == "__main__":

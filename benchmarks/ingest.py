@@ -153,7 +153,8 @@ def run_one(what: str, path: Path) -> dict:
         out["accepted"] = guru.rows_accepted
     elif what == "child":  # the calamine child on its own, started from this slim process: its peak is its own
         # analysis.reader's _CHILD, CHILD_MEMORY and CHILD_CPU_SECONDS; importing it would load pandas here
-        cmd = [sys.executable, str(ROOT / "analysis" / "xlsx_child.py"), str(2 * 1024**3), "30"]
+        limits = {"max_rows": _LIMITS_LIFTED["rows"], "max_columns": 500, "max_cells": 12_000_000, "max_text": 32_767, "max_expanded": _LIMITS_LIFTED["bytes"]}
+        cmd = [sys.executable, str(ROOT / "analysis" / "xlsx_child.py"), str(2 * 1024**3), "30", json.dumps(limits)]
         t0 = time.perf_counter()
         done = subprocess.run(cmd, input=data, capture_output=True, check=False)
         out["seconds"] = time.perf_counter() - t0
