@@ -367,7 +367,15 @@ _US = timedelta(microseconds=1)
 
 
 def _pack(texts) -> tuple[bytes, array]:  # noqa: ANN001 - any iterable of str
-    """Strings as one UTF-8 blob and their byte lengths: the reader makes an Arrow array of them without a Python object each."""
+    """Strings as one UTF-8 blob and their byte lengths: the reader makes an Arrow array of them without a Python object each.
+
+    Text that is all ASCII (most teacher data) is joined and encoded once, its
+    byte lengths being its character lengths; other text is encoded string by string.
+    """
+    texts = texts if isinstance(texts, (list, tuple)) else list(texts)
+    joined = "".join(texts)
+    if joined.isascii():
+        return joined.encode("ascii"), array("q", map(len, texts))
     encoded = list(map(str.encode, texts))
     return b"".join(encoded), array("q", map(len, encoded))
 
