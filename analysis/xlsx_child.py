@@ -42,6 +42,7 @@ import zipfile
 from array import array
 from datetime import date, datetime, timedelta
 from itertools import compress
+from operator import itemgetter
 import zlib
 from pathlib import PurePath
 from xml.parsers import expat
@@ -243,8 +244,10 @@ def _check_xlsx(zf: zipfile.ZipFile, limits: dict[str, int]) -> None:
             refs = _ODD_CELL_REF.findall(piece)
             if b"dimension" in piece:
                 refs += _DIMENSION.findall(piece)
-            for col, row in refs:
-                extent.update(column_number(col.decode().upper()), int(row))
+            if refs:  # past row 99,999 every cell is such a ref: one update per distinct column, at the largest row
+                row = max(map(int, set(map(itemgetter(1), refs))))
+                for col in set(map(itemgetter(0), refs)):
+                    extent.update(column_number(col.decode().upper()), row)
             rows = row_numbers(piece)
             if rows:
                 extent.update(0, max(rows))
