@@ -181,7 +181,8 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
 
     The zip directory is checked here (:func:`inspect_xlsx`); everything else
     happens in the limited child :mod:`analysis.xlsx_child`: its checks of the
-    content, then calamine.
+    content and, alongside in a second limited process, calamine, whose cells
+    count only if the checks accept the file.
 
     Parameters
     ----------

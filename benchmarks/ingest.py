@@ -6,8 +6,10 @@ is shared; the minimum is the least disturbed run), and each run is a fresh proc
 its peak memory is its own. Columns:
 
 - ``load_file``: :func:`analysis.ingest.load_file` end to end, split into ``read``
-  (:func:`analysis.reader.read_file`: the zip/XML safety inspection, ``inspect`` on its own,
-  plus calamine in the limited child and the hand-over of its typed columns) and
+  (:func:`analysis.reader.read_file`: the zip-directory inspection in the app's process,
+  ``inspect`` on its own; the limited child's content checks, ``checks`` on their own, run here
+  in this process, and calamine, which parses alongside them in a second limited process; and
+  the hand-over of its typed columns) and
   ``validate`` (the rest: header search, alias mapping, validation of every cell, cross-sheet
   checks, derived tables);
 - ``cpu``: CPU seconds of ``load_file`` (app process and calamine child together), the figure
@@ -134,6 +136,11 @@ def run_one(what: str, path: Path) -> dict:
         t0 = time.perf_counter()
         inspect_xlsx(data)
         out["inspect"] = time.perf_counter() - t0
+        from analysis.xlsx_child import check_workbook
+
+        t0 = time.perf_counter()
+        check_workbook(data, reader._limits())  # the limits lifted above included
+        out["checks"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         read_file(data, path.name)
         out["read"] = time.perf_counter() - t0
@@ -153,7 +160,8 @@ def run_one(what: str, path: Path) -> dict:
         out["accepted"] = guru.rows_accepted
     elif what == "child":  # the calamine child on its own, started from this slim process: its peak is its own
         # analysis.reader's _CHILD, CHILD_MEMORY and CHILD_CPU_SECONDS; importing it would load pandas here
-        cmd = [sys.executable, str(ROOT / "analysis" / "xlsx_child.py"), str(2 * 1024**3), "30"]
+        limits = {"max_rows": _LIMITS_LIFTED["rows"], "max_columns": 500, "max_cells": 12_000_000, "max_text": 32_767, "max_expanded": _LIMITS_LIFTED["bytes"]}
+        cmd = [sys.executable, str(ROOT / "analysis" / "xlsx_child.py"), str(2 * 1024**3), "30", json.dumps(limits)]
         t0 = time.perf_counter()
         done = subprocess.run(cmd, input=data, capture_output=True, check=False)
         out["seconds"] = time.perf_counter() - t0
@@ -207,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     workbook_path(10)
     print(f"minimum of {args.repeat} runs per timing; MiB = peak RSS")
-    print(f"{'teachers':>9} {'MiB file':>8} | {'load_file s':>11} {'cpu s':>6} {'read s':>7} {'inspect s':>9} {'validate s':>10} {'MiB app':>7} {'MiB child':>9} | "
+    print(f"{'teachers':>9} {'MiB file':>8} | {'load_file s':>11} {'cpu s':>6} {'read s':>7} {'inspect s':>9} {'checks s':>8} {'validate s':>10} {'MiB app':>7} {'MiB child':>9} | "
           f"{'pandas s':>8} {'MiB':>5} | {'fastexcel s':>11} {'MiB':>5} | {'floor s':>7} | {'load/floor':>10} {'load/fastexcel':>14} {'pandas/load':>11}")
     for n in args.sizes:
         path = workbook_path(n)
@@ -219,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         pd_ = measure("pandas", path, args.repeat) if not args.skip_pandas else {"seconds": float("nan"), "mib": float("nan")}
         validate = p["validate"]
         lifted = "*" if n > 400_000 else " "
-        print(f"{n:>8,}{lifted} {path.stat().st_size / 2**20:>8.1f} | {p['load']:>11.2f} {p['load_cpu']:>6.2f} {p['read']:>7.2f} {p['inspect']:>9.2f} {validate:>10.2f} {p['mib']:>7.0f} {c['child_mib']:>9.0f} | "
+        print(f"{n:>8,}{lifted} {path.stat().st_size / 2**20:>8.1f} | {p['load']:>11.2f} {p['load_cpu']:>6.2f} {p['read']:>7.2f} {p['inspect']:>9.2f} {p['checks']:>8.2f} {validate:>10.2f} {p['mib']:>7.0f} {c['child_mib']:>9.0f} | "
               f"{pd_['seconds']:>8.2f} {pd_['mib']:>5.0f} | {f['seconds']:>11.2f} {f['mib']:>5.0f} | {z['seconds']:>7.2f} | "
               f"{p['load'] / z['seconds']:>10.1f} {p['load'] / f['seconds']:>14.1f} {pd_['seconds'] / p['load']:>11.1f}", flush=True)
     return 0

@@ -2,7 +2,9 @@
 
 import datetime as dt
 import io
+import json
 import os
+import random
 import re
 import struct
 import subprocess
@@ -93,6 +95,24 @@ def test_a_small_workbook_with_one_cell_at_xfd1048576_is_refused_before_parsing(
         read_file(data, "boom.xlsx")
     assert exc.value.code == "file.too_large_range"
     assert exc.value.params["cell"] == "XFD1048576"
+
+
+def test_a_refused_file_gets_the_checks_code_even_though_the_parse_beside_them_aborts():
+    # calamine runs alongside the checks; on this file it aborts (see the test below), the checks refuse
+    cmd = [sys.executable, str(ROOT / "analysis" / "xlsx_child.py"), str(reader.CHILD_MEMORY), "30", json.dumps(reader._limits())]
+    done = subprocess.run(cmd, input=_xlsx(_far_cell), capture_output=True, timeout=120, check=False)
+    assert done.returncode == xlsx_child.REFUSED
+    assert json.loads(done.stderr)["code"] == "file.too_large_range"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_long_text_check_finds_exactly_what_a_regex_for_it_finds(seed):
+    rng = random.Random(seed)
+    for _ in range(400):
+        max_text = rng.choice([3, 8, 17, 50])
+        piece = bytes(rng.choice(b"<" + b"x" * rng.randint(1, 40)) for _ in range(rng.randint(0, 300)))
+        expected = re.search(rb"<[^<]{%d}" % (max_text + 1), piece) is not None
+        assert xlsx_child._has_long_text(piece, max_text) == expected, (piece, max_text)
 
 
 def test_a_lying_dimension_is_refused_before_parsing():
@@ -210,7 +230,7 @@ def test_a_1_mib_member_of_unending_row_tags_is_refused_and_holds_up_nothing(con
 
 
 def test_a_row_tag_finds_its_row_number_after_a_quoted_angle_bracket():
-    assert xlsx_child._ROW_REF.findall(b'<row spans="1:3" a=">" r="7"><c/></row><x:row r="8">') == [b"7", b"8"]
+    assert xlsx_child.row_numbers(b'<row spans="1:3" a=">" r="7"><c/></row><x:row r="8">') == [7, 8]
 
 
 def test_a_zip_of_more_members_than_a_workbook_has_is_refused_from_its_directory(no_child):
