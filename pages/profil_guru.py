@@ -43,7 +43,7 @@ p = prof["profile"]
 
 st.header(widgets.plain(labels[code]))
 identity = ["jenis_ptk", "status_kepegawaian", "jenjang_pendidikan", "jurusan_prodi", "sertifikasi", "tahun_sertifikasi", "jjm"]
-if show:
+if state.shows_identifiers():
     identity = ["nama", "nuptk", "nip", "jk", *identity, "age"]
 else:
     identity.append("age_band")  # a band, not the exact age: less to recognise a teacher by

@@ -124,6 +124,11 @@ def shows_names(page: str | None = None) -> bool:
     return role == "kepala_sekolah" or (role == "dinas" and page == "guru")
 
 
+def shows_identifiers() -> bool:
+    """Whether a teacher's NUPTK, NIP and exact age may be shown: to the school's own head only (the dinas sees the name on the teacher page, not the identifiers)."""
+    return get_role() == "kepala_sekolah"
+
+
 def suppresses_small_cells() -> bool:
     """Whether figures over fewer than 10 teachers are shown as "<10": for the researcher (peneliti) role."""
     return get_role() == "peneliti"
