@@ -31,8 +31,8 @@ STRINGS = {
     # ------------------------------------------------------------ Unggah Data
     "page.upload.title": {"id": "Unggah Data", "en": "Upload Data"},
     "page.upload.intro": {
-        "id": "Unggah buku kerja kompetensi guru (.xlsx atau .csv) atau berkas Excel dari Dapodik (Profil Sekolah, Daftar PTK, Rekap Pembelajaran) apa adanya. Setiap masalah ditampilkan per sheet, baris dan kolom. Data unggahan hanya dipakai selama sesi ini.",
-        "en": "Upload a teacher competency workbook (.xlsx or .csv) or an Excel file from Dapodik (Profil Sekolah, Daftar PTK, Rekap Pembelajaran) as it is. Every problem is listed by sheet, row and column. Uploaded data is used for this session only.",
+        "id": "Unggah buku kerja kompetensi guru (.xlsx, .xls, .ods atau .csv) atau berkas dari Dapodik apa adanya (Profil Sekolah, Daftar Guru, Daftar Tenaga Kependidikan, Daftar PTK, Rekap Pembelajaran, daftar sekolah, JSON layanan web). Setiap masalah ditampilkan per sheet, baris dan kolom. Dalam mode demo, data unggahan hanya dipakai selama sesi ini; dengan akun, data disimpan untuk sekolah Anda setelah Anda menyetujuinya.",
+        "en": "Upload a teacher competency workbook (.xlsx, .xls, .ods or .csv) or a file from Dapodik as it is (Profil Sekolah, Daftar Guru, Daftar Tenaga Kependidikan, Daftar PTK, Rekap Pembelajaran, a school list, web-service JSON). Every problem is listed by sheet, row and column. In demo mode an upload is used for this session only; with an account it is stored for your school once you confirm.",
     },
     "upload.template.header": {"id": "Templat buku kerja", "en": "Workbook template"},
     "upload.template.text": {
@@ -40,7 +40,7 @@ STRINGS = {
         "en": "The template holds instructions, drop-down lists and example rows for every sheet.",
     },
     "upload.template.download": {"id": "Unduh templat (.xlsx)", "en": "Download the template (.xlsx)"},
-    "upload.file": {"id": "Pilih berkas (.xlsx atau .csv)", "en": "Choose a file (.xlsx or .csv)"},
+    "upload.file": {"id": "Pilih berkas (.xlsx, .xls, .ods, .csv, .json)", "en": "Choose a file (.xlsx, .xls, .ods, .csv, .json)"},
     "upload.unreadable": {"id": "Berkas {file} tidak dapat dibaca.", "en": "The file {file} cannot be read."},
     "upload.report.header": {"id": "Laporan validasi: {file}", "en": "Validation report: {file}"},
     "upload.layout": {"id": "Format dikenali: {layout}", "en": "Layout recognised: {layout}"},
