@@ -40,7 +40,7 @@ fi
 
 as_owner() {  # run a PostgreSQL program as the cluster's owner
     if [[ $(id -u) -eq 0 ]]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")  # from /: the postgres user may not enter the caller's directory
     else
         "$@"
     fi
