@@ -107,13 +107,15 @@ with tab_train:
     kind_label = lambda s: "; ".join(t(f"plan.need.{k}", lang) for k in str(s).split("; ") if k)  # noqa: E731
     st.subheader(t("plan.training.ranked", lang))
     ranked = tr["ranked"].assign(teacher=views.teacher_label(list(tr["ranked"]["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None),
-                                 npsn=tr["ranked"]["npsn"].map(names), kinds=tr["ranked"]["kinds"].map(kind_label))
+                                 npsn=tr["ranked"]["npsn"].map(names), kinds=tr["ranked"]["kinds"].map(kind_label),
+                                 topics=[views.topic_label(x, lang) for x in tr["ranked"]["topics"]])
     widgets.table(ranked, lang, {"teacher": "col.teacher", "npsn": "col.school", "score": "col.score", "needs": "col.needs_n", "kinds": "col.kinds", "topics": "col.topics"}, key=state.key(PAGE, "ranked"))
     st.subheader(t("plan.training.by_school", lang))
     bys = tr["by_school"].assign(npsn=tr["by_school"]["npsn"].map(names))
     widgets.table(bys, lang, {"npsn": "col.school", **{k: f"plan.need.{k}" for k in ("out_of_field", "kinerja", "domain", "ict", "no_training")}, "teachers": "col.teachers"}, key=state.key(PAGE, "by_school"))
     st.subheader(t("plan.training.cohorts", lang))
-    co = tr["cohorts"].assign(kind=tr["cohorts"]["kind"].map(lambda k: t(f"plan.need.{k}", lang)))
+    co = tr["cohorts"].assign(kind=tr["cohorts"]["kind"].map(lambda k: t(f"plan.need.{k}", lang)), topic=[views.topic_label(x, lang) for x in tr["cohorts"]["topic"]],
+                              mgmp_subject=[views.topic_label(x, lang) for x in tr["cohorts"]["mgmp_subject"]])
     widgets.table(co, lang, {"kecamatan": "col.kecamatan", "forum": "col.forum", "mgmp_subject": "col.mgmp_subject", "kind": "col.need_kind", "topic": "col.topic",
                              "part": "col.part", "size": "col.size", "schools": "col.schools_n"}, key=state.key(PAGE, "cohorts"))
     st.subheader(t("plan.training.overdue", lang))

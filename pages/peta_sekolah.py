@@ -23,11 +23,12 @@ st.caption(t("plan.map.intro", lang))
 labels = {"out_of_field_share_headcount": "metric.out_of_field_share", "ict_below_target_share": "metric.ict_below_target_share",
           "trained_last_12_months_share": "metric.trained_share", "certified_share": "metric.certified_share", "teachers": "metric.teachers"}
 indicator = st.selectbox(t("plan.map.indicator", lang), list(views.MAP_INDICATORS), format_func=lambda k: t(labels[k], lang), key=state.key(PAGE, "indicator"))
-points = views.map_points(ds, indicator)
+with st.spinner(t("plan.map.computing", lang)):  # the indicator of every school: seconds for a district of hundreds
+    points = views.map_points(ds, indicator)
 percent = indicator != "teachers"
 missing = points[points["lintang"].isna()]
 if len(missing):
-    st.caption(t("plan.map.missing", lang, n=len(missing), names=", ".join(str(x) for x in missing["nama_sekolah"].head(10))))
+    st.caption(t("plan.map.missing", lang, n=len(missing), names=widgets.plain(", ".join(str(x) for x in missing["nama_sekolah"].head(10)))))
 c1, c2 = st.columns([3, 2])
 with c1:
     fig = plan_charts.school_map(points, geo.outline_rings(), lang, labels[indicator], percent)

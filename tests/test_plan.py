@@ -327,3 +327,12 @@ def test_a_generated_district_is_mapped_school_by_school():
     assert sorted(fig.data[1].customdata) == sorted(ds.tables["sekolah"]["npsn"])
     with pytest.raises(ValueError):
         views.map_points(ds, "nama_sekolah")
+
+
+def test_a_training_topic_reads_as_its_label_never_as_a_key():
+    from analysis import schema
+    from analysis.plan import views
+
+    assert views.topic_label("tik_kka", "id") == schema.ICT_SKILLS["tik_kka"][0]
+    assert views.topic_label("pedagogik; tik_laptop", "en") == f"Pedagogical; {schema.ICT_SKILLS['tik_laptop'][1]}"
+    assert views.topic_label(None, "id") == "–" and views.topic_label("IPA", "id") == "IPA"

@@ -129,6 +129,8 @@ STRINGS = {
     "plan.download.html": {"id": "Unduh rencana untuk dicetak (HTML)", "en": "Download the printable plan (HTML)"},
     "plan.report.title": {"id": "Rencana pengembangan guru", "en": "Teacher development plan"},
     "plan.report.scope": {"id": "Cakupan: {scope}", "en": "Scope: {scope}"},
+    "plan.map.computing": {"id": "Menghitung indikator setiap sekolah…", "en": "Computing the indicator of every school…"},
+    "plan.topic.general": {"id": "Umum (belum pelatihan 12 bulan)", "en": "General (no training in 12 months)"},
     "plan.map.intro": {
         "id": "Sekolah digambar menurut Lintang/Bujur (kolom sheet Sekolah atau formulir sekolah Dapodik), diwarnai menurut indikator. Klik titik untuk membuka Profil Sekolah. "
               "Garis pantai dari Natural Earth 1:50m (paket npm world-atlas), disajikan dari data aplikasi: tanpa server peta.",

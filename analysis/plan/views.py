@@ -121,6 +121,39 @@ def plan_html(title: str, meta: Sequence[str], sections: Sequence[tuple[str, Seq
     return exports.html_report(title, meta, sections, notice, lang)
 
 
+def topic_label(topic: object, lang: str = "id") -> str:
+    """A training topic as a reader sees it: an ICT skill or a domain by its label, "umum" as general, a subject or predikat as written.
+
+    Parameters
+    ----------
+    topic : object
+        A ``topic`` of :func:`analysis.plan.training.training_needs` (ICT skill key, domain key,
+        predikat, subject name or ``"umum"``); several joined by "; " are labelled one by one.
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    str
+        "–" for a missing topic.
+    """
+    from analysis import schema
+    from analysis.i18n import t
+
+    if topic is None or (isinstance(topic, float) and pd.isna(topic)) or str(topic) in ("", "None"):
+        return "–"
+    out = []
+    for part in str(topic).split("; "):
+        if part in schema.ICT_SKILLS:
+            out.append(schema.ICT_SKILLS[part][0 if lang == "id" else 1])
+        elif part in schema.DOMAINS:
+            out.append(t(f"domain.{part}", lang))
+        elif part == "umum":
+            out.append(t("plan.topic.general", lang))
+        else:
+            out.append(part)
+    return "; ".join(out)
+
+
 def teacher_label(guru_ids: Sequence[str], guru: pd.DataFrame, salt: str, name_school: str | None) -> list[str]:
     """A label per teacher: the name when ``name_school`` is that teacher's own school (its head is viewing), else the pseudonymous code.
 
