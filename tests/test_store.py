@@ -477,3 +477,17 @@ def test_summary_and_check_with_db_read_what_the_user_may_see(cli_db, capsys):
     assert cli_db("check", "--db", "--as", "dinas", "--json") == 0
     assert [x["rows_read"] for x in json.loads(capsys.readouterr().out)["sheets"]] == [2, 4]
     assert cli_db("summary", "--db", "--as", "admin", "--json") == 2
+
+
+def test_a_researchers_codes_are_made_under_the_stores_own_key():
+    """The store keeps one pseudonym key for every process that shares it; de-identifying must use it, not ignore it."""
+    from analysis import privacy
+    from analysis.ingest import load_path
+    from analysis.store.access import deidentify
+
+    from pathlib import Path
+
+    ds = load_path(Path(__file__).resolve().parents[1] / "data" / "sampel_smpn8_prabumulih.xlsx")
+    g = ds.tables["guru"]["guru_id"].dropna().iloc[0]
+    out = deidentify(ds, "kunci-toko-0123456789abcdef")
+    assert privacy.pseudonym(g, key="kunci-toko-0123456789abcdef") in set(out.tables["guru"]["kode"])

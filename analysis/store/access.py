@@ -111,7 +111,7 @@ def deidentify(ds: Dataset, key: str) -> Dataset:
     from analysis.privacy import deidentified_tables
 
     ref = ds.reference_date()
-    tables = deidentified_tables(ds.tables, ref, key)
+    tables = deidentified_tables(ds.tables, ref, key=key)  # by keyword: the third positional is the old, ignored salt
     for name in ("guru", "mengajar", "pelatihan", "penilaian"):
         extra = {c: ds.tables[name][c].to_numpy() for c in ANALYSIS_COLUMNS.get(name, ()) if c in ds.tables[name]}
         tables[name] = tables[name].assign(guru_id=tables[name]["kode"], **extra)
