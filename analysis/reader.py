@@ -238,12 +238,6 @@ def _read_sheets(parsed: list[tuple[str, list[tuple[int, int, int, int]], int, i
     return sheets
 
 
-def _clean(value: object) -> object:
-    if isinstance(value, str):
-        return value if value.strip() != "" else None
-    return value
-
-
 def _utf16_without_bom(data: bytes) -> str | None:
     """``"utf-16-le"``/``"utf-16-be"`` when the text looks like UTF-16 without a BOM.
 
