@@ -5,7 +5,7 @@ accounts exist, else demo mode on the sample data. Then registers the pages the
 account's role may open with ``st.navigation`` (an administrator: accounts and
 the audit log only; a researcher: no upload), draws the sidebar (language kept
 in the URL, the account or the demo role selector, the data's source) and
-runs the chosen page. Pages live in ``pages/`` and are thin: they read
+runs the chosen page. Pages live in ``app_pages/`` and are thin: they read
 widgets, call ``analysis`` and render.
 """
 
@@ -23,22 +23,22 @@ ROOT = Path(__file__).resolve().parent
 #: (section key, page file, title key, URL path, icon, default). Pages of later
 #: issues are listed here and appear as soon as their file and title exist.
 PAGES = (
-    ("nav.section.school", "pages/ringkasan.py", "page.ringkasan.title", "ringkasan", ":material/dashboard:", False),
-    ("nav.section.school", "pages/profil_sekolah.py", "page.profil.title", "profil-sekolah", ":material/school:", True),
-    ("nav.section.school", "pages/profil_guru.py", "page.guru.title", "profil-guru", ":material/person:", False),
-    ("nav.section.school", "pages/luar_bidang.py", "page.luar_bidang.title", "luar-bidang", ":material/swap_horiz:", False),
-    ("nav.section.school", "pages/kompetensi_guru.py", "page.kompetensi.title", "kompetensi-guru", ":material/insights:", False),
-    ("nav.section.school", "pages/kesenjangan_tik.py", "page.tik.title", "kesenjangan-tik", ":material/computer:", False),
-    ("nav.section.school", "pages/dampak_pelatihan.py", "page.dampak.title", "dampak-pelatihan", ":material/trending_up:", False),
-    ("nav.section.school", "pages/bandingkan_sekolah.py", "page.bandingkan.title", "bandingkan-sekolah", ":material/compare:", False),
-    ("nav.section.school", "pages/temuan_penelitian.py", "page.temuan.title", "temuan-penelitian", ":material/menu_book:", False),
-    ("nav.section.school", "pages/kebutuhan_guru.py", "page.kebutuhan.title", "kebutuhan-guru", ":material/assignment:", False),
-    ("nav.section.school", "pages/peta_sekolah.py", "page.peta.title", "peta-sekolah", ":material/map:", False),
-    ("nav.section.data", "pages/unggah_data.py", "page.upload.title", "unggah-data", ":material/upload_file:", False),
-    ("nav.section.admin", "pages/admin.py", "page.admin.title", "admin", ":material/admin_panel_settings:", False),
+    ("nav.section.school", "app_pages/ringkasan.py", "page.ringkasan.title", "ringkasan", ":material/dashboard:", False),
+    ("nav.section.school", "app_pages/profil_sekolah.py", "page.profil.title", "profil-sekolah", ":material/school:", True),
+    ("nav.section.school", "app_pages/profil_guru.py", "page.guru.title", "profil-guru", ":material/person:", False),
+    ("nav.section.school", "app_pages/luar_bidang.py", "page.luar_bidang.title", "luar-bidang", ":material/swap_horiz:", False),
+    ("nav.section.school", "app_pages/kompetensi_guru.py", "page.kompetensi.title", "kompetensi-guru", ":material/insights:", False),
+    ("nav.section.school", "app_pages/kesenjangan_tik.py", "page.tik.title", "kesenjangan-tik", ":material/computer:", False),
+    ("nav.section.school", "app_pages/dampak_pelatihan.py", "page.dampak.title", "dampak-pelatihan", ":material/trending_up:", False),
+    ("nav.section.school", "app_pages/bandingkan_sekolah.py", "page.bandingkan.title", "bandingkan-sekolah", ":material/compare:", False),
+    ("nav.section.school", "app_pages/temuan_penelitian.py", "page.temuan.title", "temuan-penelitian", ":material/menu_book:", False),
+    ("nav.section.school", "app_pages/kebutuhan_guru.py", "page.kebutuhan.title", "kebutuhan-guru", ":material/assignment:", False),
+    ("nav.section.school", "app_pages/peta_sekolah.py", "page.peta.title", "peta-sekolah", ":material/map:", False),
+    ("nav.section.data", "app_pages/unggah_data.py", "page.upload.title", "unggah-data", ":material/upload_file:", False),
+    ("nav.section.admin", "app_pages/admin.py", "page.admin.title", "admin", ":material/admin_panel_settings:", False),
 )
-ADMIN_PAGE = "pages/admin.py"
-UPLOAD_PAGE = "pages/unggah_data.py"
+ADMIN_PAGE = "app_pages/admin.py"
+UPLOAD_PAGE = "app_pages/unggah_data.py"
 
 
 def allowed(path: str, role: str, demo: bool) -> bool:

@@ -6,11 +6,11 @@
     with ``sheets: []`` and one file-level problem whose row and column are null).
 
 ``python -m analysis summary FILE --json [--lang id|en]``
-    Per-school figures: ``json.dumps(analysis.summary.summarize(ds))``.
+    Per-school figures: ``json.dumps(analysis.views.summary.summarize(ds))``.
 
 ``--npsn NPSN`` (both commands) gives the school's NPSN to a Dapodik export
 that carries none (Daftar PTK, Daftar Guru, Daftar Tenaga Kependidikan); a
-file's own NPSN wins (:func:`analysis.ingest.load_file`).
+file's own NPSN wins (:func:`analysis.ingest.load.load_file`).
 
 The shared store (:mod:`analysis.store`; ``DASBOR_DATABASE_URL``, default a
 SQLite file in ``DASBOR_DATA_DIR``):
@@ -40,19 +40,19 @@ import json
 import sys
 from pathlib import Path
 
-from analysis import schema
-from analysis.dataset import Problem, ValidationReport
+from analysis.core import schema
+from analysis.core.dataset import Problem, ValidationReport
 from analysis.i18n import t
 
 
 def _load(path: str, npsn: str | None = None):
-    from analysis.ingest import load_file
+    from analysis.ingest.load import load_file
 
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
-        from analysis.ingest import _unreadable  # same shape as any unreadable file
+        from analysis.ingest.load import _unreadable  # same shape as any unreadable file
 
         return _unreadable(p.name, "file.cannot_open", {"detail": exc.strerror or type(exc).__name__}, False)
     return load_file(data, p.name, npsn=npsn)
@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             print(format_report(report, args.lang))
         return report.exit_code()
 
-    from analysis.summary import summarize
+    from analysis.views.summary import summarize
 
     if not report.readable:
         print(json.dumps({"schools": [], "problems": [p.as_dict(args.lang) for p in report.problems]}, ensure_ascii=False, indent=2))

@@ -5,8 +5,8 @@ Run: ``python benchmarks/ingest.py [--sizes 1000 10000 100000 500000] [--repeat 
 is shared; the minimum is the least disturbed run), and each run is a fresh process so that
 its peak memory is its own. Columns:
 
-- ``load_file``: :func:`analysis.ingest.load_file` end to end, split into ``read``
-  (:func:`analysis.reader.read_file`: the zip-directory inspection in the app's process,
+- ``load_file``: :func:`analysis.ingest.load.load_file` end to end, split into ``read``
+  (:func:`analysis.ingest.reader.read_file`: the zip-directory inspection in the app's process,
   ``inspect`` on its own; the limited child's content checks, ``checks`` on their own, run here
   in this process, and calamine, which parses alongside them in a second limited process; and
   the hand-over of its typed columns) and
@@ -51,7 +51,7 @@ import openpyxl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import schema  # noqa: E402
+from analysis.core import schema  # noqa: E402
 
 
 def guru_workbook(n: int, seed: int = 7) -> bytes:
@@ -125,9 +125,9 @@ def run_one(what: str, path: Path) -> dict:
     data = path.read_bytes()
     out: dict = {}
     if what == "project":
-        from analysis import reader
-        from analysis.ingest import load_file
-        from analysis.reader import inspect_xlsx, read_file
+        from analysis.ingest.load import reader
+        from analysis.ingest.load import load_file
+        from analysis.ingest.reader import inspect_xlsx, read_file
 
         reader.MAX_ROWS = max(reader.MAX_ROWS, _LIMITS_LIFTED["rows"])  # static pre-parse limits only, see the module doc
         reader.MAX_UNCOMPRESSED = max(reader.MAX_UNCOMPRESSED, _LIMITS_LIFTED["bytes"])
@@ -136,7 +136,7 @@ def run_one(what: str, path: Path) -> dict:
         t0 = time.perf_counter()
         inspect_xlsx(data)
         out["inspect"] = time.perf_counter() - t0
-        from analysis.xlsx_child import check_workbook
+        from analysis.ingest.xlsx_child import check_workbook
 
         t0 = time.perf_counter()
         check_workbook(data, reader._limits())  # the limits lifted above included
@@ -148,7 +148,7 @@ def run_one(what: str, path: Path) -> dict:
         ds = load_file(data, path.name)
         out["load"] = time.perf_counter() - t0
         out["load_cpu"] = _cpu() - c0
-        from analysis import ingest
+        from analysis.ingest.load import load as ingest
 
         sheets = read_file(data, path.name)
         t0 = time.perf_counter()
@@ -159,7 +159,7 @@ def run_one(what: str, path: Path) -> dict:
         assert guru.rows_read == guru.rows_accepted + guru.rows_rejected + guru.rows_blank
         out["accepted"] = guru.rows_accepted
     elif what == "child":  # the calamine child on its own, started from this slim process: its peak is its own
-        # analysis.reader's _CHILD, CHILD_MEMORY and CHILD_CPU_SECONDS; importing it would load pandas here
+        # analysis.ingest.reader's _CHILD, CHILD_MEMORY and CHILD_CPU_SECONDS; importing it would load pandas here
         limits = {"max_rows": _LIMITS_LIFTED["rows"], "max_columns": 500, "max_cells": 12_000_000, "max_text": 32_767, "max_expanded": _LIMITS_LIFTED["bytes"]}
         cmd = [sys.executable, str(ROOT / "analysis" / "xlsx_child.py"), str(2 * 1024**3), "30", json.dumps(limits)]
         t0 = time.perf_counter()

@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import linieritas, samples  # noqa: E402
+from analysis import samples  # noqa: E402
+from analysis.metrics import linieritas
 from analysis.plan import followup, needs, redistribution, training  # noqa: E402
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import store as st  # noqa: E402
-from analysis.ingest import load_file  # noqa: E402
+from analysis.ingest.load import load_file  # noqa: E402
 from analysis.samples import sample_paths  # noqa: E402
 
 

@@ -4,7 +4,7 @@ Run: ``python benchmarks/upload_queue.py [--uploads 10] [--teachers 20000]``.
 
 Ten threads (Streamlit serves each session from a thread) each load a
 workbook of ``--teachers`` rows (about 2.5 MB at 25,000; 5 MB at 50,000) with
-:func:`analysis.ingest.load_file`, either all at once or through
+:func:`analysis.ingest.load.load_file`, either all at once or through
 :class:`ui.state.UploadSlots` (two at a time, as the app does). Meanwhile the
 main thread repeats a small piece of page work (the headline figures of the
 sample data) and the script prints its median and worst time, beside the same
@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import school  # noqa: E402
-from analysis.ingest import combine, load_path  # noqa: E402
-from analysis.ingest import load_file  # noqa: E402
+from analysis.views import school  # noqa: E402
+from analysis.ingest.load import combine, load_path  # noqa: E402
+from analysis.ingest.load import load_file  # noqa: E402
 from analysis.samples import sample_paths  # noqa: E402
 from benchmarks.ingest import guru_workbook  # noqa: E402
 from ui.state import UploadSlots  # noqa: E402

@@ -1,19 +1,19 @@
 """The PMM predikat kinerja section shown on Kompetensi Guru and Profil Sekolah.
 
-Every number comes from :func:`analysis.kinerja.school_tables`; the figure from
+Every number comes from :func:`analysis.metrics.kinerja.school_tables`; the figure from
 :mod:`analysis.charts.kinerja`; names only for the kepala sekolah role
-(:func:`analysis.privacy.display_names`), pseudonymous codes for the others.
+(:func:`analysis.metrics.privacy.display_names`), pseudonymous codes for the others.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from analysis import kinerja
+from analysis.metrics import kinerja
 from analysis.charts import kinerja as kinerja_charts
-from analysis.dataset import Dataset
+from analysis.core.dataset import Dataset
 from analysis.i18n import t
-from analysis.privacy import display_names
+from analysis.metrics.privacy import display_names
 from ui import state, widgets
 
 

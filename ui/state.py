@@ -27,9 +27,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.dataset import Dataset, ValidationReport
+from analysis.core.dataset import Dataset, ValidationReport
 from analysis.i18n import DEFAULT_LANG, LANGS
-from analysis.ingest import combine, empty_tables, load_file, load_path
+from analysis.ingest.load import combine, empty_tables, load_file, load_path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
@@ -250,14 +250,14 @@ def load_upload(data: bytes, filename: str, npsn: str | None = None, *, lang: st
         Its name as uploaded.
     npsn : str, optional
         The NPSN the user gave for a Dapodik listing that carries none
-        (:func:`analysis.ingest.load_file`).
+        (:func:`analysis.ingest.load.load_file`).
     lang : {"id", "en"}
         Language of the status box.
 
     Returns
     -------
     Dataset
-        As :func:`analysis.ingest.load_file`.
+        As :func:`analysis.ingest.load.load_file`.
     """
     from analysis.i18n import t
 
@@ -293,10 +293,10 @@ def pseudonym_key_source() -> str:
     """Make the deployment's pseudonym key the one in use and say where it came from.
 
     Streamlit secrets (``DASBOR_PSEUDONYM_KEY`` in ``.streamlit/secrets.toml``)
-    first, then what :func:`analysis.privacy.configure_key` finds (environment,
+    first, then what :func:`analysis.metrics.privacy.configure_key` finds (environment,
     key file in the data directory). Read once per server process.
     """
-    from analysis import privacy
+    from analysis.metrics import privacy
 
     global _KEY_SOURCE
     if _KEY_SOURCE is None:

@@ -1,7 +1,7 @@
 """The "over the years" section of Ringkasan and Profil Sekolah.
 
 Data: :func:`ui.state.scoped_years` (the account's schools per reference year,
-from the store); figures: :mod:`analysis.trends` and :mod:`analysis.charts.trends`.
+from the store); figures: :mod:`analysis.views.trends` and :mod:`analysis.charts.trends`.
 In demo mode there is one sample year and no store: the section says so.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import trends
+from analysis.views import trends
 from analysis.charts import trends as trend_charts
 from analysis.i18n import t
 from ui import auth, state, widgets

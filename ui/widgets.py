@@ -13,7 +13,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from analysis.dataset import Dataset
+from analysis.core.dataset import Dataset
 from analysis.i18n import t
 from ui import state
 
@@ -84,10 +84,10 @@ def sidebar(lang: str, ds: Dataset) -> None:
 def ensure_app_navigation() -> None:
     """Make sure a page runs inside ``app.py``'s navigation, never on its own.
 
-    Streamlit treats an app with a ``pages/`` folder as an old-style multipage
+    Streamlit treats an app with a ``app_pages/`` folder as an old-style multipage
     app until ``st.navigation`` has been called once in the process. A first
     request for a page whose file name equals its URL path (``/ringkasan`` on a
-    cold server) therefore runs ``pages/ringkasan.py`` by itself, without the
+    cold server) therefore runs ``app_pages/ringkasan.py`` by itself, without the
     sidebar. Clearing Streamlit's process-wide "pages directory" flag (what a
     call of ``st.navigation`` does) and rerunning runs ``app.py`` instead, whose
     navigation registers the same URL path, so the same page shows the proper
@@ -123,10 +123,10 @@ def figure(fig, key: str) -> None:
 def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None, expanded: bool = True) -> None:
     """Show ``df`` with headers from the string table (``columns``: column → string key), downloadable as CSV and .xlsx.
 
-    The downloads hold exactly the columns shown, text neutralised (:mod:`analysis.exports`).
+    The downloads hold exactly the columns shown, text neutralised (:mod:`analysis.reports.exports`).
     With ``expanded=False`` the table sits in a closed expander (a chart above it shows the same data).
     """
-    from analysis import exports
+    from analysis.reports import exports
 
     if not expanded:
         with st.expander(t("table.show", lang)):
@@ -159,8 +159,8 @@ def guarded(render: Callable[[], None], lang: str) -> None:
 
 
 def school_choices(ds: Dataset) -> dict[str, str]:
-    """NPSN → "Nama Sekolah (NPSN)" for the school picker (:func:`analysis.school.schools_in`)."""
-    from analysis.school import schools_in
+    """NPSN → "Nama Sekolah (NPSN)" for the school picker (:func:`analysis.views.school.schools_in`)."""
+    from analysis.views.school import schools_in
 
     return {n: f"{name} ({n})" if name else n for n, name in schools_in(ds).items()}
 
@@ -288,8 +288,8 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     """
     from functools import partial
 
-    from analysis.exports import school_report_html
-    from analysis.school_report import school_report_xlsx
+    from analysis.reports.exports import school_report_html
+    from analysis.reports.school_report import school_report_xlsx
 
     names = state.shows_names()
     st.download_button(
@@ -333,14 +333,14 @@ def school_scope(ds: Dataset, lang: str, widget_key: str) -> str | None:
 
 def school_names(ds: Dataset) -> dict[str, str]:
     """NPSN → school name (the NPSN where unnamed), for chart labels."""
-    from analysis.school import schools_in
+    from analysis.views.school import schools_in
 
     return {n: name or n for n, name in schools_in(ds).items()}
 
 
 def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, key: str) -> None:
     """Download ``df`` as CSV (UTF-8 with BOM for Excel); text that a spreadsheet would run as a formula is neutralised."""
-    from analysis.report import neutralize
+    from analysis.reports.validation import neutralize
 
     safe = df.map(neutralize) if len(df) else df
     st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))
@@ -388,10 +388,10 @@ def url_multiselect(
 def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     """The per-school overview table, each figure coloured by its band; a selected row returns its NPSN.
 
-    ``table`` is :func:`analysis.district.school_table`. Shares show in percent,
+    ``table`` is :func:`analysis.views.district.school_table`. Shares show in percent,
     means with one decimal; the band columns colour their figures and are not shown.
     """
-    from analysis.bands import BAND_COLOURS
+    from analysis.reference.bands import BAND_COLOURS
 
     figures = [c for c in table.columns if c in METRICS]
     label = {c: t(METRICS[c][0], lang, target=3) for c in figures} | {"nama_sekolah": t("col.school", lang), "npsn": "NPSN", "jenjang": t("report.school.jenjang", lang), "kecamatan": t("report.school.kecamatan", lang)}
@@ -412,7 +412,7 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     fmt = {label[f]: fmt_of(METRICS[f][1]) for f in figures}
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep="–")
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
-    from analysis import exports
+    from analysis.reports import exports
 
     with st.popover(t("table.download", lang), icon=":material/download:"):
         st.download_button(t("table.download.csv", lang), exports.table_csv(view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
@@ -425,7 +425,7 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
     """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked."""
     from functools import partial
 
-    from analysis.exports import district_report_html, district_report_xlsx
+    from analysis.reports.exports import district_report_html, district_report_xlsx
 
     c1, c2 = st.columns(2)
     c1.download_button(
@@ -454,6 +454,6 @@ def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
     """
     from functools import partial
 
-    from analysis.exports import deidentified_xlsx
+    from analysis.reports.exports import deidentified_xlsx
 
     return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), "deidentified.xlsx", list(npsns))

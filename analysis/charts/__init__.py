@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import schema
+from analysis.core import schema
 from analysis.i18n import t
 
 #: Colour of the main series and of the two groups of staff.
@@ -260,7 +260,7 @@ def domain_scores_figure(stats: pd.DataFrame, lang: str, school_mean: dict[str, 
     ----------
     stats : DataFrame
         Output of :func:`box_stats` with group column ``domain`` (keys of
-        :data:`analysis.schema.DOMAINS`), scores 0–100.
+        :data:`analysis.core.schema.DOMAINS`), scores 0–100.
     lang : {"id", "en"}
     school_mean : dict, optional
         Domain → mean to mark with a diamond; defaults to ``stats.mean``.
@@ -315,14 +315,14 @@ def ict_heatmap(counts: pd.DataFrame, lang: str) -> go.Figure:
     ----------
     counts : DataFrame
         One row per (``skill``, ``level``) with ``n`` teachers; skills are keys
-        of :data:`analysis.schema.ICT_SKILLS`, levels 1–4. Missing pairs count 0.
+        of :data:`analysis.core.schema.ICT_SKILLS`, levels 1–4. Missing pairs count 0.
     lang : {"id", "en"}
 
     Returns
     -------
     Figure
         One ``heatmap`` trace: y the six skills (schema order), x the four
-        levels (:data:`analysis.schema.ICT_LEVELS`), z the counts.
+        levels (:data:`analysis.core.schema.ICT_LEVELS`), z the counts.
     """
     skills = list(schema.ICT_SKILLS)
     levels = list(schema.ICT_LEVELS)
@@ -352,7 +352,7 @@ def ict_below_target_figure(shares: pd.DataFrame, lang: str, target: int = 3) ->
     Parameters
     ----------
     shares : DataFrame
-        One row per skill: ``skill`` (key of :data:`analysis.schema.ICT_SKILLS`),
+        One row per skill: ``skill`` (key of :data:`analysis.core.schema.ICT_SKILLS`),
         ``share`` (0–1).
     lang : {"id", "en"}
     target : int
@@ -387,7 +387,7 @@ def pkg_category_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
     Parameters
     ----------
     counts : DataFrame
-        Output of :func:`analysis.pkg.category_counts`: one row per category
+        Output of :func:`analysis.metrics.pkg.category_counts`: one row per category
         (``kategori``, ``n``, ``share``), best first.
     lang : {"id", "en"}
 
@@ -425,7 +425,7 @@ def out_of_field_by_subject_figure(by_subject: pd.DataFrame, lang: str) -> go.Fi
     Parameters
     ----------
     by_subject : DataFrame
-        Output of :func:`analysis.linieritas.by_subject`: one row per subject with
+        Output of :func:`analysis.metrics.linieritas.by_subject`: one row per subject with
         counts ``linier``, ``tidak_linier``, ``unknown`` and ``share_out`` (0–1).
     lang : {"id", "en"}
 
@@ -531,9 +531,9 @@ def ukg_figure(ukg: pd.DataFrame, reference: pd.DataFrame, lang: str, minimum: f
     Parameters
     ----------
     ukg : DataFrame
-        :func:`analysis.pkg.ukg_summary` (one row per UKG domain: ``domain``, ``teachers``, ``mean``).
+        :func:`analysis.metrics.pkg.ukg_summary` (one row per UKG domain: ``domain``, ``teachers``, ``mean``).
     reference : DataFrame
-        :func:`analysis.pkg.ukg_reference` (``wilayah``, ``domain``, ``mean``).
+        :func:`analysis.metrics.pkg.ukg_reference` (``wilayah``, ``domain``, ``mean``).
     lang : {"id", "en"}
     minimum : float
         Minimum standard (2015: 55), drawn as a line.
@@ -564,7 +564,7 @@ def effects_figure(table: pd.DataFrame, lang: str, group_labels: dict[object, st
     Parameters
     ----------
     table : DataFrame
-        :func:`analysis.effects.effect_table` (``group``, ``domain``, ``n``, ``mean_change``,
+        :func:`analysis.metrics.effects.effect_table` (``group``, ``domain``, ``n``, ``mean_change``,
         ``ci_low``, ``ci_high``, ``too_few``).
     lang : {"id", "en"}
     group_labels : dict, optional

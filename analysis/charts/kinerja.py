@@ -1,4 +1,4 @@
-"""Chart builders for PMM predikat kinerja (:mod:`analysis.kinerja`).
+"""Chart builders for PMM predikat kinerja (:mod:`analysis.metrics.kinerja`).
 
 Kept apart from :mod:`analysis.charts` so that the PMM kinerja work does not
 grow that module; same conventions: aggregated tables in, labelled plotly
@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from analysis.charts import _layout, empty_figure
 from analysis.i18n import t
-from analysis.kinerja import PREDIKAT, PREDIKAT_KEYS
+from analysis.metrics.kinerja import PREDIKAT, PREDIKAT_KEYS
 
 #: Colour of each predikat, best (green) to worst (red).
 PREDIKAT_COLOURS: dict[str, str] = {
@@ -30,7 +30,7 @@ def predikat_figure(dist: pd.DataFrame, lang: str, school_labels: dict[str, str]
     Parameters
     ----------
     dist : DataFrame
-        Output of :func:`analysis.kinerja.predikat_distribution`: one row per
+        Output of :func:`analysis.metrics.kinerja.predikat_distribution`: one row per
         school × year × predikat (``npsn``, ``tahun``, ``predikat``, ``n``, ``share``).
     lang : {"id", "en"}
     school_labels : dict, optional

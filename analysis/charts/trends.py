@@ -1,4 +1,4 @@
-"""Figures of the trend views: shares by reference year, PKG categories by year (:mod:`analysis.trends`)."""
+"""Figures of the trend views: shares by reference year, PKG categories by year (:mod:`analysis.views.trends`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from analysis.charts import PKG_BANDS, _layout, empty_figure
 from analysis.i18n import t
-from analysis.trends import CATEGORIES, long_shares
+from analysis.views.trends import CATEGORIES, long_shares
 
 
 def shares_by_year_figure(trend: pd.DataFrame, lang: str) -> go.Figure:
@@ -16,8 +16,8 @@ def shares_by_year_figure(trend: pd.DataFrame, lang: str) -> go.Figure:
     Parameters
     ----------
     trend : DataFrame
-        :func:`analysis.trends.district_trends`, or one school's rows of
-        :func:`analysis.trends.school_trends`: one row per year.
+        :func:`analysis.views.trends.district_trends`, or one school's rows of
+        :func:`analysis.views.trends.school_trends`: one row per year.
     lang : {"id", "en"}
 
     Returns
@@ -43,7 +43,7 @@ def pkg_by_year_figure(trend: pd.DataFrame, lang: str) -> go.Figure:
     Parameters
     ----------
     trend : DataFrame
-        One row per year with ``pkg_<category>`` counts (:mod:`analysis.trends`).
+        One row per year with ``pkg_<category>`` counts (:mod:`analysis.views.trends`).
     lang : {"id", "en"}
 
     Returns

@@ -1,4 +1,4 @@
-"""Strings of the Dapodik import adapters (:mod:`analysis.dapodik`)."""
+"""Strings of the Dapodik import adapters (:mod:`analysis.ingest.dapodik`)."""
 
 STRINGS = {
     "problem.dapodik_no_npsn": {

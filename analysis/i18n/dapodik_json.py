@@ -1,4 +1,4 @@
-"""Strings of the Dapodik web-service JSON reader (:mod:`analysis.dapodik_json`)."""
+"""Strings of the Dapodik web-service JSON reader (:mod:`analysis.ingest.dapodik_json`)."""
 
 STRINGS = {
     "layout.dapodik_json": {"id": "JSON layanan web Dapodik (getGtk, getRombonganBelajar)", "en": "Dapodik web-service JSON (getGtk, getRombonganBelajar)"},

@@ -1,4 +1,4 @@
-"""Training effects (analysis/effects.py) and the Dampak Pelatihan page."""
+"""Training effects (analysis/metrics/effects.py) and the Dampak Pelatihan page."""
 
 STRINGS = {
     "effects.after_training": {"id": "Setelah {training}", "en": "After {training}"},

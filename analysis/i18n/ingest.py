@@ -1,7 +1,7 @@
 """Messages of reading and validating a file (problems in the validation report).
 
 Cell-level messages name the sheet, the row as Excel shows it and the column header
-as written (params ``sheet``, ``row``, ``column``, filled by ``analysis.validate.problem``).
+as written (params ``sheet``, ``row``, ``column``, filled by ``analysis.ingest.validate.problem``).
 """
 
 STRINGS = {

@@ -1,4 +1,4 @@
-"""PMM predikat kinerja (analysis/kinerja.py, the Kinerja sheet) and the PKG 2009–2022 labels."""
+"""PMM predikat kinerja (analysis/metrics/kinerja.py, the Kinerja sheet) and the PKG 2009–2022 labels."""
 
 STRINGS = {
     "kinerja.predikat.sangat_baik": {"id": "Sangat Baik", "en": "Sangat Baik (very good)"},

@@ -1,4 +1,4 @@
-"""Strings of the reference-table name matching (:func:`analysis.subjects.unmatched_names`)."""
+"""Strings of the reference-table name matching (:func:`analysis.reference.subjects.unmatched_names`)."""
 
 STRINGS = {
     "problem.unknown_subject_name": {

@@ -1,4 +1,4 @@
-"""The school report workbook (analysis/school_report.py) and the download button."""
+"""The school report workbook (analysis/reports/school_report.py) and the download button."""
 
 STRINGS = {
     "report.school.title": {"id": "Laporan Profil Sekolah", "en": "School Profile report"},
@@ -41,6 +41,6 @@ STRINGS = {
     "report.school.jp": {"id": "JP", "en": "JP"},
 }
 
-from analysis.schema import ICT_LEVELS as _LEVELS  # noqa: E402
+from analysis.core.schema import ICT_LEVELS as _LEVELS  # noqa: E402
 
 STRINGS.update({f"ict.level.{n}": {"id": f"{n} – {ind}", "en": f"{n} – {en}"} for n, (ind, en) in _LEVELS.items()})

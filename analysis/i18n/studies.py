@@ -1,4 +1,4 @@
-"""The Temuan Penelitian page (analysis/studies.py)."""
+"""The Temuan Penelitian page (analysis/views/studies.py)."""
 
 STRINGS = {
     "page.temuan.title": {"id": "Temuan Penelitian", "en": "Research Findings"},

@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from analysis import participation
+from analysis.metrics import participation
 
 DEFAULT_MONTHS = 3
 STATES = ("done", "overdue", "pending")

@@ -5,7 +5,7 @@ or Rekap Pembelajaran read into Mengajar). They are split by who covers them:
 a teacher linier in the subject (Permendikbudristek 7/2024; Permendiknas
 16/2007), a teacher out of field, or a teacher whose judgement is unknown.
 Linier certified teachers whose counted hours are below 24 JJM (PP 74/2008
-Pasal 52 as amended by PP 19/2017; :func:`analysis.linieritas.jjm_link`) are
+Pasal 52 as amended by PP 19/2017; :func:`analysis.metrics.linieritas.jjm_link`) are
 the spare capacity a school already has: their gap is counted in the subject
 in which they teach the most linier hours.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import linieritas
+from analysis.metrics import linieritas
 
 #: Columns of :func:`school_subject` after the keys.
 FIGURES = ("jjm_needed", "jjm_linier", "jjm_out", "jjm_unknown", "teachers_linier", "linier_below_24", "jjm_spare", "shortage", "surplus", "balance")
@@ -33,9 +33,9 @@ def school_subject(judged: pd.DataFrame, guru: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     judged : DataFrame
-        :func:`analysis.linieritas.judge` output (one row per teacher × subject, JJM per week).
+        :func:`analysis.metrics.linieritas.judge` output (one row per teacher × subject, JJM per week).
     guru : DataFrame
-        One row per PTK (for the 24-JJM list, :func:`analysis.linieritas.jjm_link`).
+        One row per PTK (for the 24-JJM list, :func:`analysis.metrics.linieritas.jjm_link`).
 
     Returns
     -------

@@ -37,7 +37,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from analysis import kinerja, linieritas
+from analysis.metrics import kinerja, linieritas
 from analysis.plan import geo
 
 #: Most JJM a week a teacher may teach (PP 74/2008 Pasal 52 as amended by PP 19/2017).
@@ -192,7 +192,7 @@ def propose(judged: pd.DataFrame, guru: pd.DataFrame, sekolah: pd.DataFrame, opt
     Parameters
     ----------
     judged : DataFrame
-        :func:`analysis.linieritas.judge` output (one row per teacher × subject).
+        :func:`analysis.metrics.linieritas.judge` output (one row per teacher × subject).
     guru : DataFrame
         One row per PTK (``guru_id``, ``npsn``, ``pendidik``, ``sertifikasi``,
         ``jurusan_prodi``, ``status_kepegawaian``, ``jenis_ptk``, tugas tambahan columns).

@@ -2,15 +2,15 @@
 
 A need is one of:
 
-- ``ict``: an ICT skill rated below the target level (:func:`analysis.ict.teacher_gaps`);
+- ``ict``: an ICT skill rated below the target level (:func:`analysis.metrics.ict.teacher_gaps`);
 - ``domain``: a competency domain of the latest assessment (PKG, or the four
-  domain scores; 0–100) below a threshold (:mod:`analysis.pkg`);
+  domain scores; 0–100) below a threshold (:mod:`analysis.metrics.pkg`);
 - ``kinerja``: a PMM predikat kinerja of Butuh Perbaikan or below in the latest
-  year (Permenpan-RB 6/2022; :func:`analysis.kinerja.needs_attention`);
+  year (Permenpan-RB 6/2022; :func:`analysis.metrics.kinerja.needs_attention`);
 - ``out_of_field``: a subject taught out of field: subject training until the
-  teacher is reassigned (:mod:`analysis.linieritas`);
+  teacher is reassigned (:mod:`analysis.metrics.linieritas`);
 - ``no_training``: no training as a participant in the 12 months counted back
-  from the dataset's reference date (:mod:`analysis.participation`).
+  from the dataset's reference date (:mod:`analysis.metrics.participation`).
 
 Cohorts group needs with the same topic in the same kecamatan: for SD/MI the
 forum is the KKG; for SMP/MTs and above the MGMP of the subject (a subject's
@@ -24,7 +24,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from analysis import ict, kinerja, linieritas, participation, pkg, schema
+from analysis.core import schema
+from analysis.metrics import ict, kinerja, linieritas, participation, pkg
 
 KINDS = ("out_of_field", "kinerja", "domain", "ict", "no_training")
 #: Weight of each kind in a teacher's priority score (higher first).
@@ -45,7 +46,7 @@ def needs(guru: pd.DataFrame, judged: pd.DataFrame, pelatihan: pd.DataFrame, pen
     guru : DataFrame
         One row per PTK.
     judged : DataFrame
-        :func:`analysis.linieritas.judge` output.
+        :func:`analysis.metrics.linieritas.judge` output.
     pelatihan, penilaian, kinerja_table : DataFrame
         The Pelatihan, Penilaian and Kinerja tables (``kinerja_table`` may be ``None``).
     reference_date : datetime.date

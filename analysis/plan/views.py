@@ -2,7 +2,7 @@
 
 Also the plan's downloads: one .xlsx workbook (a sheet per table) and a
 printable HTML page, per school (for the head's RKAS / PBD planning) or per
-district; text neutralised against formula injection (:func:`analysis.report.neutralize`).
+district; text neutralised against formula injection (:func:`analysis.reports.validation.neutralize`).
 """
 
 from __future__ import annotations
@@ -14,18 +14,20 @@ from collections.abc import Sequence
 import openpyxl
 import pandas as pd
 
-from analysis import district, exports, ict, linieritas, participation
-from analysis.dataset import Dataset
+from analysis.metrics import ict, linieritas, participation
+from analysis.reports import exports
+from analysis.views import district
+from analysis.core.dataset import Dataset
 from analysis.plan import followup, geo, needs, training
-from analysis.report import neutralize
-from analysis.school import Selection
+from analysis.reports.validation import neutralize
+from analysis.views.school import Selection
 
-#: Indicators the map can colour schools by (keys of :func:`analysis.district.school_table`).
+#: Indicators the map can colour schools by (keys of :func:`analysis.views.district.school_table`).
 MAP_INDICATORS = ("out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share", "certified_share", "teachers")
 
 
 def judged(sel: Selection) -> pd.DataFrame:
-    """Every teacher × subject of the selection judged (:func:`analysis.linieritas.judge`)."""
+    """Every teacher × subject of the selection judged (:func:`analysis.metrics.linieritas.judge`)."""
     return linieritas.judge(sel.guru, sel.tables["mengajar"], sekolah=sel.tables["sekolah"])
 
 
@@ -117,7 +119,7 @@ def plan_xlsx(sheets: dict[str, pd.DataFrame], notice: str | None = None) -> byt
 
 
 def plan_html(title: str, meta: Sequence[str], sections: Sequence[tuple[str, Sequence[object]]], notice: str | None = None, lang: str = "id") -> str:
-    """The plan as a printable, self-contained HTML page (:func:`analysis.exports.html_report`)."""
+    """The plan as a printable, self-contained HTML page (:func:`analysis.reports.exports.html_report`)."""
     return exports.html_report(title, meta, sections, notice, lang)
 
 
@@ -136,7 +138,7 @@ def topic_label(topic: object, lang: str = "id") -> str:
     str
         "–" for a missing topic.
     """
-    from analysis import schema
+    from analysis.core import schema
     from analysis.i18n import t
 
     if topic is None or (isinstance(topic, float) and pd.isna(topic)) or str(topic) in ("", "None"):
@@ -158,9 +160,9 @@ def teacher_label(guru_ids: Sequence[str], guru: pd.DataFrame, salt: str, name_s
     """A label per teacher: the name when ``name_school`` is that teacher's own school (its head is viewing), else the pseudonymous code.
 
     Names are for the school head only, of that school's teachers (privacy rule
-    of the dashboard; :mod:`analysis.privacy`).
+    of the dashboard; :mod:`analysis.metrics.privacy`).
     """
-    from analysis.privacy import pseudonym
+    from analysis.metrics.privacy import pseudonym
 
     info = guru.drop_duplicates("guru_id").set_index("guru_id")
     out = []

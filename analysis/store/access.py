@@ -5,13 +5,13 @@ role                    what :func:`datasets_for` returns
 ======================  ======================================================
 ``kepala_sekolah``      their own school(s), identified (names, NUPTK)
 ``dinas``               every school of their kabupaten/kota (or NPSN list), identified
-``peneliti``            every school, de-identified (:func:`analysis.privacy.deidentified_tables`)
+``peneliti``            every school, de-identified (:func:`analysis.metrics.privacy.deidentified_tables`)
 ``admin``               nothing: accounts and the audit log only (:class:`AccessDenied`)
 ======================  ======================================================
 
 Every read of identified data is written to the audit log (``view``).
 Pages show teachers by name only to the kepala sekolah
-(:func:`analysis.privacy.display_names`); the data layer gives a dinas account
+(:func:`analysis.metrics.privacy.display_names`); the data layer gives a dinas account
 identified rows so that its pages can still link a pseudonymous code to a teacher.
 """
 
@@ -24,7 +24,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from analysis.dataset import Dataset, ValidationReport
+from analysis.core.dataset import Dataset, ValidationReport
 from analysis.store.audit import AccessDenied, record
 from analysis.store.engine import Store
 from analysis.store.models import School, Setting, Submission, SubmissionSchool, User
@@ -33,7 +33,7 @@ from analysis.store.submissions import active_user, covers, dataset_of
 #: Roles that read identified teacher rows (each read is audited).
 IDENTIFIED_ROLES = ("kepala_sekolah", "dinas")
 PSEUDONYM_KEY = "pseudonym_key"
-#: Columns kept beside :data:`analysis.privacy.DEIDENTIFIED_COLUMNS` in a researcher's
+#: Columns kept beside :data:`analysis.metrics.privacy.DEIDENTIFIED_COLUMNS` in a researcher's
 #: dataset: derived flags and subject text the analyses need, none naming a teacher.
 ANALYSIS_COLUMNS: dict[str, tuple[str, ...]] = {
     "guru": ("pendidik", "pelatihan_recorded", "mengajar", "tugas_tambahan", "jam_tugas_tambahan", "total_jjm"),
@@ -55,7 +55,7 @@ def _visible_schools(s, me: User, npsn=None, kabupaten: str | None = None) -> li
     AccessDenied
         For an admin, or when ``npsn`` names a school outside the scope.
     """
-    from analysis.wilayah import region_key
+    from analysis.reference.wilayah import region_key
 
     if me.role == "admin":
         raise AccessDenied("administrators see accounts, not teacher data")
@@ -80,7 +80,7 @@ def pseudonym_key(store: Store) -> str:
 
     The same key gives a teacher the same code in every read and every year,
     so a researcher can follow a code over time; without it a code cannot be
-    turned back into a NUPTK (:func:`analysis.privacy.pseudonym`).
+    turned back into a NUPTK (:func:`analysis.metrics.privacy.pseudonym`).
     """
     with store.session() as s:
         found = s.get(Setting, PSEUDONYM_KEY)
@@ -98,7 +98,7 @@ def pseudonym_key(store: Store) -> str:
 def deidentify(ds: Dataset, key: str) -> Dataset:
     """The de-identified form of ``ds`` a researcher reads.
 
-    Tables as :func:`analysis.privacy.deidentified_tables` gives them (no name,
+    Tables as :func:`analysis.metrics.privacy.deidentified_tables` gives them (no name,
     NUPTK, NIP, birth date; an age band; a pseudonymous ``kode``), with
     ``guru_id`` set to that code so the tables still link, the
     :data:`ANALYSIS_COLUMNS` the analyses need added, and every other schema
@@ -107,8 +107,8 @@ def deidentify(ds: Dataset, key: str) -> Dataset:
     (free text). The report keeps its row counts but not its problems (a
     problem quotes the cell, which may be a NUPTK or a name).
     """
-    from analysis.ingest import conform, empty_tables
-    from analysis.privacy import deidentified_tables
+    from analysis.ingest.load import conform, empty_tables
+    from analysis.metrics.privacy import deidentified_tables
 
     ref = ds.reference_date()
     tables = deidentified_tables(ds.tables, ref, key=key)  # by keyword: the third positional is the old, ignored salt
@@ -123,7 +123,7 @@ def deidentify(ds: Dataset, key: str) -> Dataset:
 
 
 def _combined(parts: list[Dataset]) -> Dataset:
-    from analysis.ingest import combine, empty_tables
+    from analysis.ingest.load import combine, empty_tables
 
     if not parts:
         return Dataset(tables=empty_tables(), report=ValidationReport(file="", layout="combined"), source="store")
@@ -143,13 +143,13 @@ def datasets_for(store: Store, user: User, *, npsn: str | Iterable[str] | None =
         Only these schools.
     kabupaten : str, optional
         Only the schools of this kabupaten/kota (any spelling,
-        :func:`analysis.wilayah.region_key`).
+        :func:`analysis.reference.wilayah.region_key`).
 
     Returns
     -------
     Dataset
         Each school's current submission, limited to that school, put together
-        with :func:`analysis.ingest.combine` (one submission: its dataset as
+        with :func:`analysis.ingest.load.combine` (one submission: its dataset as
         stored, ``as_of`` its reference date). Empty tables when nothing is
         visible. De-identified for a peneliti (:func:`deidentify`).
 

@@ -4,7 +4,7 @@ Why blobs and not one SQL table per dataset table: the tables carry derived
 columns beside the schema's (``guru_id``, ``pendidik``, ``jjm_source``, …) and
 pandas dtypes that SQL types do not keep apart (``Int64`` and ``boolean`` with
 missing values, ``datetime64[ns]``, text as ``object`` with ``None``), and
-:mod:`analysis.schema` gains sheets and columns as the project grows: a blob
+:mod:`analysis.core.schema` gains sheets and columns as the project grows: a blob
 per submission × table needs no migration when it does, and reads back exactly
 what was validated (``pandas.testing.assert_frame_equal`` holds, ``attrs``
 included). Every analysis runs in pandas on a school's whole tables, so
@@ -40,7 +40,7 @@ def from_parquet(data: bytes) -> pd.DataFrame:
 
     pandas 3 reads text back as ``str``; columns that were ``object`` are
     turned back into ``object`` with ``None`` for a missing value, as the
-    validator builds them (:func:`analysis.ingest.conform`).
+    validator builds them (:func:`analysis.ingest.load.conform`).
     """
     table = pq.read_table(io.BytesIO(data))
     meta = table.schema.pandas_metadata or {}

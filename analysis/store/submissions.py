@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from analysis.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
+from analysis.core.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
 from analysis.store import frames
 from analysis.store.audit import AccessDenied, _json_safe, record
 from analysis.store.engine import Store
@@ -93,7 +93,7 @@ def report_to_json(report: ValidationReport) -> dict:
 
 
 def report_from_json(data: dict) -> ValidationReport:
-    """The :class:`~analysis.dataset.ValidationReport` :func:`report_to_json` wrote."""
+    """The :class:`~analysis.core.dataset.ValidationReport` :func:`report_to_json` wrote."""
     return ValidationReport(
         file=data["file"],
         sheets=[SheetReport(**s) for s in data["sheets"]],
@@ -125,10 +125,10 @@ def covers(user: User, npsn: str, kabupaten: str | None) -> bool:
     """Whether ``user``'s scope includes the school ``npsn`` in ``kabupaten``.
 
     kepala_sekolah: their NPSNs; dinas: their NPSNs and every school of their
-    kabupaten/kota (spelling folded, :func:`analysis.wilayah.region_key`);
+    kabupaten/kota (spelling folded, :func:`analysis.reference.wilayah.region_key`);
     peneliti: every school; admin: none.
     """
-    from analysis.wilayah import region_key
+    from analysis.reference.wilayah import region_key
 
     if user.role == "peneliti":
         return True
@@ -181,7 +181,7 @@ def submit_file(store: Store, user: User, data: bytes, filename: str, *, npsn: s
     filename : str
     npsn : str, optional
         The school's NPSN for a Dapodik export that carries none
-        (:func:`analysis.ingest.load_file`).
+        (:func:`analysis.ingest.load.load_file`).
 
     Returns
     -------
@@ -195,7 +195,7 @@ def submit_file(store: Store, user: User, data: bytes, filename: str, *, npsn: s
         whose rows were partly rejected is stored with its report.
         Every outcome is written to the audit log.
     """
-    from analysis.ingest import load_file
+    from analysis.ingest.load import load_file
 
     name = Path(filename).name
 
@@ -376,7 +376,7 @@ def submission_tables(s: Session, submission_id: int) -> dict[str, pd.DataFrame]
 
 
 def dataset_of(s: Session, sub: Submission, npsns: set[str] | None = None) -> Dataset:
-    """A stored submission as a :class:`~analysis.dataset.Dataset`, only the schools ``npsns`` (default all).
+    """A stored submission as a :class:`~analysis.core.dataset.Dataset`, only the schools ``npsns`` (default all).
 
     Teachers are kept by their ``npsn``; their subjects, trainings and
     assessments follow them by ``guru_id``; Kendala rows by ``npsn``.
@@ -387,7 +387,7 @@ def dataset_of(s: Session, sub: Submission, npsns: set[str] | None = None) -> Da
         tables = only_schools(tables, npsns)
     for t in TABLES:
         if t not in tables:  # a table added to the schema after this submission was stored
-            from analysis.ingest import empty_tables
+            from analysis.ingest.load import empty_tables
 
             tables[t] = empty_tables()[t]
     return Dataset(tables=tables, report=report_from_json(sub.report), source=f"{sub.file_name} (#{sub.id})", as_of=sub.reference_date)

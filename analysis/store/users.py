@@ -56,7 +56,7 @@ def add_user(store: Store, name: str, role: str, password: str, *, npsn: Iterabl
         or the schools a dinas account is limited to.
     kabupaten : str, optional
         The kabupaten/kota of a dinas account ("Kab. Bulukumba" is kept as
-        "Kabupaten Bulukumba", :func:`analysis.wilayah.normalize_region`). A dinas
+        "Kabupaten Bulukumba", :func:`analysis.reference.wilayah.normalize_region`). A dinas
         account needs a kabupaten or an NPSN list.
     email : str, optional
 
@@ -70,7 +70,7 @@ def add_user(store: Store, name: str, role: str, password: str, *, npsn: Iterabl
         Unknown role, a malformed NPSN, a role without the schools it needs, a
         short password, or a name already taken.
     """
-    from analysis.wilayah import normalize_region
+    from analysis.reference.wilayah import normalize_region
 
     name = (name or "").strip()
     npsns = sorted({str(n).strip() for n in npsn})

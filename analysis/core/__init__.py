@@ -1,0 +1,1 @@
+"""The data model every layer shares: the schema (sheets, columns, vocabularies), the Dataset, errors, values, formatting."""

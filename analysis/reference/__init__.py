@@ -1,0 +1,1 @@
+"""Reference tables and the rules read from ``data/reference``: subjects and programmes, regions, colour bands."""

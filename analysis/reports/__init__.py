@@ -1,0 +1,1 @@
+"""Downloads: school and district reports, table exports, the validation report."""

@@ -1,0 +1,1 @@
+"""Figures to what a page shows: one school, a district, the summary, comparisons, studies, trends."""

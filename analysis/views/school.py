@@ -1,0 +1,356 @@
+"""One school's figures, gathered from the analyses for the *Profil Sekolah* page and the reports.
+
+Nothing is computed here that an analysis module does not define: this module
+selects one school's rows (or a district's) and calls :mod:`analysis.metrics.staff`,
+:mod:`analysis.metrics.participation`, :mod:`analysis.metrics.pkg`, :mod:`analysis.metrics.ict` and
+:mod:`analysis.metrics.linieritas`, so that a page, the command line and a report
+show the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from analysis.core import schema
+from analysis.metrics import ict, linieritas, participation, pkg, staff
+from analysis.core.dataset import Dataset
+
+
+@dataclass
+class Selection:
+    """The tables of one school (or of the schools chosen), rows only of its teachers.
+
+    Attributes
+    ----------
+    tables : dict of str to DataFrame
+        Same tables as :class:`analysis.core.dataset.Dataset`, filtered.
+    reference_date : datetime.date
+        The date "last 12 months" counts back from (the whole dataset's, so
+        that schools compare on the same window).
+    reference_set : bool
+        Whether a user set that date (else it is the latest date in the data).
+    """
+
+    tables: dict[str, pd.DataFrame]
+    reference_date: date
+    reference_set: bool = False
+
+    @property
+    def guru(self) -> pd.DataFrame:
+        return self.tables["guru"]
+
+
+def schools_in(ds: Dataset) -> dict[str, str | None]:
+    """Every school the dataset knows, NPSN → Nama Sekolah (``None`` when unnamed).
+
+    The ``Sekolah`` table's schools first, in its order; then, in NPSN order,
+    any NPSN that only ``Guru`` names (a Guru-only CSV, a teacher whose school
+    row is missing), so that the app, the reports and ``summary`` all see the
+    same schools.
+
+    Returns
+    -------
+    dict
+        NPSN (8-digit text) → name or ``None``.
+    """
+    sk = ds.tables["sekolah"]
+    out: dict[str, str | None] = {str(n): (str(name) if isinstance(name, str) and name.strip() else None) for n, name in zip(sk["npsn"], sk["nama_sekolah"]) if isinstance(n, str) and n}
+    for n in sorted(set(ds.tables["guru"]["npsn"].dropna().astype(str)) - set(out)):
+        out[n] = None
+    return out
+
+
+def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: date | None = None) -> Selection:
+    """The rows of one or more schools.
+
+    Parameters
+    ----------
+    ds : Dataset
+    npsn : str or list of str, optional
+        The school(s); ``None`` keeps every school.
+    reference_date : datetime.date, optional
+        Overrides :meth:`Dataset.reference_date`.
+
+    Returns
+    -------
+    Selection
+        ``sekolah`` and ``guru`` filtered by NPSN; ``mengajar``, ``pelatihan``,
+        ``penilaian`` and ``kinerja`` by the selected teachers' ``guru_id``; ``kendala`` by NPSN.
+    """
+    ref = ds.reference_date(reference_date)
+    chosen = reference_date is not None or ds.as_of is not None
+    if npsn is None:
+        return Selection(dict(ds.tables), ref, chosen)
+    wanted = {npsn} if isinstance(npsn, str) else set(npsn)
+    t = ds.tables
+    guru = t["guru"][t["guru"]["npsn"].isin(wanted).to_numpy()]
+    ids = set(guru["guru_id"])
+    out = {
+        "sekolah": t["sekolah"][t["sekolah"]["npsn"].isin(wanted).to_numpy()],
+        "guru": guru,
+        "kendala": t["kendala"][t["kendala"]["npsn"].isin(wanted).to_numpy()],
+    }
+    for k in ("mengajar", "pelatihan", "penilaian", "kinerja"):
+        if k in t:
+            out[k] = t[k][t[k]["guru_id"].isin(ids).to_numpy()]
+    return Selection(out, ref, chosen)
+
+
+def reference_caption(sel: Selection, lang: str) -> str:
+    """The sentence that says which date "last 12 months" counts back from, and where that date comes from."""
+    from analysis.i18n import t as tr
+
+    key = "profil.reference_date.set" if sel.reference_set else "profil.reference_date"
+    return tr(key, lang, date=sel.reference_date.strftime("%d/%m/%Y"))
+
+
+def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, jp_bin: float = 10.0) -> dict[str, pd.DataFrame]:
+    """Training participation of the selection.
+
+    Parameters
+    ----------
+    sel : Selection
+    months : int
+        Look-back window (default 12).
+    jp_bin : float
+        Width of the JP-per-teacher histogram bins, JP hours.
+
+    Returns
+    -------
+    dict
+        ``per_teacher`` (:func:`analysis.metrics.participation.per_teacher`, one row per
+        pendidik), ``types`` (one row per Jenis), ``jp_bins`` (one row per JP bin:
+        bin_start, bin_end, n teachers), ``untrained`` (one row per pendidik with
+        no training in the window).
+    """
+    from analysis.charts import histogram_counts
+
+    pt = participation.per_teacher(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
+    return {
+        "per_teacher": pt,
+        "types": participation.type_counts(sel.guru, sel.tables["pelatihan"], sel.reference_date, months),
+        "jp_bins": histogram_counts(pt["jp"], jp_bin),
+        "untrained": participation.untrained(pt),
+    }
+
+
+def staff_tables(sel: Selection) -> dict[str, pd.DataFrame]:
+    """Head counts by status kepegawaian, gender and age band (teachers and support staff).
+
+    Returns
+    -------
+    dict
+        ``status``, ``jk``, ``age_band``: each one row per value × group (pendidik /
+        tendik) with ``n`` (:func:`analysis.metrics.staff.staff_counts`).
+    """
+    return {by: staff.staff_counts(sel.guru, by, sel.reference_date) for by in ("status_kepegawaian", "jk", "age_band")}
+
+
+def headline(sel: Selection, ict_target: int = ict.DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS) -> dict[str, float | int | None]:
+    """The headline figures (cards) of the selection.
+
+    Parameters
+    ----------
+    sel : Selection
+    ict_target : int
+        ICT level 1–4 counted as enough.
+    months : int
+        Training look-back window.
+
+    Returns
+    -------
+    dict
+        ``schools``, ``teachers`` (pendidik), ``staff`` (tenaga kependidikan),
+        ``certified``, ``certified_share`` (0–1), ``out_of_field_share_headcount``
+        and ``out_of_field_share_jjm`` (0–1 of judged teachers / JJM),
+        ``out_of_field_unknown`` (teachers), ``ict_below_target_share`` (0–1,
+        mean over the six skills), ``trained_last_12_months_share`` (0–1) and
+        ``domain_mean_<domain>`` (0–100); ``None`` where the data cannot say.
+    """
+    head: dict[str, float | int | None] = {"schools": int(sel.tables["sekolah"]["npsn"].nunique())}
+    head.update(staff.headline(sel.guru))
+    judged = linieritas.judge(sel.guru, sel.tables["mengajar"], sekolah=sel.tables["sekolah"])
+    totals = linieritas.totals(judged)
+    head.update(totals)
+    head["ict_below_target_share"] = ict.mean_below_share(ict.below_target(sel.guru, ict_target))
+    head["trained_last_12_months_share"] = participation.recorded_trained_share(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
+    latest = pkg.latest_per_teacher(pkg.assessment_scores(sel.tables["penilaian"], sel.guru))
+    latest = latest[latest["guru_id"].isin(set(staff.pendidik(sel.guru)["guru_id"]))]
+    for d, v in pkg.domain_means(latest).items():
+        head[f"domain_mean_{d}"] = v
+    return head
+
+
+def assessment_years(sel: Selection) -> list[int]:
+    """Years with a PKG, supervision or self assessment of the selection's teachers, latest first."""
+    p = sel.tables["penilaian"]
+    p = p[p["sumber"].isin(list(pkg.PROFILE_SOURCES)).to_numpy()]
+    years = pd.to_datetime(p["tanggal_penilaian"], errors="coerce").dt.year.dropna().astype(int)
+    return sorted(set(years), reverse=True)
+
+
+def competency_tables(sel: Selection, year: int | None = None) -> dict[str, pd.DataFrame]:
+    """Four-domain competency of the selection's pendidik, latest assessment each (UKG apart).
+
+    Returns
+    -------
+    dict
+        ``latest`` (one row per teacher, :func:`analysis.metrics.pkg.latest_per_teacher`),
+        ``box`` (one row per domain: quartiles for a box plot, :func:`analysis.charts.box_stats`),
+        ``categories`` (one row per PKG category: ``kategori``, ``n``, ``share``),
+        ``ukg`` (one row per UKG domain, :func:`analysis.metrics.pkg.ukg_summary`),
+        ``by_school`` (one row per school × domain: ``npsn``, ``domain``, ``mean`` 0–100, ``n``).
+    year : int, optional
+        Only assessments of that year (the latest of each teacher within it);
+        ``None`` for each teacher's latest assessment.
+    """
+    from analysis.charts import box_stats
+
+    ids = set(staff.pendidik(sel.guru)["guru_id"])
+    scores = pkg.assessment_scores(sel.tables["penilaian"], sel.guru)
+    scores = scores[scores["guru_id"].isin(ids)]
+    ukg_scores = scores
+    if year is not None:
+        scores = scores[scores["tanggal_penilaian"].dt.year == year]
+    latest = pkg.latest_per_teacher(scores)
+    long = pkg.domain_long(latest).merge(sel.guru[["guru_id", "npsn"]], on="guru_id", how="left")
+    by_school = long.groupby(["npsn", "domain"], sort=True)["score"].agg(mean="mean", n="size").reset_index()
+    by_school["_d"] = by_school["domain"].map({d: i for i, d in enumerate(schema.DOMAINS)})
+    by_school = by_school.sort_values(["npsn", "_d"]).drop(columns="_d").reset_index(drop=True)
+    return {
+        "latest": latest,
+        "by_school": by_school,
+        "box": box_stats(pkg.domain_long(latest), "domain", "score", order=list(schema.DOMAINS)),
+        "categories": pkg.category_counts(latest),
+        "ukg": pkg.ukg_summary(ukg_scores),
+    }
+
+
+def out_of_field_tables(sel: Selection, prodi_path: object = None) -> dict[str, object]:
+    """Out-of-field teaching of the selection.
+
+    Returns
+    -------
+    dict
+        ``judged`` (one row per teacher × subject, :func:`analysis.metrics.linieritas.judge`),
+        ``by_subject`` (one row per subject, :func:`analysis.metrics.linieritas.by_subject`),
+        ``unknown`` (int: teachers whose subjects are all unknown),
+        ``teachers`` (one row per out-of-field teacher: ``guru_id``, ``nama``,
+        ``npsn``, ``subjects_out``, ``qualification`` (sertifikasi, else jurusan/prodi),
+        ``jjm_out``, ``jjm_total`` (JP per week), ``reaches_24_only_out_of_field``,
+        ``status_kepegawaian``), ``totals`` (:func:`analysis.metrics.linieritas.totals`),
+        ``by_status`` / ``by_certification`` / ``by_school`` (one row per group),
+        ``jjm_link`` (one row per certified teacher whose counted hours are
+        under 24, :func:`analysis.metrics.linieritas.jjm_link`), ``jjm_totals``
+        (:func:`analysis.metrics.linieritas.jjm_link_totals`), ``below_s1`` (one row per
+        pendidik below S1/D-IV, :func:`analysis.metrics.linieritas.below_s1`),
+        ``inferred`` (one row per teacher × subject judgement resting on a table
+        row marked inferred: ``guru_id``, ``nama``, ``npsn``, ``mata_pelajaran``,
+        ``status``, ``qualification``) and ``missing`` (one row per programme,
+        certificate field or subject the reference tables lack).
+    prodi_path : path, optional
+        A replacement programme table (:func:`analysis.reference.subjects.read_prodi_table`).
+    """
+    judged = linieritas.judge(sel.guru, sel.tables["mengajar"], prodi_path, sekolah=sel.tables["sekolah"])
+    pt = linieritas.per_teacher(judged)
+    out = pt[pt["status"] == linieritas.TIDAK_LINIER].drop(columns=["status", "npsn"])
+    info = sel.guru[["guru_id", "nama", "npsn", "sertifikasi", "jurusan_prodi", "status_kepegawaian"]]
+    out = out.merge(info, on="guru_id", how="left")
+    out["qualification"] = out["sertifikasi"].where(out["sertifikasi"].notna() & out["sertifikasi"].astype(str).str.strip().ne(""), out["jurusan_prodi"])
+    cols = ["guru_id", "nama", "npsn", "subjects_out", "qualification", "jjm_out", "jjm_total", "reaches_24_only_out_of_field", "status_kepegawaian"]
+    inferred = judged.loc[judged["inferred"].astype(bool), ["guru_id", "mata_pelajaran", "status", "sumber"]].merge(info, on="guru_id", how="left")
+    inferred["qualification"] = inferred["sertifikasi"].where(inferred["sertifikasi"].notna() & inferred["sertifikasi"].astype(str).str.strip().ne(""), inferred["jurusan_prodi"])
+    return {
+        "judged": judged,
+        "by_subject": linieritas.by_subject(judged),
+        "unknown": int((pt["status"] == linieritas.UNKNOWN).sum()),
+        "teachers": out[cols].sort_values(["npsn", "jjm_out"], ascending=[True, False]).reset_index(drop=True),
+        "totals": linieritas.totals(judged),
+        "by_status": linieritas.by_group(judged, sel.guru, "status_kepegawaian"),
+        "by_certification": linieritas.by_group(judged, sel.guru, "sertifikasi"),
+        "by_school": linieritas.school_shares(judged),
+        "jjm_link": linieritas.jjm_link(judged, sel.guru),
+        "jjm_totals": linieritas.jjm_link_totals(judged, sel.guru),
+        "below_s1": linieritas.below_s1(sel.guru),
+        "inferred": inferred[["guru_id", "nama", "npsn", "mata_pelajaran", "status", "qualification", "sumber"]].reset_index(drop=True),
+        "missing": linieritas.unknown_entries(judged),
+    }
+
+
+def ict_tables(sel: Selection, target: int = ict.DEFAULT_TARGET) -> dict[str, pd.DataFrame]:
+    """ICT mastery of the selection's pendidik.
+
+    Returns
+    -------
+    dict
+        ``levels`` (one row per skill × level: ``skill``, ``level``, ``n``),
+        ``below`` (one row per skill: ``skill``, ``rated``, ``below``, ``share`` 0–1),
+        ``by_age`` (one row per age band × skill, shares below target),
+        ``by_status``, ``by_certification``, ``by_school`` (likewise), ``needs``
+        (:func:`analysis.metrics.ict.training_needs`, one row per teacher to train).
+    """
+    return {
+        "by_status": ict.below_by_group(sel.guru, "status_kepegawaian", target),
+        "by_certification": ict.below_by_group(sel.guru, "sertifikasi", target),
+        "by_school": ict.below_by_group(sel.guru, "npsn", target),
+        "needs": ict.training_needs(sel.guru, sel.tables["pelatihan"], sel.reference_date, target),
+        "levels": ict.level_counts(sel.guru),
+        "below": ict.below_target(sel.guru, target),
+        "by_age": ict.below_by_group(sel.guru, "age_band", target, sel.reference_date),
+    }
+
+
+def untrained_list(sel: Selection, untrained: pd.DataFrame) -> pd.DataFrame:
+    """The untrained teachers with what a school head needs to plan training.
+
+    Parameters
+    ----------
+    untrained : DataFrame
+        :func:`analysis.metrics.participation.untrained` output (one row per pendidik).
+
+    Returns
+    -------
+    DataFrame
+        Same rows plus ``nama`` and ``status_kepegawaian``, ordered by last training (never trained first).
+    """
+    out = untrained.merge(sel.guru[["guru_id", "nama", "status_kepegawaian"]], on="guru_id", how="left")
+    return out.sort_values(["last_training", "guru_id"], na_position="first").reset_index(drop=True)
+
+
+def effect_tables(sel: Selection, window_months: int = 12, cluster: str = "teacher"):
+    """Training effects of the selection's pendidik (:func:`analysis.metrics.effects.analyse`, an ``Effects``).
+
+    ``cluster="school"`` clusters the comparison models' errors by the teachers' NPSN.
+    """
+    from analysis.metrics import effects
+
+    teachers = staff.pendidik(sel.guru)
+    ids = set(teachers["guru_id"])
+    pen = sel.tables["penilaian"][sel.tables["penilaian"]["guru_id"].isin(ids).to_numpy()]
+    pel = sel.tables["pelatihan"][sel.tables["pelatihan"]["guru_id"].isin(ids).to_numpy()]
+    schools = dict(zip(teachers["guru_id"], teachers["npsn"])) if cluster == "school" else None
+    return effects.analyse(pen, pel, window_months, cluster, schools)
+
+
+def teacher_labels(sel: Selection, table: pd.DataFrame, show_names: bool, salt: str) -> pd.DataFrame:
+    """``table`` (one row per teacher, with ``guru_id``) plus a ``teacher`` column: names for the school head, codes otherwise."""
+    from analysis.metrics.privacy import display_names
+
+    merged = table.merge(sel.guru[["guru_id", "nama"]], on="guru_id", how="left") if "nama" not in table else table
+    return merged.assign(teacher=display_names(merged, show_names, salt).to_numpy() if len(merged) else [])
+
+
+def teacher_codes(sel: Selection, salt: str, show_names: bool) -> dict[str, str]:
+    """Pseudonymous code → label (name for the school head, else the code) of each pendidik, for a teacher picker.
+
+    The code, not the NUPTK, goes into links, so a shared URL never carries a teacher's identity.
+    """
+    from analysis.metrics.privacy import display_names, pseudonym
+
+    p = staff.pendidik(sel.guru)
+    if p.empty:
+        return {}
+    return dict(zip((pseudonym(g, salt) for g in p["guru_id"]), display_names(p, show_names, salt)))

@@ -1,0 +1,115 @@
+"""Profil Sekolah: one school's staff, competency, out-of-field teaching, ICT mastery, training.
+
+Thin page: every number comes from :mod:`analysis.views.school` (which calls the
+analyses), every figure from :mod:`analysis.charts`, every word from the
+string table.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import charts
+from analysis.views import school
+from analysis.i18n import t
+from analysis.metrics.privacy import display_names
+from ui import kinerja_section, state, trend_section, widgets
+
+PAGE = "profil"
+lang = state.get_lang()
+ds = state.get_dataset()
+widgets.page_header("page.profil.title", lang, ds)
+
+npsn = widgets.school_picker(ds, lang, state.key(PAGE, "school"))
+if npsn is None:
+    st.warning(t("profil.no_schools", lang))
+    st.stop()
+
+st.caption(t("profil.identity", lang, **{k: widgets.plain(v) for k, v in widgets.school_row(ds, npsn).items()}))
+sel = school.select(ds, npsn)
+st.caption(school.reference_caption(sel, lang))
+target = st.sidebar.slider(t("profil.ict_target", lang), 1, 4, 3, key=state.key(PAGE, "ict_target"), help=t("profil.ict_target.help", lang))
+
+head = school.headline(sel, ict_target=target)
+widgets.metrics(head, lang)
+
+# ------------------------------------------------------------------- staff
+st.header(t("profil.section.staff", lang))
+counts = school.staff_tables(sel)
+group_labels = {"pendidik": t("chart.group.pendidik", lang), "tendik": t("chart.group.tendik", lang)}
+c1, c2, c3 = st.columns(3)
+for col, (by, title) in zip((c1, c2, c3), (("status_kepegawaian", "chart.staff.status.title"), ("jk", "chart.staff.gender.title"), ("age_band", "chart.staff.age.title"))):
+    labels = widgets.value_labels(by, counts[by]["value"], lang)
+    with col:
+        widgets.figure(charts.count_bars(counts[by], "value", "n", lang, title, color="group", color_labels=group_labels, category_labels=labels), state.key(PAGE, f"staff_{by}"))
+
+# -------------------------------------------------------------- competency
+st.header(t("profil.section.competency", lang))
+st.caption(t("profil.competency.caption", lang))
+comp = school.competency_tables(sel)
+c1, c2 = st.columns([3, 2])
+with c1:
+    widgets.figure(charts.domain_scores_figure(comp["box"], lang), state.key(PAGE, "domains"))
+with c2:
+    widgets.figure(charts.pkg_category_figure(comp["categories"], lang), state.key(PAGE, "categories"))
+st.caption(t("pkg.legacy.caption", lang))
+kinerja_section.render(ds, sel.tables, sel.guru, lang, PAGE)
+
+# ------------------------------------------------------------ out of field
+st.header(t("profil.section.out_of_field", lang))
+st.caption(t("profil.out_of_field.caption", lang))
+oof = school.out_of_field_tables(sel)
+widgets.figure(charts.out_of_field_by_subject_figure(oof["by_subject"], lang), state.key(PAGE, "oof_subject"))
+if oof["unknown"]:
+    st.info(t("profil.out_of_field.unknown", lang, n=oof["unknown"]), icon=":material/help:")
+if len(oof["below_s1"]):
+    st.info(t("profil.out_of_field.below_s1", lang, n=len(oof["below_s1"])), icon=":material/school:")
+if oof["totals"]["teachers_inferred"]:
+    st.caption(t("profil.out_of_field.inferred", lang, n=oof["totals"]["teachers_inferred"]))
+if oof["teachers"].empty:
+    st.caption(t("profil.out_of_field.none", lang))
+else:
+    listed = oof["teachers"].assign(teacher=display_names(oof["teachers"], state.shows_names(), ds.id))
+    st.markdown(f"**{t('profil.out_of_field.list', lang)}**")
+    widgets.table(listed, lang, {"teacher": "col.teacher", "subjects_out": "col.subjects_out", "qualification": "col.qualification", "jjm_out": "col.jjm", "status_kepegawaian": "col.status"}, key=state.key(PAGE, "oof_list"))
+
+# --------------------------------------------------------------------- ICT
+st.header(t("profil.section.ict", lang))
+st.caption(t("profil.ict.caption", lang, target=target))
+ict = school.ict_tables(sel, target)
+c1, c2 = st.columns(2)
+with c1:
+    widgets.figure(charts.ict_heatmap(ict["levels"], lang), state.key(PAGE, "ict_heatmap"))
+with c2:
+    widgets.figure(charts.ict_below_target_figure(ict["below"], lang, target), state.key(PAGE, "ict_below"))
+
+# ---------------------------------------------------------------- training
+st.header(t("profil.section.training", lang))
+tr = school.training_tables(sel)
+c1, c2 = st.columns(2)
+with c1:
+    widgets.figure(charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), state.key(PAGE, "jp"))
+with c2:
+    widgets.figure(charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers"), state.key(PAGE, "types"))
+n_untrained, n_teachers = len(tr["untrained"]), len(tr["per_teacher"])
+st.markdown(t("profil.training.none_12m", lang, n=n_untrained, total=n_teachers, date=sel.reference_date.strftime("%d/%m/%Y")))
+if n_untrained:
+    untrained = school.untrained_list(sel, tr["untrained"])
+    untrained = untrained.assign(teacher=display_names(untrained, state.shows_names(), ds.id))
+    with st.expander(t("profil.training.none_list", lang)):
+        widgets.table(untrained, lang, {"teacher": "col.teacher", "status_kepegawaian": "col.status", "last_training": "col.last_training"}, key=state.key(PAGE, "untrained"))
+
+# ------------------------------------------------------------------ trends
+widgets.guarded(lambda: trend_section.render([npsn], lang, PAGE, target), lang)
+
+# ---------------------------------------------------------------- teachers
+st.header(t("profil.section.teachers", lang))
+choices = school.teacher_codes(sel, ds.id, state.shows_names())
+if choices:
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    code = c1.selectbox(t("guru.pick", lang), list(choices), format_func=choices.get, key=state.key(PAGE, "teacher"))
+    if c2.button(t("profil.open_teacher", lang), icon=":material/person:", key=state.key(PAGE, "open_teacher")):
+        st.switch_page("app_pages/profil_guru.py", query_params={"npsn": npsn, "guru": code, "lang": lang})
+
+# ------------------------------------------------------------------ report
+widgets.school_report_download(ds, npsn, lang, PAGE, ict_target=target)
