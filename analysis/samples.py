@@ -52,6 +52,7 @@ import pandas as pd
 from openpyxl.styles import Alignment, Font
 
 from analysis.core import schema
+from analysis.core import paths
 
 ILLUSTRATIVE_ID = "DATA CONTOH ILUSTRATIF, BUKAN HASIL PENGUKURAN. Dibuat agar sejalan dengan temuan penelitian; bukan data guru sebenarnya."
 ILLUSTRATIVE_EN = "ILLUSTRATIVE SAMPLE DATA, NOT MEASURED. Built to agree with the field studies' findings; not real teachers."
@@ -1407,7 +1408,7 @@ def reproducible_xlsx(data: bytes) -> bytes:
 
 def sample_paths(datadir: str | Path | None = None) -> list[Path]:
     """Paths of the bundled sample files the app opens on, in display order."""
-    d = Path(datadir) if datadir else Path(__file__).resolve().parents[1] / "data"
+    d = Path(datadir) if datadir else paths.DATA_DIR
     return [d / file_name(s.key) for s in SITES] + [d / DAPODIK_FILE]
 
 

@@ -125,7 +125,7 @@ def run_one(what: str, path: Path) -> dict:
     data = path.read_bytes()
     out: dict = {}
     if what == "project":
-        from analysis.ingest.load import reader
+        from analysis.ingest import reader
         from analysis.ingest.load import load_file
         from analysis.ingest.reader import inspect_xlsx, read_file
 
@@ -148,7 +148,7 @@ def run_one(what: str, path: Path) -> dict:
         ds = load_file(data, path.name)
         out["load"] = time.perf_counter() - t0
         out["load_cpu"] = _cpu() - c0
-        from analysis.ingest.load import load as ingest
+        from analysis.ingest import load as ingest
 
         sheets = read_file(data, path.name)
         t0 = time.perf_counter()

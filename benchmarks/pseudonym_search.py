@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis.ingest.load import load as ingest  # noqa: E402
+from analysis.ingest import load as ingest  # noqa: E402
 from analysis.metrics import privacy
 from analysis.samples import sample_paths  # noqa: E402
 

@@ -843,7 +843,7 @@ def adapt(sheets: list[RawSheet], *, npsn: str | None = None) -> tuple[str, list
         :func:`detect`). Never raises for a user's file: a missing column or
         a broken row is left for the validator to report.
     """
-    from analysis.ingest.load import dapodik_json  # the web service's JSON, read into sheets of its own
+    from analysis.ingest import dapodik_json  # the web service's JSON, read into sheets of its own
 
     as_json = dapodik_json.adapt(sheets)
     if as_json is not None:

@@ -136,7 +136,7 @@ def _unreadable(name: str, code: str, params: dict, is_sample: bool) -> Dataset:
 
 def _raw_tables(sheets: list[RawSheet], report: ValidationReport, npsn: str | None = None) -> list[RawTable]:
     try:
-        from analysis.ingest.load import dapodik
+        from analysis.ingest import dapodik
     except ImportError:  # pragma: no cover - the module ships with the package
         dapodik = None
     adapted = dapodik.adapt(sheets, npsn=npsn) if dapodik is not None else None

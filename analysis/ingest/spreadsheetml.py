@@ -25,7 +25,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
-from analysis.ingest.load import reader
+from analysis.ingest import reader
 from analysis.ingest.rawdata import RawSheet
 from analysis.ingest.reader import UnreadableFile
 from analysis.ingest.xlsx_child import Extent, Refused

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.core import schema
+from analysis.core import paths
 
 #: PKG categories, best first: (key, lower bound exclusive). Pedoman PK Guru, table 12.
 CATEGORIES: tuple[tuple[str, float], ...] = (("amat_baik", 90.0), ("baik", 75.0), ("cukup", 60.0), ("sedang", 50.0), ("kurang", -np.inf))
@@ -40,7 +41,7 @@ CATEGORY_KEYS = tuple(k for k, _ in CATEGORIES)
 #: UKG minimum standard, 2015 (0–100).
 UKG_MINIMUM = 55.0
 #: UKG 2015 national reference (Kemendikbud, January 2016, as reported in the press).
-UKG_REFERENCE_FILE = Path(__file__).resolve().parent.parent / "data" / "reference" / "ukg_2015.csv"
+UKG_REFERENCE_FILE = paths.REFERENCE_DIR / "ukg_2015.csv"
 #: Assessment sources whose scores make a teacher's competency profile (UKG reported apart).
 PROFILE_SOURCES = ("PKG", "Supervisi", "Mandiri")
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from analysis.core import paths
 
 #: Prefix of a pseudonymous teacher code.
 PSEUDONYM_PREFIX = "G-"
@@ -48,7 +49,7 @@ KEY_ENV = "DASBOR_PSEUDONYM_KEY"
 #: Environment variable naming the data directory where a generated key is kept.
 DATA_DIR_ENV = "DASBOR_DATA_DIR"
 #: Default data directory: ``var/`` under the project (ignored by git).
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "var"
+DEFAULT_DATA_DIR = paths.VAR_DIR
 #: File of the generated key inside the data directory (0600).
 KEY_FILE = "pseudonym.key"
 #: The published demonstration key: codes made with it are NOT protected

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from analysis.core import paths
 
 EARTH_RADIUS_KM = 6371.0088
-OUTLINE_FILE = Path(__file__).resolve().parents[2] / "data" / "geo" / "indonesia.geojson"
+OUTLINE_FILE = paths.DATA_DIR / "geo" / "indonesia.geojson"
 #: Indonesia's extent (degrees): a coordinate outside it is treated as missing.
 LAT_RANGE = (-11.5, 6.5)
 LON_RANGE = (94.5, 141.5)

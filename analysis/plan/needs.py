@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.metrics import linieritas
+from analysis.core import paths
 
 #: Columns of :func:`school_subject` after the keys.
 FIGURES = ("jjm_needed", "jjm_linier", "jjm_out", "jjm_unknown", "teachers_linier", "linier_below_24", "jjm_spare", "shortage", "surplus", "balance")
@@ -138,7 +139,7 @@ def totals(table: pd.DataFrame) -> dict[str, float]:
 
 
 #: Weekly JP per subject per jenjang × tingkat (Kepmendikbudristek 56/M/2022 → Permendikbudristek 12/2024; KMA 347/2022 for madrasah).
-STRUCTURE_FILE = Path(__file__).resolve().parents[2] / "data" / "reference" / "struktur_kurikulum.csv"
+STRUCTURE_FILE = paths.REFERENCE_DIR / "struktur_kurikulum.csv"
 
 
 def curriculum_structure(path: Path | str = STRUCTURE_FILE) -> pd.DataFrame:

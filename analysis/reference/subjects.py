@@ -32,9 +32,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from analysis.core import paths
 
 #: Folder of the editable reference tables.
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
+REFERENCE_DIR = paths.REFERENCE_DIR
 SUBJECTS_FILE = REFERENCE_DIR / "mata_pelajaran.csv"
 PRODI_FILE = REFERENCE_DIR / "prodi_mapel.csv"
 PRODI_ALIAS_FILE = REFERENCE_DIR / "prodi_alias.csv"

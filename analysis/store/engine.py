@@ -28,12 +28,13 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from analysis.core import paths
 
 ENV_URL = "DASBOR_DATABASE_URL"
 ENV_DATA_DIR = "DASBOR_DATA_DIR"
 ENV_KEEP_ORIGINALS = "DASBOR_KEEP_ORIGINALS"
 #: The project root (beside app.py).
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = paths.ROOT
 SQLITE_FILE = "dasbor.sqlite3"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Key of the PostgreSQL advisory lock held while migrating (two processes starting at once migrate one after the other).

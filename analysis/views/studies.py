@@ -16,8 +16,9 @@ import pandas as pd
 import yaml
 
 from analysis.core import schema
+from analysis.core import paths
 
-STUDIES_FILE = Path(__file__).resolve().parent.parent / "data" / "studies.yaml"
+STUDIES_FILE = paths.DATA_DIR / "studies.yaml"
 #: Kinds of figure a finding can be set beside: a share (0–1), a level (0–100
 #: domain score), or a change (mean pre→post change of trained teachers, 0–100
 #: points, :mod:`analysis.metrics.effects`). A finding about change sits beside a change.

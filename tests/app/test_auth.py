@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import store
 from analysis.i18n import t
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 DATA = ROOT / "data"
 TIMEOUT = 120

@@ -31,7 +31,7 @@ from analysis.i18n import t
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 CHROMIUM = os.environ.get("DASBOR_CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "rahasia-123"

@@ -40,7 +40,7 @@ def _literal_keys(text: str) -> set[str]:
 def test_every_string_key_a_page_or_widget_names_exists():
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     files = [*root.glob("app_pages/*.py"), *root.glob("ui/*.py"), root / "app.py", *root.glob("analysis/**/*.py")]
     missing = {f"{f.relative_to(root)}: {k}" for f in files for k in _literal_keys(f.read_text(encoding="utf-8")) if k not in STRINGS}
     assert not missing, sorted(missing)
@@ -56,7 +56,7 @@ def test_pages_pass_no_literal_text_to_streamlit():
 
     shown = {"title", "header", "subheader", "caption", "markdown", "write", "info", "warning", "error", "success", "button", "selectbox", "multiselect", "slider", "metric", "download_button", "expander", "text"}
     offenders = []
-    for f in Path(__file__).resolve().parents[1].glob("app_pages/*.py"):
+    for f in Path(__file__).resolve().parents[2].glob("app_pages/*.py"):
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in shown and node.args:
                 first = node.args[0]

@@ -15,7 +15,7 @@ from analysis.ingest.reader import read_file
 from analysis.core.schema import normalize_header
 from tests.helpers import edit_workbook, problem_codes, sheet_report
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NPSN = samples.DAPODIK_SCHOOL["npsn"]
 
 

@@ -312,7 +312,7 @@ def test_the_upload_page_asks_for_the_npsn_of_a_daftar_guru_and_reads_the_file_a
 
     from analysis.i18n import t
 
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=120).run()
     at.switch_page("app_pages/unggah_data.py").run()
     at.file_uploader(key="upload_file").set_value(("daftar_guru.xlsx", GURU, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
     assert not at.exception, at.exception

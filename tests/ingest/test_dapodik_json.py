@@ -6,7 +6,7 @@ import json
 import pytest
 
 from analysis import samples
-from analysis.ingest.load import dapodik_json
+from analysis.ingest import dapodik_json
 from analysis.metrics import linieritas
 from analysis.reference import subjects
 from analysis.views import summary

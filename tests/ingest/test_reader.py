@@ -15,14 +15,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from analysis.ingest.load import reader, xlsx_child
+from analysis.ingest import reader, xlsx_child
 from analysis.ingest.load import load_file
 from analysis.ingest.reader import UnreadableFile, read_file
 from analysis.ingest.xlsx_child import Refused
 from tests.helpers import workbook_bytes
 
-FIXTURES = Path(__file__).with_name("fixtures")
-ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _xlsx(build) -> bytes:
@@ -99,7 +99,7 @@ def test_a_small_workbook_with_one_cell_at_xfd1048576_is_refused_before_parsing(
 
 def test_a_refused_file_gets_the_checks_code_even_though_the_parse_beside_them_aborts():
     # calamine runs alongside the checks; on this file it aborts (see the test below), the checks refuse
-    cmd = [sys.executable, str(ROOT / "analysis" / "xlsx_child.py"), str(reader.CHILD_MEMORY), "30", json.dumps(reader._limits())]
+    cmd = [sys.executable, str(ROOT / "analysis" / "ingest" / "xlsx_child.py"), str(reader.CHILD_MEMORY), "30", json.dumps(reader._limits())]
     done = subprocess.run(cmd, input=_xlsx(_far_cell), capture_output=True, timeout=120, check=False)
     assert done.returncode == xlsx_child.REFUSED
     assert json.loads(done.stderr)["code"] == "file.too_large_range"

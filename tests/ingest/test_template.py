@@ -11,7 +11,7 @@ from analysis.core import schema
 from analysis.ingest.load import load_file
 from analysis.ingest.template import INSTRUCTIONS_SHEET, LISTS_SHEET, TEMPLATE_FILE, build_template, workbook_format_markdown
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

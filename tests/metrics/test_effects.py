@@ -361,7 +361,7 @@ def test_every_effect_table_carries_a_plain_caveat_in_both_languages():
 
     assert "assessor" in t("effects.caveat", "en") and "caused" in t("effects.caveat", "en")
     assert "penilai" in t("effects.caveat", "id") and "menyebabkan" in t("effects.caveat", "id")
-    page = (Path(__file__).resolve().parents[1] / "pages" / "dampak_pelatihan.py").read_text(encoding="utf-8")
+    page = (Path(__file__).resolve().parents[2] / "app_pages" / "dampak_pelatihan.py").read_text(encoding="utf-8")
     assert page.count("widgets.table(") == 1 and 'st.caption(t("effects.caveat", lang))' in page, "the one table helper puts the caveat under each table"
 
 
@@ -389,6 +389,6 @@ def test_the_summary_json_gives_the_did_and_hedges_g_per_domain_as_the_readme_do
     entry = training_effects(effects.analyse(pen, tr))["pedagogik"]
     assert entry["hedges_g"] is not None and entry["wilcoxon_method"] == "exact"
     assert entry["did"]["n_clusters"] == 20 and entry["did"]["df"] == 19 and entry["did"]["cluster"] == "teacher"
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`([a-z_]+)`", readme[readme.index("`training_effects`") :].split("\n\n")[0]))
     assert set(entry) | set(entry["did"]) <= listed, "every field of training_effects is in the README's list"

@@ -16,7 +16,7 @@ from analysis.i18n import t
 from analysis.ingest.load import load_file
 from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, problem_codes, sheet_report, workbook_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ATAS, SESUAI, BAWAH = schema.RATING_KINERJA
 
 

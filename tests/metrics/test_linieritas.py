@@ -271,7 +271,7 @@ def test_a_teacher_with_an_unjudged_subject_has_no_gap_that_can_be_told():
 
 def test_summary_carries_the_qualification_inferred_and_24_jjm_figures():
     """The command line gives, per school, what the Guru di Luar Bidang page shows."""
-    from analysis.ingest.load import load as ingest
+    from analysis.ingest import load as ingest
     from analysis.views.summary import summarize
 
     s = summarize(ingest.load_path("data/sampel_mi_gantarang.xlsx", is_sample=True))["schools"][0]

@@ -22,7 +22,7 @@ from analysis.reference import subjects
 from analysis.charts import plan as plan_charts
 from analysis.plan import followup, geo, needs, redistribution as rd, training, views
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 A, B = "10000001", "10000002"
 
 

@@ -487,7 +487,7 @@ def test_a_researchers_codes_are_made_under_the_stores_own_key():
 
     from pathlib import Path
 
-    ds = load_path(Path(__file__).resolve().parents[1] / "data" / "sampel_smpn8_prabumulih.xlsx")
+    ds = load_path(Path(__file__).resolve().parents[2] / "data" / "sampel_smpn8_prabumulih.xlsx")
     g = ds.tables["guru"]["guru_id"].dropna().iloc[0]
     out = deidentify(ds, "kunci-toko-0123456789abcdef")
     assert privacy.pseudonym(g, key="kunci-toko-0123456789abcdef") in set(out.tables["guru"]["kode"])

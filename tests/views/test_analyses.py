@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis.core import schema
-from analysis.ingest.load import load as ingest
+from analysis.ingest import load as ingest
 from analysis.metrics import ict, linieritas, pkg
 from analysis.reference import subjects
 from analysis.views import school

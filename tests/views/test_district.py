@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis.core import schema
-from analysis.ingest.load import load as ingest
+from analysis.ingest import load as ingest
 from analysis.reports import exports
 from analysis.views import compare, district, studies
 from analysis.samples import sample_paths

@@ -10,13 +10,13 @@ import pandas as pd
 import pytest
 
 from analysis import samples
-from analysis.ingest.load import load as ingest
+from analysis.ingest import load as ingest
 from analysis.metrics import effects, ict, linieritas, pkg, staff
 from analysis.views import school, studies
 from analysis.i18n import t
 from analysis.views.summary import summarize
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
 

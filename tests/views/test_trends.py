@@ -8,7 +8,7 @@ import pytest
 from analysis.views import school, trends
 from analysis.ingest.load import load_path
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sampel_smpn8_prabumulih.xlsx"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sampel_smpn8_prabumulih.xlsx"
 
 
 @pytest.fixture(scope="module")
