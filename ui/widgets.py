@@ -81,30 +81,10 @@ def sidebar(lang: str, ds: Dataset) -> None:
         sb.caption(t("app.source", lang, source=t("app.source.upload", lang, file=plain(ds.report.file))))
 
 
-def ensure_app_navigation() -> None:
-    """Make sure a page runs inside ``app.py``'s navigation, never on its own.
-
-    Streamlit treats an app with a ``app_pages/`` folder as an old-style multipage
-    app until ``st.navigation`` has been called once in the process. A first
-    request for a page whose file name equals its URL path (``/ringkasan`` on a
-    cold server) therefore runs ``app_pages/ringkasan.py`` by itself, without the
-    sidebar. Clearing Streamlit's process-wide "pages directory" flag (what a
-    call of ``st.navigation`` does) and rerunning runs ``app.py`` instead, whose
-    navigation registers the same URL path, so the same page shows the proper
-    way, query parameters kept.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def page_header(title_key: str, lang: str, ds: Dataset | None = None) -> None:
     """Page title and, on sample data, the "illustrative, not measured" notice."""
     from ui import auth
 
-    ensure_app_navigation()
     st.title(t(title_key, lang))
     if ds is not None and not auth.is_demo() and ds.tables["sekolah"].empty and ds.tables["guru"].empty:
         st.info(t("auth.no_data", lang), icon=":material/inbox:")

@@ -16,6 +16,9 @@ from typing import Literal
 
 import pandas as pd
 
+from analysis.core.errors import ProblemCode
+from analysis.i18n import t
+
 Severity = Literal["error", "warning"]
 
 
@@ -36,8 +39,14 @@ class Problem:
         The cell as text.
     severity : {"error", "warning"}
         An error rejects the row; a warning keeps it.
-    code : str
-        Key of the message in the string table (``analysis.i18n``), e.g. ``"problem.id_as_number"``.
+    code : ProblemCode
+        Key of the message in the string table (``analysis.i18n``), e.g. ``"problem.id_as_number"``;
+        given as text, it is checked against :class:`analysis.core.errors.ProblemCode`.
+
+    Raises
+    ------
+    ValueError
+        When ``code`` is not a :class:`~analysis.core.errors.ProblemCode` (a programming error).
     params : dict
         Values substituted into the message.
     """
@@ -50,10 +59,11 @@ class Problem:
     code: str
     params: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", ProblemCode(self.code))  # an unknown code is a bug: ValueError
+
     def message(self, lang: str = "id") -> str:
         """The plain-language message in ``lang`` ("id" or "en")."""
-        from analysis.i18n import t
-
         return t(self.code, lang, **self.params)
 
     def as_dict(self, lang: str = "id") -> dict:

@@ -44,7 +44,8 @@ import re
 
 from analysis.core import schema
 from analysis.ingest.rawdata import RawSheet, RawTable
-from analysis.ingest.reader import MAX_ROWS, UnreadableFile
+from analysis.core.errors import UnreadableFile
+from analysis.ingest.reader import MAX_ROWS
 
 LAYOUT = "dapodik_json"
 SHEET_GTK = "getGtk"

@@ -24,7 +24,8 @@ import pandas as pd
 from analysis.core import schema
 from analysis.core.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
 from analysis.ingest.rawdata import RawSheet, RawTable
-from analysis.ingest.reader import UnreadableFile, read_file
+from analysis.core.errors import UnreadableFile
+from analysis.ingest.reader import read_file
 from analysis.reports.validation import CONTROL_CHARS, CONTROL_CHARS_RE2
 from analysis.ingest.validate import empty_frame, find_header_row, map_headers, problem, table_from_sheet, validate_table
 

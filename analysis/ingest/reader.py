@@ -32,6 +32,7 @@ import zipfile
 from pathlib import Path, PurePath
 
 from analysis.core.dataset import Problem
+from analysis.core.errors import UnreadableFile
 from analysis.ingest.rawdata import CellColumns, RawSheet
 from analysis.ingest.validate import gc_paused
 from analysis.ingest.xlsx_child import REFUSED, Extent, Refused, column_letters, column_number  # noqa: F401  (re-exported)
@@ -72,27 +73,6 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: "Encrypt with password") from a BIFF .xls (Excel 97–2003).
 _OLE2_ENCRYPTED = ("EncryptionInfo", "EncryptedPackage")
 _OLE2_BIFF = ("Workbook", "Book")
-
-
-class UnreadableFile(Exception):
-    """A file that cannot be read at all.
-
-    Attributes
-    ----------
-    code : str
-        String-table key of the message (``"file.not_workbook"``, ``"file.encrypted"``,
-        ``"file.empty"``, ``"file.zip_bomb"``, ``"file.too_many_parts"``,
-        ``"file.too_large_range"``, ``"file.text_too_long"``, ``"file.too_big"``,
-        ``"file.bad_encoding"``, ``"file.unsupported_type"``, ``"file.corrupt"``,
-        ``"file.too_demanding"``, ``"file.workbook_empty"``).
-    params : dict
-        Values for the message's placeholders.
-    """
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 def _limits() -> dict[str, int]:

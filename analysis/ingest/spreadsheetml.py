@@ -27,7 +27,8 @@ import xml.etree.ElementTree as ET
 
 from analysis.ingest import reader
 from analysis.ingest.rawdata import RawSheet
-from analysis.ingest.reader import UnreadableFile
+from analysis.core.errors import UnreadableFile
+
 from analysis.ingest.xlsx_child import Extent, Refused
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"

@@ -15,11 +15,13 @@ Plain Python: never imports streamlit.
 """
 
 from analysis.store.access import data_version, datasets_for, deidentify, list_submissions, load_submission, pseudonym_key, schools_for, years_for
-from analysis.store.audit import ACTIONS, AccessDenied, audit_log, record
+from analysis.core.errors import AccessDenied
+from analysis.store.audit import ACTIONS, audit_log, record
 from analysis.store.engine import Store, data_dir, database_url, init_db, make_engine, open_store
 from analysis.store.models import ROLES, User
 from analysis.store.submissions import SubmitResult, import_path, make_current, submit_file
-from analysis.store.users import LOCKOUT, MAX_FAILED_LOGINS, AuthError, add_user, authenticate, disable_user, get_user, list_users
+from analysis.core.errors import AuthError
+from analysis.store.users import LOCKOUT, MAX_FAILED_LOGINS, add_user, authenticate, disable_user, get_user, list_users
 
 __all__ = [
     "ACTIONS", "AccessDenied", "AuthError", "LOCKOUT", "MAX_FAILED_LOGINS", "ROLES", "Store", "SubmitResult", "User",

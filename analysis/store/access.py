@@ -25,7 +25,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from analysis.core.dataset import Dataset, ValidationReport
-from analysis.store.audit import AccessDenied, record
+from analysis.core.errors import AccessDenied
+from analysis.store.audit import record
 from analysis.store.engine import Store
 from analysis.store.models import School, Setting, Submission, SubmissionSchool, User
 from analysis.store.submissions import active_user, covers, dataset_of

@@ -14,15 +14,12 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from analysis.core.errors import AccessDenied
 from analysis.store.engine import Store
 from analysis.store.models import AuditEntry, User, utcnow
 
 #: Actions the store records; a page may record others (``download`` is the UI's).
 ACTIONS = ("login", "login_failed", "upload", "upload_refused", "view", "download", "make_current", "user_add", "user_disable")
-
-
-class AccessDenied(PermissionError):
-    """The user may not see or do this (the role's scope does not cover it)."""
 
 
 def _json_safe(detail: dict | None) -> dict:

@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from analysis.core.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
 from analysis.store import frames
-from analysis.store.audit import AccessDenied, _json_safe, record
+from analysis.core.errors import AccessDenied
+from analysis.store.audit import _json_safe, record
 from analysis.store.engine import Store
 from analysis.store.models import School, Submission, SubmissionSchool, SubmissionSheet, SubmissionTable, User, utcnow
 

@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from analysis.core.errors import AuthError
 from analysis.store.audit import record
 from analysis.store.engine import Store
 from analysis.store.models import ROLES, User, utcnow
@@ -28,16 +29,6 @@ _NPSN = re.compile(r"^\d{8}$")
 _hasher = PasswordHasher()
 #: Verified against when the name is unknown, so that an unknown name takes as long as a wrong password.
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
-
-
-class AuthError(Exception):
-    """A login that did not succeed; ``reason`` is ``"unknown"``, ``"disabled"``,
-    ``"locked"`` or ``"wrong_password"`` (show users one message for all four)."""
-
-    def __init__(self, reason: str, locked_until: datetime | None = None):
-        super().__init__(reason)
-        self.reason = reason
-        self.locked_until = locked_until
 
 
 def add_user(store: Store, name: str, role: str, password: str, *, npsn: Iterable[str] = (), kabupaten: str | None = None, email: str | None = None) -> User:

@@ -17,6 +17,7 @@ import yaml
 
 from analysis.core import schema
 from analysis.core import paths
+from analysis.core.errors import StudiesError
 
 STUDIES_FILE = paths.DATA_DIR / "studies.yaml"
 #: Kinds of figure a finding can be set beside: a share (0–1), a level (0–100
@@ -38,10 +39,6 @@ TESTABLE_FIGURES: dict[str, str] = {
 MATCH_SITE, MATCH_JENJANG, MATCH_NONE = "site", "jenjang", "none"
 REQUIRED_KEYS = ("id", "site", "jenjang", "method", "informants", "competencies", "training_forms", "obstacles", "remedies", "outcomes", "testable", "citation")
 LANGS = ("id", "en")
-
-
-class StudiesError(ValueError):
-    """``studies.yaml`` breaks its format; the message names the study and the key."""
 
 
 @dataclass(frozen=True)

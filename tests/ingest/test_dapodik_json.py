@@ -11,7 +11,8 @@ from analysis.metrics import linieritas
 from analysis.reference import subjects
 from analysis.views import summary
 from analysis.ingest.load import load_file
-from analysis.ingest.reader import UnreadableFile, read_file
+from analysis.core.errors import UnreadableFile
+from analysis.ingest.reader import read_file
 
 PAYLOAD = samples.dapodik_json_payload()
 PEOPLE = samples.dapodik_mixed_people()

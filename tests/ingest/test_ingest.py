@@ -7,7 +7,8 @@ import openpyxl
 import pytest
 
 from analysis.ingest.load import combine, load_file
-from analysis.ingest.reader import UnreadableFile, read_file
+from analysis.core.errors import UnreadableFile
+from analysis.ingest.reader import read_file
 from analysis.ingest.validate import parse_date, parse_id, parse_number
 from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, patch_workbook, workbook_bytes
 

@@ -17,7 +17,8 @@ import pytest
 
 from analysis.ingest import reader, xlsx_child
 from analysis.ingest.load import load_file
-from analysis.ingest.reader import UnreadableFile, read_file
+from analysis.core.errors import UnreadableFile
+from analysis.ingest.reader import read_file
 from analysis.ingest.xlsx_child import Refused
 from tests.helpers import workbook_bytes
 
@@ -203,7 +204,8 @@ def test_the_app_process_reads_only_the_zip_directory(monkeypatch):
 
 _HANG_GUARD = """
 import sys
-from analysis.ingest.reader import UnreadableFile, read_file
+from analysis.core.errors import UnreadableFile
+from analysis.ingest.reader import read_file
 try:
     read_file(sys.stdin.buffer.read(), "x.xlsx")
     print("read")
