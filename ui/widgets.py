@@ -320,7 +320,7 @@ def school_names(ds: Dataset) -> dict[str, str]:
 
 def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, key: str) -> None:
     """Download ``df`` as CSV (UTF-8 with BOM for Excel); text that a spreadsheet would run as a formula is neutralised."""
-    from analysis.reports.validation import neutralize
+    from analysis.core.text import neutralize
 
     safe = df.map(neutralize) if len(df) else df
     st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))

@@ -835,19 +835,13 @@ def adapt(sheets: list[RawSheet], *, npsn: str | None = None) -> tuple[str, list
         ``(layout, tables)`` with layout one of ``"dapodik_profil"``,
         ``"dapodik_daftar_ptk"``, ``"dapodik_daftar_guru"``,
         ``"dapodik_daftar_tendik"``, ``"dapodik_rekap"``,
-        ``"dapodik_daftar_sekolah"``, ``"dapodik_json"``
-        (:mod:`analysis.ingest.dapodik_json`) and the raw tables (``sekolah`` when an
+        ``"dapodik_daftar_sekolah"`` and the raw tables (``sekolah`` when an
         NPSN is found or given, ``guru`` for the listings of people,
         ``mengajar`` for Rekap Pembelajaran, only ``sekolah`` for a school
         list); ``None`` when the sheets are not a Dapodik export (see
         :func:`detect`). Never raises for a user's file: a missing column or
         a broken row is left for the validator to report.
     """
-    from analysis.ingest import dapodik_json  # the web service's JSON, read into sheets of its own
-
-    as_json = dapodik_json.adapt(sheets)
-    if as_json is not None:
-        return as_json
     found = detect(sheets)
     if found is None:
         return None

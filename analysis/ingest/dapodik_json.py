@@ -45,7 +45,8 @@ import re
 from analysis.core import schema
 from analysis.ingest.rawdata import RawSheet, RawTable
 from analysis.core.errors import UnreadableFile
-from analysis.ingest.reader import MAX_ROWS
+from analysis.ingest.dapodik import _sekolah_table, is_personal
+from analysis.ingest.validate import cell_text, parse_number, problem
 
 LAYOUT = "dapodik_json"
 SHEET_GTK = "getGtk"
@@ -94,8 +95,6 @@ _GTK_MARKERS = frozenset({"nuptk", "jenis_ptk_id_str", "status_kepegawaian_id_st
 
 
 def _personal(key: str) -> bool:
-    from analysis.ingest.dapodik import is_personal
-
     base = re.sub(r"_(id_str|str|id)$", "", key)
     return key in JSON_PERSONAL or base in JSON_PERSONAL or is_personal(key) or is_personal(base)
 
@@ -207,7 +206,7 @@ def _rombel_sheet(rows: list[dict]) -> RawSheet:
     return RawSheet(name=SHEET_ROMBEL, rows=table)
 
 
-def read_json(data: bytes, filename: str = "") -> list[RawSheet]:
+def read_json(data: bytes, filename: str = "", max_rows: int = 400_000) -> list[RawSheet]:
     """Read a Dapodik web-service JSON file into raw sheets.
 
     Parameters
@@ -216,6 +215,8 @@ def read_json(data: bytes, filename: str = "") -> list[RawSheet]:
         The file's content (UTF-8, with or without BOM).
     filename : str
         Its name (not used to recognise the content).
+    max_rows : int
+        Most rows a sheet may have (the reader passes :data:`analysis.ingest.reader.MAX_ROWS`).
 
     Returns
     -------
@@ -250,7 +251,7 @@ def read_json(data: bytes, filename: str = "") -> list[RawSheet]:
                 npsn = str(v).strip()
     if not sheets and not school:
         raise UnreadableFile("file.json_unknown_shape")
-    if any(len(s.rows) > MAX_ROWS for s in sheets.values()):
+    if any(len(s.rows) > max_rows for s in sheets.values()):
         raise UnreadableFile("file.json_too_large", size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_JSON_BYTES // 2**20)
     form = [[label, _scalar(school.get(field))] for field, label in SEKOLAH_FIELDS if _scalar(school.get(field)) is not None]
     if not any(label == "NPSN" for label, _ in form) and npsn:
@@ -286,9 +287,6 @@ def adapt(sheets: list[RawSheet]) -> tuple[str, list[RawTable]] | None:
         ``ptk_id`` is no PTK of the file is passed on by itself so the
         validator rejects it at its own row). Never raises for a user's file.
     """
-    from analysis.ingest.dapodik import _sekolah_table
-    from analysis.ingest.validate import cell_text, parse_number, problem
-
     by_name = {s.name: s for s in sheets}
     gtk, rombel, form = by_name.get(SHEET_GTK), by_name.get(SHEET_ROMBEL), by_name.get(SHEET_SEKOLAH)
     if not sheets or set(by_name) - {SHEET_GTK, SHEET_ROMBEL, SHEET_SEKOLAH} or not (gtk or rombel or form):

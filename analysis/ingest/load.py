@@ -25,8 +25,9 @@ from analysis.core import schema
 from analysis.core.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
 from analysis.ingest.rawdata import RawSheet, RawTable
 from analysis.core.errors import UnreadableFile
+from analysis.ingest import dapodik, dapodik_json
 from analysis.ingest.reader import read_file
-from analysis.reports.validation import CONTROL_CHARS, CONTROL_CHARS_RE2
+from analysis.core.text import CONTROL_CHARS, CONTROL_CHARS_RE2
 from analysis.ingest.validate import empty_frame, find_header_row, map_headers, problem, table_from_sheet, validate_table
 
 log = logging.getLogger(__name__)
@@ -136,11 +137,8 @@ def _unreadable(name: str, code: str, params: dict, is_sample: bool) -> Dataset:
 
 
 def _raw_tables(sheets: list[RawSheet], report: ValidationReport, npsn: str | None = None) -> list[RawTable]:
-    try:
-        from analysis.ingest import dapodik
-    except ImportError:  # pragma: no cover - the module ships with the package
-        dapodik = None
-    adapted = dapodik.adapt(sheets, npsn=npsn) if dapodik is not None else None
+    # Dapodik's web-service JSON (read into sheets of its own), else an Excel export of Dapodik
+    adapted = dapodik_json.adapt(sheets) or dapodik.adapt(sheets, npsn=npsn)
     if adapted is not None:
         report.layout, tables = adapted
         for t in tables:

@@ -33,6 +33,8 @@ from pathlib import Path, PurePath
 
 from analysis.core.dataset import Problem
 from analysis.core.errors import UnreadableFile
+from analysis.ingest.dapodik_json import read_json
+from analysis.ingest.spreadsheetml import is_spreadsheetml, read_spreadsheetml
 from analysis.ingest.rawdata import CellColumns, RawSheet
 from analysis.ingest.validate import gc_paused
 from analysis.ingest.xlsx_child import REFUSED, Extent, Refused, column_letters, column_number  # noqa: F401  (re-exported)
@@ -357,13 +359,9 @@ def read_file(data: bytes, filename: str) -> list[RawSheet]:
     if data[:2] == b"PK":
         return read_xlsx(data)
     if suffix == ".json" or data.lstrip()[:1] == b"{":  # Dapodik's web-service JSON
-        from analysis.ingest.dapodik_json import read_json
-
-        return read_json(data, filename)
-    from analysis.ingest.spreadsheetml import is_spreadsheetml, read_spreadsheetml
-
+        return read_json(data, filename, max_rows=MAX_ROWS)
     if is_spreadsheetml(data):
-        return read_spreadsheetml(data)
+        return read_spreadsheetml(data, _limits(), MAX_TEXT_BYTES)
     if suffix in (".xlsx", ".xlsm", ".ods", ".xls", ".xml"):
         raise UnreadableFile("file.not_workbook")
     if suffix in (".csv", ".txt", ""):

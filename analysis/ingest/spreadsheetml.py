@@ -25,7 +25,6 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
-from analysis.ingest import reader
 from analysis.ingest.rawdata import RawSheet
 from analysis.core.errors import UnreadableFile
 
@@ -72,13 +71,13 @@ def _index(elem: ET.Element, name: str, default: int) -> int:
     return int(value)
 
 
-def _value(data: ET.Element | None, sheet: str) -> object:
+def _value(data: ET.Element | None, sheet: str, max_text: int) -> object:
     """A ``Data`` element's value in its declared type (rich text joined to plain text)."""
     if data is None:
         return None
     text = "".join(data.itertext())
-    if len(text) > reader.MAX_CELL_TEXT:
-        raise UnreadableFile("file.text_too_long", sheet=sheet, chars=reader.MAX_CELL_TEXT)
+    if len(text) > max_text:
+        raise UnreadableFile("file.text_too_long", sheet=sheet, chars=max_text)
     kind = _attr(data, "Type")
     try:
         if kind == "Number":
@@ -92,14 +91,18 @@ def _value(data: ET.Element | None, sheet: str) -> object:
     return text if text.strip() != "" else None
 
 
-def read_spreadsheetml(data: bytes) -> list[RawSheet]:
+def read_spreadsheetml(data: bytes, limits: dict[str, int], max_bytes: int) -> list[RawSheet]:
     """Read every worksheet of a SpreadsheetML document, cells as typed.
 
     Parameters
     ----------
     data : bytes
-        The document (UTF-8 or as its XML declaration says), at most
-        :data:`analysis.ingest.reader.MAX_TEXT_BYTES`.
+        The document (UTF-8 or as its XML declaration says).
+    limits : dict
+        The reader's limits (``analysis.ingest.reader._limits()``: ``max_rows``, ``max_columns``,
+        ``max_cells``, ``max_text`` characters a cell, ``max_expanded``), as the workbook checks take them.
+    max_bytes : int
+        Largest document accepted (:data:`analysis.ingest.reader.MAX_TEXT_BYTES`).
 
     Returns
     -------
@@ -117,9 +120,8 @@ def read_spreadsheetml(data: bytes) -> list[RawSheet]:
         or a document type declaration), ``file.too_large_range``,
         ``file.text_too_long`` or ``file.workbook_empty``.
     """
-    if len(data) > reader.MAX_TEXT_BYTES:
-        raise UnreadableFile("file.too_big", size_mb=round(len(data) / 2**20), max_mb=reader.MAX_TEXT_BYTES // 2**20)
-    limits = reader._limits()
+    if len(data) > max_bytes:
+        raise UnreadableFile("file.too_big", size_mb=round(len(data) / 2**20), max_mb=max_bytes // 2**20)
     sheets: list[RawSheet] = []
     name, row_no, rows, merged, extent = "", 0, {}, [], None
     try:
@@ -141,7 +143,7 @@ def read_spreadsheetml(data: bytes) -> list[RawSheet]:
                     across, down = _index(cell, "MergeAcross", 0), _index(cell, "MergeDown", 0)
                     extent.update(col + across, row_no + down)
                     data_elem = next((c for c in cell if _local(c.tag) == "Data"), None)
-                    cells[col] = _value(data_elem, name)
+                    cells[col] = _value(data_elem, name, limits["max_text"])
                     if across or down:
                         merged.append((row_no - 1, col - 1, row_no - 1 + down, col - 1 + across))
                     col += across

@@ -2,7 +2,7 @@
 
 Also the plan's downloads: one .xlsx workbook (a sheet per table) and a
 printable HTML page, per school (for the head's RKAS / PBD planning) or per
-district; text neutralised against formula injection (:func:`analysis.reports.validation.neutralize`).
+district; text neutralised against formula injection (:func:`analysis.core.text.neutralize`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from analysis.reports import exports
 from analysis.views import district
 from analysis.core.dataset import Dataset
 from analysis.plan import followup, geo, needs, training
-from analysis.reports.validation import neutralize
+from analysis.core.text import neutralize
 from analysis.views.school import Selection
 
 #: Indicators the map can colour schools by (keys of :func:`analysis.views.district.school_table`).

@@ -1,6 +1,6 @@
 """Exports: any table as CSV or .xlsx, the district report as .xlsx with native Excel charts, and HTML reports.
 
-Every text cell is neutralised (:func:`analysis.reports.validation.neutralize`: control
+Every text cell is neutralised (:func:`analysis.core.text.neutralize`: control
 characters a spreadsheet cannot hold are removed, then text starting with
 = + - @, a tab or CR gets a leading apostrophe, OWASP "CSV injection") and no
 string is ever written as a formula; HTML text is cleaned the same way, then escaped. The HTML reports are
@@ -26,7 +26,8 @@ from analysis.metrics import ict
 from analysis.views import district, school
 from analysis.core.dataset import Dataset
 from analysis.i18n import t
-from analysis.reports.validation import column_widths, neutralize, strip_control
+from analysis.core.text import neutralize, strip_control
+from analysis.reports.validation import column_widths
 
 _BOLD = Font(bold=True)
 _NOTICE = PatternFill("solid", fgColor="FFF2CC")

@@ -1,6 +1,6 @@
 """A school's report as an .xlsx workbook: the Profil Sekolah figures, ready to print or forward.
 
-Written with openpyxl, every string neutralised (:func:`analysis.reports.validation.neutralize`).
+Written with openpyxl, every string neutralised (:func:`analysis.core.text.neutralize`).
 Teachers appear by name only when ``show_names`` is set (the school's own head);
 otherwise by pseudonymous code (:func:`analysis.metrics.privacy.display_names`). Sample
 data carries the "illustrative, not measured" notice on every sheet.
@@ -21,7 +21,8 @@ from analysis.views import school
 from analysis.core.dataset import Dataset
 from analysis.i18n import t
 from analysis.metrics.privacy import display_names
-from analysis.reports.validation import column_widths, neutralize
+from analysis.core.text import neutralize
+from analysis.reports.validation import column_widths
 
 #: Headline figures in the report: key → (string key, kind "count" / "share" / "score").
 HEADLINE: tuple[tuple[str, str, str], ...] = (
