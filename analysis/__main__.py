@@ -43,16 +43,22 @@ from pathlib import Path
 from analysis.core import schema
 from analysis.core.dataset import Problem, ValidationReport
 from analysis.i18n import t
+from analysis.ingest.load import load_file
+from analysis.ingest.load import _unreadable
+from analysis.store import open_store
+from analysis.store import get_user
+from analysis.store import AccessDenied, datasets_for
+from analysis.store import AccessDenied, import_path
+from analysis import store as st
+from analysis.views.summary import summarize
 
 
 def _load(path: str, npsn: str | None = None):
-    from analysis.ingest.load import load_file
 
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
-        from analysis.ingest.load import _unreadable  # same shape as any unreadable file
 
         return _unreadable(p.name, "file.cannot_open", {"detail": exc.strerror or type(exc).__name__}, False)
     return load_file(data, p.name, npsn=npsn)
@@ -93,7 +99,6 @@ def _where(p: Problem) -> str:
 
 
 def _open_store():
-    from analysis.store import open_store
 
     return open_store()
 
@@ -101,7 +106,6 @@ def _open_store():
 def _as_user(args, action, *errors):
     """Open the store, find ``--as USER`` and return ``action(store, user)``; exit code 2 (message on stderr)
     for a missing or unknown user or any of ``errors``."""
-    from analysis.store import get_user
 
     if not args.as_user:
         print(t("store.cli.needs_as", args.lang), file=sys.stderr)
@@ -125,13 +129,11 @@ def _as_user(args, action, *errors):
 
 def _stored_dataset(args):
     """The dataset ``--db --as USER`` may see, or an exit code."""
-    from analysis.store import AccessDenied, datasets_for
 
     return _as_user(args, lambda store, user: datasets_for(store, user, npsn=args.npsn, kabupaten=args.kabupaten), AccessDenied)
 
 
 def _import(args) -> int:
-    from analysis.store import AccessDenied, import_path
 
     results = _as_user(args, lambda store, user: import_path(store, user, args.path, npsn=args.npsn), FileNotFoundError, AccessDenied)
     if isinstance(results, int):
@@ -147,7 +149,6 @@ def _import(args) -> int:
 
 
 def _users(args) -> int:
-    from analysis import store as st
 
     store = _open_store()
     try:
@@ -268,7 +269,6 @@ def main(argv: list[str] | None = None) -> int:
             print(format_report(report, args.lang))
         return report.exit_code()
 
-    from analysis.views.summary import summarize
 
     if not report.readable:
         print(json.dumps({"schools": [], "problems": [p.as_dict(args.lang) for p in report.problems]}, ensure_ascii=False, indent=2))

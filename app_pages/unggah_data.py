@@ -22,6 +22,8 @@ from analysis.ingest.dapodik import is_npsn_input, matching_npsn, missing_npsn
 from analysis.i18n import t
 from analysis.ingest.reader import EXTENSIONS
 from ui import auth, state, widgets
+from analysis.ingest.template import build_template
+from analysis.reports.validation import report_xlsx
 
 PAGE = "upload"
 lang = state.get_lang()
@@ -42,7 +44,6 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
     st.write(t("upload.template.text", lang))
 
     def _template() -> None:
-        from analysis.ingest.template import build_template
 
         st.download_button(
             t("upload.template.download", lang),
@@ -151,7 +152,6 @@ if uploaded is not None:
         st.caption(t("upload.problems.caption", lang))
 
     def _report_download() -> None:
-        from analysis.reports.validation import report_xlsx
 
         st.download_button(
             t("upload.report.download", lang),

@@ -31,6 +31,7 @@ import streamlit as st
 
 from analysis import store as st_store
 from analysis.i18n import t
+from ui.widgets import plain
 
 #: Session key of the local account's name (the row is re-read every run).
 _LOGIN = "auth_user_name"
@@ -182,6 +183,5 @@ def account_box(container, lang: str, user: st_store.User) -> None:
 
 
 def _plain(text: str) -> str:
-    from ui.widgets import plain
 
     return plain(text)

@@ -30,6 +30,12 @@ import streamlit as st
 from analysis.core.dataset import Dataset, ValidationReport
 from analysis.i18n import DEFAULT_LANG, LANGS
 from analysis.ingest.load import combine, empty_tables, load_file, load_path
+from analysis.i18n import t
+from ui import auth
+from analysis.samples import sample_paths as all_samples
+from ui.widgets import plain
+from analysis.metrics import privacy
+from analysis import store as st_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
@@ -87,7 +93,6 @@ def _on_lang_change() -> None:
 
 def language_selector(container) -> None:
     """Selector of the UI language in ``container`` (the sidebar); kept in the URL."""
-    from analysis.i18n import t
 
     lang = get_lang()
     container.selectbox(
@@ -109,7 +114,6 @@ def get_role() -> str:
     ``"kepala_sekolah"``, ``"dinas"``, ``"peneliti"`` or (accounts only) ``"admin"``;
     ``""`` when accounts exist and nobody is logged in.
     """
-    from ui import auth
 
     if not auth.is_demo():
         user = auth.current_user()
@@ -136,7 +140,6 @@ def suppresses_small_cells() -> bool:
 
 def role_selector(container, lang: str) -> None:
     """Selector of the viewer's role in ``container``; stored in the session, not the URL."""
-    from analysis.i18n import t
 
     container.selectbox(
         t("app.role", lang),
@@ -153,7 +156,6 @@ def role_selector(container, lang: str) -> None:
 
 def sample_paths() -> list[Path]:
     """The sample workbooks present in ``data/``, in the agreed order (:func:`analysis.samples.sample_paths`)."""
-    from analysis.samples import sample_paths as all_samples
 
     return [p for p in all_samples(DATA_DIR) if p.is_file()]
 
@@ -259,7 +261,6 @@ def load_upload(data: bytes, filename: str, npsn: str | None = None, *, lang: st
     Dataset
         As :func:`analysis.ingest.load.load_file`.
     """
-    from analysis.i18n import t
 
     stamp = (hashlib.sha256(data).hexdigest(), filename, npsn)
     memo = st.session_state.get(_UPLOADS)
@@ -284,7 +285,6 @@ def load_upload(data: bytes, filename: str, npsn: str | None = None, *, lang: st
 
 
 def _plain(text: str) -> str:
-    from ui.widgets import plain
 
     return plain(text)
 
@@ -296,7 +296,6 @@ def pseudonym_key_source() -> str:
     first, then what :func:`analysis.metrics.privacy.configure_key` finds (environment,
     key file in the data directory). Read once per server process.
     """
-    from analysis.metrics import privacy
 
     global _KEY_SOURCE
     if _KEY_SOURCE is None:
@@ -325,8 +324,6 @@ def _empty_dataset(source: str = "store") -> Dataset:
 
 def _remembered(slot: str, load: Callable, empty: Callable):
     """``load(store, user)`` for the logged-in account, kept in this session under the account and the data version."""
-    from analysis import store as st_store
-    from ui import auth
 
     user = auth.current_user()
     s = auth.store()
@@ -353,7 +350,6 @@ def scoped_dataset() -> Dataset:
     sessions. Empty for an administrator (accounts, no teacher data), for no
     login, or when the store refuses (:class:`analysis.store.AccessDenied`).
     """
-    from analysis import store as st_store
 
     return _remembered(_SCOPED, st_store.datasets_for, _empty_dataset)
 
@@ -363,7 +359,6 @@ def scoped_years() -> dict:
 
     Remembered like :func:`scoped_dataset` (this session, this data version).
     """
-    from analysis import store as st_store
 
     return _remembered(_SCOPED + "_years", st_store.years_for, dict)
 
@@ -378,8 +373,6 @@ def record_download(what: str, npsn: list[str] | tuple[str, ...] | str | None = 
     npsn : str or list of str, optional
         The schools in the file; default every school of the account's data.
     """
-    from analysis import store as st_store
-    from ui import auth
 
     user = auth.current_user()
     if user is None or user.role not in ("kepala_sekolah", "dinas"):
@@ -405,7 +398,6 @@ def get_dataset() -> Dataset:
     With accounts: :func:`scoped_dataset` (the logged-in account's scope, from
     the store). Demo mode: this session's upload, else the sample data.
     """
-    from ui import auth
 
     pseudonym_key_source()
     if not auth.is_demo():
@@ -419,7 +411,6 @@ def get_dataset() -> Dataset:
 
 def reference_date_input(container, lang: str, ds: Dataset) -> None:
     """Date picker of the reference date in ``container`` (the sidebar); empty uses the latest date in the data."""
-    from analysis.i18n import t
 
     latest = replace(ds, as_of=None).reference_date()
     container.date_input(
@@ -443,6 +434,5 @@ def reset_dataset() -> None:
 
 def has_upload() -> bool:
     """Whether this session uses an uploaded dataset (demo mode only; with accounts uploads go to the store)."""
-    from ui import auth
 
     return auth.is_demo() and st.session_state.get(_DATASET) is not None

@@ -16,6 +16,15 @@ import streamlit as st
 from analysis.core.dataset import Dataset
 from analysis.i18n import t
 from ui import state
+from ui import auth
+from analysis.reports import exports
+from analysis.views.school import schools_in
+from analysis.reports.exports import school_report_html
+from analysis.reports.school_report import school_report_xlsx
+from analysis.core.text import neutralize
+from analysis.reference.bands import BAND_COLOURS
+from analysis.reports.exports import district_report_html, district_report_xlsx
+from analysis.reports.exports import deidentified_xlsx
 
 
 # Markdown that could turn text into an image, a link, a heading, a list, code,
@@ -56,7 +65,6 @@ def plain(text: object) -> str:
 
 def sidebar(lang: str, ds: Dataset) -> None:
     """Language selector; the account and logout (or, in demo mode, the demo banner and role selector); the data's source."""
-    from ui import auth
 
     sb = st.sidebar
     state.language_selector(sb)
@@ -83,7 +91,6 @@ def sidebar(lang: str, ds: Dataset) -> None:
 
 def page_header(title_key: str, lang: str, ds: Dataset | None = None) -> None:
     """Page title and, on sample data, the "illustrative, not measured" notice."""
-    from ui import auth
 
     st.title(t(title_key, lang))
     if ds is not None and not auth.is_demo() and ds.tables["sekolah"].empty and ds.tables["guru"].empty:
@@ -106,7 +113,6 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     The downloads hold exactly the columns shown, text neutralised (:mod:`analysis.reports.exports`).
     With ``expanded=False`` the table sits in a closed expander (a chart above it shows the same data).
     """
-    from analysis.reports import exports
 
     if not expanded:
         with st.expander(t("table.show", lang)):
@@ -140,7 +146,6 @@ def guarded(render: Callable[[], None], lang: str) -> None:
 
 def school_choices(ds: Dataset) -> dict[str, str]:
     """NPSN → "Nama Sekolah (NPSN)" for the school picker (:func:`analysis.views.school.schools_in`)."""
-    from analysis.views.school import schools_in
 
     return {n: f"{name} ({n})" if name else n for n, name in schools_in(ds).items()}
 
@@ -268,8 +273,6 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     """
     from functools import partial
 
-    from analysis.reports.exports import school_report_html
-    from analysis.reports.school_report import school_report_xlsx
 
     names = state.shows_names()
     st.download_button(
@@ -313,14 +316,12 @@ def school_scope(ds: Dataset, lang: str, widget_key: str) -> str | None:
 
 def school_names(ds: Dataset) -> dict[str, str]:
     """NPSN → school name (the NPSN where unnamed), for chart labels."""
-    from analysis.views.school import schools_in
 
     return {n: name or n for n, name in schools_in(ds).items()}
 
 
 def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, key: str) -> None:
     """Download ``df`` as CSV (UTF-8 with BOM for Excel); text that a spreadsheet would run as a formula is neutralised."""
-    from analysis.core.text import neutralize
 
     safe = df.map(neutralize) if len(df) else df
     st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))
@@ -371,7 +372,6 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     ``table`` is :func:`analysis.views.district.school_table`. Shares show in percent,
     means with one decimal; the band columns colour their figures and are not shown.
     """
-    from analysis.reference.bands import BAND_COLOURS
 
     figures = [c for c in table.columns if c in METRICS]
     label = {c: t(METRICS[c][0], lang, target=3) for c in figures} | {"nama_sekolah": t("col.school", lang), "npsn": "NPSN", "jenjang": t("report.school.jenjang", lang), "kecamatan": t("report.school.kecamatan", lang)}
@@ -392,7 +392,6 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     fmt = {label[f]: fmt_of(METRICS[f][1]) for f in figures}
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep="–")
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
-    from analysis.reports import exports
 
     with st.popover(t("table.download", lang), icon=":material/download:"):
         st.download_button(t("table.download.csv", lang), exports.table_csv(view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
@@ -405,7 +404,6 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
     """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked."""
     from functools import partial
 
-    from analysis.reports.exports import district_report_html, district_report_xlsx
 
     c1, c2 = st.columns(2)
     c1.download_button(
@@ -434,6 +432,5 @@ def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
     """
     from functools import partial
 
-    from analysis.reports.exports import deidentified_xlsx
 
     return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), "deidentified.xlsx", list(npsns))

@@ -66,6 +66,7 @@ from openpyxl.utils import get_column_letter
 from analysis.core import schema
 from analysis.ingest.rawdata import RawSheet, RawTable
 from analysis.ingest.validate import cell_text, is_blank, is_total_row, parse_id, parse_number, problem
+from analysis.reference.wilayah import region_key
 
 #: Folded headers (:func:`analysis.core.schema.normalize_header`) of personal data
 #: dropped at import: identity numbers, family, tax and bank data, addresses,
@@ -479,7 +480,6 @@ def matching_npsn(school: dict, sekolah) -> str | None:
         :func:`analysis.reference.wilayah.region_key` ("Kec. Gantarang" = "GANTARANG");
         a school of the session without a kecamatan matches on the name alone.
     """
-    from analysis.reference.wilayah import region_key
 
     if not school or sekolah is None or sekolah.empty or not school.get("school"):
         return None

@@ -26,9 +26,14 @@ from analysis.core.dataset import TABLES, Dataset, Problem, SheetReport, Validat
 from analysis.ingest.rawdata import RawSheet, RawTable
 from analysis.core.errors import UnreadableFile
 from analysis.ingest import dapodik, dapodik_json
+from analysis.reference.predikat import check_rows
 from analysis.ingest.reader import read_file
 from analysis.core.text import CONTROL_CHARS, CONTROL_CHARS_RE2
 from analysis.ingest.validate import empty_frame, find_header_row, map_headers, problem, table_from_sheet, validate_table
+from analysis.reference.subjects import unmatched_names
+from analysis.reference.subjects import canonical_subject, split_subjects
+from analysis.reference.wilayah import current_and_history, normalize_sekolah
+from analysis.reference.wilayah import current_and_history
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +232,6 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | No
 
     _cross_checks(tables, report, reports)
     validated, tables = tables, _derive(tables)
-    from analysis.reference.subjects import unmatched_names  # subject and programme names the reference tables lack: warned, never silent
 
     report.problems.extend(unmatched_names(tables, validated))
     # Whether this file could say who trained: a teacher from a file without a
@@ -328,7 +332,7 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
     - Mengajar / Pelatihan / Penilaian / Kinerja row for an NUPTK not in Guru: error.
     - Kinerja row with neither a predikat nor both ratings: error; a predikat
       that disagrees with the Permenpan-RB 6/2022 matrix: warning
-      (:func:`analysis.metrics.kinerja.check_rows`).
+      (:func:`analysis.reference.predikat.check_rows`).
     - Pelatihan ending before it starts: error.
     - Penilaian with neither K1–K14 nor a domain score: error; UKG row with
       kepribadian / sosial: warning, values dropped (UKG tests pedagogik and
@@ -404,8 +408,6 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
                     df.attrs = attrs
             tables[key] = df
         if key == "kinerja":
-            from analysis.metrics.kinerja import check_rows
-
             found, rejected = check_rows(df, df.attrs.get("sheet", schema.KINERJA.name))
             probs.extend(problem(sk, row, col and _header(df, col, key, sk), v, sev, code, **params) for sk, row, col, v, sev, code, params in found)
             bad |= rejected
@@ -419,7 +421,7 @@ def _subject_functions():
     and line breaks and keeps names as written.
     """
     try:
-        from analysis.reference.subjects import canonical_subject, split_subjects
+        pass
     except ImportError:
         import re
 
@@ -544,7 +546,6 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         parts.append(split)
     mengajar = pd.concat(parts, ignore_index=True) if parts else tables["mengajar"]
     out["mengajar"] = conform(mengajar, "mengajar")
-    from analysis.reference.wilayah import current_and_history, normalize_sekolah
 
     # One spelling per region; with a Tahun column, one current row per school (the latest year).
     current, history = current_and_history(normalize_sekolah(tables["sekolah"]))
@@ -600,7 +601,6 @@ def combine(datasets: list[Dataset]) -> Dataset:
             if not part.empty:
                 parts.append(part)
         tables[key] = pd.concat(parts, ignore_index=True) if parts else datasets[0].tables[key]
-    from analysis.reference.wilayah import current_and_history
 
     tables["sekolah"] = current_and_history(tables["sekolah"])[0].drop_duplicates("npsn", keep="first").reset_index(drop=True)
     years = [d.tables[SEKOLAH_TAHUN] for d in datasets if SEKOLAH_TAHUN in d.tables]

@@ -28,7 +28,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from analysis.core import schema
-from analysis.core.dataset import Problem, SheetReport
+from analysis.core.dataset import Problem, SheetReport, cell_text as cell_text, problem as problem
 from analysis.ingest.rawdata import EMPTY, LazyRows, RawSheet, RawTable
 from analysis.core.schema import Column, Sheet
 
@@ -88,24 +88,6 @@ def gc_paused() -> Iterator[None]:
             _gc_depth -= 1
             if _gc_depth == 0 and _gc_was_enabled:
                 gc.enable()
-
-
-def cell_text(value: object) -> str | None:
-    """A cell as the text a user would recognise (``None`` for an empty cell)."""
-    if value is None:
-        return None
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        if value.is_integer() and abs(value) < 1e21:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y") if (value.hour, value.minute, value.second) == (0, 0, 0) else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    text = str(value).strip()
-    return text or None
 
 
 def is_blank(cells: list[object]) -> bool:
@@ -429,33 +411,6 @@ def _pandera_schema(sheet: Sheet, present: set[str]) -> pa.DataFrameSchema:
             checks.append(pa.Check.in_range(col.min, col.max))
         columns[col.key] = pa.Column(nullable=not col.required, checks=checks, required=False)
     return pa.DataFrameSchema(columns, coerce=False)
-
-
-def problem(sheet: str, row: int | None, column: str | None, value: object, severity: str, code: str, **params: object) -> Problem:
-    """Build a :class:`Problem` whose message names its sheet, row and column.
-
-    The params ``sheet``, ``row`` and ``column`` are always filled (empty text
-    when not applicable) so every message template may use them.
-
-    Parameters
-    ----------
-    sheet, row, column : str, int or None, str or None
-        Sheet name as in the file, Excel row number, header as written.
-    value : object
-        The cell; stored as text (:func:`cell_text`).
-    severity : {"error", "warning"}
-    code : str
-        String-table key in :mod:`analysis.i18n.ingest`.
-    **params
-        Extra placeholders of the message.
-
-    Returns
-    -------
-    Problem
-    """
-    text = value if value is None or isinstance(value, str) else cell_text(value)
-    full = {"sheet": sheet, "row": "" if row is None else row, "column": column or "", **params}
-    return Problem(sheet, row, column, text, severity, code, full)  # type: ignore[arg-type]
 
 
 def validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Problem]]:

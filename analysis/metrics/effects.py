@@ -58,6 +58,7 @@ import pandas as pd
 from analysis.core import schema
 from analysis.metrics import pkg
 from analysis.i18n import t
+from analysis.metrics.participation import participant_rows
 
 #: Smallest number of pairs, and of teachers, tested; fewer are reported as "too few to test".
 MIN_PAIRS = 10
@@ -101,7 +102,6 @@ TERTILE_COLUMNS = ["domain", "tertile", "pre_low", "pre_high", "n_teachers", "me
 
 
 def _training_ends(pelatihan: pd.DataFrame) -> pd.DataFrame:
-    from analysis.metrics.participation import participant_rows
 
     pelatihan = participant_rows(pelatihan)
     start = pd.to_datetime(pelatihan["tanggal_mulai"], errors="coerce")

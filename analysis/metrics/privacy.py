@@ -35,6 +35,8 @@ from pathlib import Path
 
 import pandas as pd
 from analysis.core import paths
+from analysis.core import schema
+from analysis.metrics.staff import age_band
 
 #: Prefix of a pseudonymous teacher code.
 PSEUDONYM_PREFIX = "G-"
@@ -409,7 +411,6 @@ def asn_group(v: object) -> object:
 
 
 def _is_pendidik(v: object) -> bool:
-    from analysis.core import schema
 
     return str(v) in schema.JENIS_PTK_PENDIDIK or str(v) == "Pendidik" or str(v).lower().startswith("guru")
 
@@ -621,7 +622,6 @@ def deidentified_tables(
         it holds free text). With ``k``, ``out["guru"].attrs["k_anonymity"]``
         holds the :class:`KAnonymityReport`.
     """
-    from analysis.metrics.staff import age_band
 
     out: dict[str, pd.DataFrame] = {}
     guru = tables["guru"]

@@ -21,6 +21,9 @@ from analysis.core.dataset import Dataset
 from analysis.plan import followup, geo, needs, training
 from analysis.core.text import neutralize
 from analysis.views.school import Selection
+from analysis.core import schema
+from analysis.i18n import t
+from analysis.metrics.privacy import pseudonym
 
 #: Indicators the map can colour schools by (keys of :func:`analysis.views.district.school_table`).
 MAP_INDICATORS = ("out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share", "certified_share", "teachers")
@@ -138,8 +141,6 @@ def topic_label(topic: object, lang: str = "id") -> str:
     str
         "–" for a missing topic.
     """
-    from analysis.core import schema
-    from analysis.i18n import t
 
     if topic is None or (isinstance(topic, float) and pd.isna(topic)) or str(topic) in ("", "None"):
         return "–"
@@ -162,7 +163,6 @@ def teacher_label(guru_ids: Sequence[str], guru: pd.DataFrame, salt: str, name_s
     Names are for the school head only, of that school's teachers (privacy rule
     of the dashboard; :mod:`analysis.metrics.privacy`).
     """
-    from analysis.metrics.privacy import pseudonym
 
     info = guru.drop_duplicates("guru_id").set_index("guru_id")
     out = []
@@ -183,7 +183,6 @@ def moves_table(moves: pd.DataFrame, guru: pd.DataFrame, salt: str, school_names
         teacher's school, :func:`teacher_label`), ``from_school``, ``to_school``
         (names), ``mata_pelajaran``, ``hours``, ``kind`` and ``reason`` (in ``lang``).
     """
-    from analysis.i18n import t
 
     cols = ["move_id", "teacher", "from_school", "to_school", "mata_pelajaran", "hours", "kind", "reason"]
     if moves.empty:

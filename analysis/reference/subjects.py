@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 from analysis.core import paths
+from analysis.core.dataset import problem
 
 #: Folder of the editable reference tables.
 REFERENCE_DIR = paths.REFERENCE_DIR
@@ -499,8 +500,6 @@ def unmatched_names(tables: dict[str, pd.DataFrame], validated: dict[str, pd.Dat
         with params ``name`` and ``count``, on the sheet and column the name came from.
         Only pendidik who teach a subject are looked at, as in the judgement.
     """
-    from analysis.ingest.validate import problem  # the validator imports nothing of this module; kept local all the same
-
     guru, mengajar = tables["guru"], tables["mengajar"]
     src = validated or tables
     g_sheet = src["guru"].attrs.get("sheet") or "Guru"

@@ -28,6 +28,11 @@ from analysis.core.dataset import Dataset
 from analysis.i18n import t
 from analysis.core.text import neutralize, strip_control
 from analysis.reports.validation import column_widths
+from analysis.reports.school_report import HEADLINE, _value
+from analysis.reports.school_report import HEADLINE
+from analysis.metrics.privacy import display_names
+from analysis.metrics import privacy
+from analysis.metrics import privacy, staff
 
 _BOLD = Font(bold=True)
 _NOTICE = PatternFill("solid", fgColor="FFF2CC")
@@ -105,7 +110,6 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
         two native bar charts (out-of-field share and share below the ICT target
         per school; domain means per school) that reference its cells.
     """
-    from analysis.reports.school_report import HEADLINE, _value
 
     sel = school.select(ds, list(npsns))
     head = school.headline(sel, ict_target=ict_target)
@@ -165,7 +169,6 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
 
 
 def _label(figure: str) -> str:
-    from analysis.reports.school_report import HEADLINE
 
     return {k: label for k, label, _ in HEADLINE}.get(figure, "metric.teachers" if figure == "teachers" else figure)
 
@@ -246,7 +249,6 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     KeyError
         If ``npsn`` is not a school of ``ds``.
     """
-    from analysis.metrics.privacy import display_names
 
     if npsn not in set(ds.tables["sekolah"]["npsn"]):
         raise KeyError(npsn)
@@ -298,7 +300,6 @@ def district_report_html(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
 
 
 def _headline():
-    from analysis.reports.school_report import HEADLINE
 
     return HEADLINE
 
@@ -342,7 +343,6 @@ def deidentified_xlsx(ds: Dataset, npsns: Sequence[str] | None = None, lang: str
         the sample-data notice), ``sekolah``, ``guru``, ``mengajar``,
         ``pelatihan``, ``penilaian`` and the count sheet; cells neutralised.
     """
-    from analysis.metrics import privacy
 
     k = privacy.K_ANONYMITY if k is None else k
     threshold = privacy.cell_threshold(min_cell)
@@ -392,7 +392,6 @@ def school_counts(tables: dict[str, pd.DataFrame], lang: str = "id", min_cell: i
         ASN, Non-ASN and total (headers in ``lang``); counts, or ``"<10"`` where
         under the threshold or where a shown cell would give a hidden one back.
     """
-    from analysis.metrics import privacy, staff
 
     guru = staff.pendidik(tables["guru"])
     group = guru["status_kepegawaian"].map(privacy.asn_group).fillna("Non-ASN")

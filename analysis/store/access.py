@@ -30,6 +30,10 @@ from analysis.store.audit import record
 from analysis.store.engine import Store
 from analysis.store.models import School, Setting, Submission, SubmissionSchool, User
 from analysis.store.submissions import active_user, covers, dataset_of
+from analysis.reference.wilayah import region_key
+from analysis.ingest.load import conform, empty_tables
+from analysis.metrics.privacy import deidentified_tables
+from analysis.ingest.load import combine, empty_tables
 
 #: Roles that read identified teacher rows (each read is audited).
 IDENTIFIED_ROLES = ("kepala_sekolah", "dinas")
@@ -56,7 +60,6 @@ def _visible_schools(s, me: User, npsn=None, kabupaten: str | None = None) -> li
     AccessDenied
         For an admin, or when ``npsn`` names a school outside the scope.
     """
-    from analysis.reference.wilayah import region_key
 
     if me.role == "admin":
         raise AccessDenied("administrators see accounts, not teacher data")
@@ -108,8 +111,6 @@ def deidentify(ds: Dataset, key: str) -> Dataset:
     (free text). The report keeps its row counts but not its problems (a
     problem quotes the cell, which may be a NUPTK or a name).
     """
-    from analysis.ingest.load import conform, empty_tables
-    from analysis.metrics.privacy import deidentified_tables
 
     ref = ds.reference_date()
     tables = deidentified_tables(ds.tables, ref, key=key)  # by keyword: the third positional is the old, ignored salt
@@ -124,7 +125,6 @@ def deidentify(ds: Dataset, key: str) -> Dataset:
 
 
 def _combined(parts: list[Dataset]) -> Dataset:
-    from analysis.ingest.load import combine, empty_tables
 
     if not parts:
         return Dataset(tables=empty_tables(), report=ValidationReport(file="", layout="combined"), source="store")

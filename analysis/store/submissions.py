@@ -30,6 +30,10 @@ from analysis.core.errors import AccessDenied
 from analysis.store.audit import _json_safe, record
 from analysis.store.engine import Store
 from analysis.store.models import School, Submission, SubmissionSchool, SubmissionSheet, SubmissionTable, User, utcnow
+from analysis.reference.wilayah import region_key
+from analysis.ingest.load import load_file
+from analysis.ingest.load import empty_tables
+from analysis.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +73,6 @@ class SubmitResult:
 
     def message(self, lang: str = "id") -> str:
         """One line for the user: stored / duplicate / refused with the reason."""
-        from analysis.i18n import t
 
         if self.status == "refused":
             return t("store.result.refused", lang, file=self.file, reason=t(self.reason, lang, **self.params))
@@ -129,7 +132,6 @@ def covers(user: User, npsn: str, kabupaten: str | None) -> bool:
     kabupaten/kota (spelling folded, :func:`analysis.reference.wilayah.region_key`);
     peneliti: every school; admin: none.
     """
-    from analysis.reference.wilayah import region_key
 
     if user.role == "peneliti":
         return True
@@ -196,7 +198,6 @@ def submit_file(store: Store, user: User, data: bytes, filename: str, *, npsn: s
         whose rows were partly rejected is stored with its report.
         Every outcome is written to the audit log.
     """
-    from analysis.ingest.load import load_file
 
     name = Path(filename).name
 
@@ -388,7 +389,6 @@ def dataset_of(s: Session, sub: Submission, npsns: set[str] | None = None) -> Da
         tables = only_schools(tables, npsns)
     for t in TABLES:
         if t not in tables:  # a table added to the schema after this submission was stored
-            from analysis.ingest.load import empty_tables
 
             tables[t] = empty_tables()[t]
     return Dataset(tables=tables, report=report_from_json(sub.report), source=f"{sub.file_name} (#{sub.id})", as_of=sub.reference_date)

@@ -21,6 +21,7 @@ from analysis.core.errors import AuthError
 from analysis.store.audit import record
 from analysis.store.engine import Store
 from analysis.store.models import ROLES, User, utcnow
+from analysis.reference.wilayah import normalize_region
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -61,7 +62,6 @@ def add_user(store: Store, name: str, role: str, password: str, *, npsn: Iterabl
         Unknown role, a malformed NPSN, a role without the schools it needs, a
         short password, or a name already taken.
     """
-    from analysis.reference.wilayah import normalize_region
 
     name = (name or "").strip()
     npsns = sorted({str(n).strip() for n in npsn})

@@ -23,6 +23,9 @@ import pandas as pd
 from analysis.core import schema
 from analysis.metrics import pkg, staff
 from analysis.core.dataset import Dataset
+from analysis.metrics.distributions import box_stats
+from analysis.metrics import privacy
+from analysis.views import district
 
 #: Schools with fewer assessed teachers than this are flagged.
 MIN_TEACHERS = 10
@@ -112,14 +115,13 @@ def tests(scores: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def box_by_school(scores: pd.DataFrame, npsns: Sequence[str]) -> pd.DataFrame:
-    """Quartiles per school × domain for side-by-side boxes (:func:`analysis.charts.box_stats`).
+    """Quartiles per school × domain for side-by-side boxes (:func:`analysis.metrics.distributions.box_stats`).
 
     Returns
     -------
     DataFrame
         One row per school × domain: ``npsn``, ``domain``, ``n``, ``mean``, quartiles and fences.
     """
-    from analysis.charts import box_stats
 
     frames = []
     for n in npsns:
@@ -147,8 +149,6 @@ def school_table_for(table: pd.DataFrame, suppress: bool, min_cell: int | None =
         with fewer than ``min_cell`` pendidik (its count included) holds the
         marker ``"<10"`` and its band columns ``"none"`` (no colour gives it away).
     """
-    from analysis.metrics import privacy
-    from analysis.views import district
 
     if not suppress or table.empty:
         return table
@@ -162,7 +162,6 @@ def school_table_for(table: pd.DataFrame, suppress: bool, min_cell: int | None =
 
 def small_schools(table: pd.DataFrame, suppress: bool, min_cell: int | None = None) -> set[str]:
     """NPSN of the schools whose figures a researcher may not see (:func:`school_table_for`); empty unless ``suppress``."""
-    from analysis.metrics import privacy
 
     if not suppress or table.empty:
         return set()

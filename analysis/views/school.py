@@ -17,6 +17,12 @@ import pandas as pd
 from analysis.core import schema
 from analysis.metrics import ict, linieritas, participation, pkg, staff
 from analysis.core.dataset import Dataset
+from analysis.i18n import t as tr
+from analysis.metrics.distributions import histogram_counts
+from analysis.metrics.distributions import box_stats
+from analysis.metrics import effects
+from analysis.metrics.privacy import display_names
+from analysis.metrics.privacy import display_names, pseudonym
 
 
 @dataclass
@@ -101,7 +107,6 @@ def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: dat
 
 def reference_caption(sel: Selection, lang: str) -> str:
     """The sentence that says which date "last 12 months" counts back from, and where that date comes from."""
-    from analysis.i18n import t as tr
 
     key = "profil.reference_date.set" if sel.reference_set else "profil.reference_date"
     return tr(key, lang, date=sel.reference_date.strftime("%d/%m/%Y"))
@@ -126,7 +131,6 @@ def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, 
         bin_start, bin_end, n teachers), ``untrained`` (one row per pendidik with
         no training in the window).
     """
-    from analysis.charts import histogram_counts
 
     pt = participation.per_teacher(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
     return {
@@ -199,7 +203,7 @@ def competency_tables(sel: Selection, year: int | None = None) -> dict[str, pd.D
     -------
     dict
         ``latest`` (one row per teacher, :func:`analysis.metrics.pkg.latest_per_teacher`),
-        ``box`` (one row per domain: quartiles for a box plot, :func:`analysis.charts.box_stats`),
+        ``box`` (one row per domain: quartiles for a box plot, :func:`analysis.metrics.distributions.box_stats`),
         ``categories`` (one row per PKG category: ``kategori``, ``n``, ``share``),
         ``ukg`` (one row per UKG domain, :func:`analysis.metrics.pkg.ukg_summary`),
         ``by_school`` (one row per school × domain: ``npsn``, ``domain``, ``mean`` 0–100, ``n``).
@@ -207,7 +211,6 @@ def competency_tables(sel: Selection, year: int | None = None) -> dict[str, pd.D
         Only assessments of that year (the latest of each teacher within it);
         ``None`` for each teacher's latest assessment.
     """
-    from analysis.charts import box_stats
 
     ids = set(staff.pendidik(sel.guru)["guru_id"])
     scores = pkg.assessment_scores(sel.tables["penilaian"], sel.guru)
@@ -325,7 +328,6 @@ def effect_tables(sel: Selection, window_months: int = 12, cluster: str = "teach
 
     ``cluster="school"`` clusters the comparison models' errors by the teachers' NPSN.
     """
-    from analysis.metrics import effects
 
     teachers = staff.pendidik(sel.guru)
     ids = set(teachers["guru_id"])
@@ -337,7 +339,6 @@ def effect_tables(sel: Selection, window_months: int = 12, cluster: str = "teach
 
 def teacher_labels(sel: Selection, table: pd.DataFrame, show_names: bool, salt: str) -> pd.DataFrame:
     """``table`` (one row per teacher, with ``guru_id``) plus a ``teacher`` column: names for the school head, codes otherwise."""
-    from analysis.metrics.privacy import display_names
 
     merged = table.merge(sel.guru[["guru_id", "nama"]], on="guru_id", how="left") if "nama" not in table else table
     return merged.assign(teacher=display_names(merged, show_names, salt).to_numpy() if len(merged) else [])
@@ -348,7 +349,6 @@ def teacher_codes(sel: Selection, salt: str, show_names: bool) -> dict[str, str]
 
     The code, not the NUPTK, goes into links, so a shared URL never carries a teacher's identity.
     """
-    from analysis.metrics.privacy import display_names, pseudonym
 
     p = staff.pendidik(sel.guru)
     if p.empty:

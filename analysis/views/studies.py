@@ -18,6 +18,9 @@ import yaml
 from analysis.core import schema
 from analysis.core import paths
 from analysis.core.errors import StudiesError
+from analysis.metrics import effects, ict, pkg, staff
+from analysis.views import school
+from analysis.i18n import t
 
 STUDIES_FILE = paths.DATA_DIR / "studies.yaml"
 #: Kinds of figure a finding can be set beside: a share (0–1), a level (0–100
@@ -187,8 +190,6 @@ def comparison_schools(study: Study, sekolah: pd.DataFrame) -> tuple[str, list[s
 
 def _figures(sel, ict_target: int) -> dict[str, object]:
     """Every figure of :data:`TESTABLE_FIGURES` for one selection; a change as its effect-table row."""
-    from analysis.metrics import effects, ict, pkg, staff
-    from analysis.views import school
 
     head = school.headline(sel, ict_target)
     out: dict[str, object] = {k: head.get(k) for k in ("out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share", "certified_share", "teachers")}
@@ -219,7 +220,6 @@ def format_figure(kind: str, value: object, lang: str) -> str:
     ``value`` is a float for a share or a score, an effect-table row (dict with
     ``mean_change``, ``ci_low``, ``ci_high``, ``n_teachers``) for a change.
     """
-    from analysis.i18n import t
 
     if value is None or (isinstance(value, float) and value != value):
         return "–"
@@ -266,8 +266,6 @@ def findings_beside_data(studies: list[Study], ds, lang: str, npsn: str | list[s
         (teachers with a pre/post pair, for a change), ``ci_low``, ``ci_high``
         (95 % CI of a change) and ``value_text`` (formatted as the page shows it).
     """
-    from analysis.views import school
-    from analysis.i18n import t
 
     scope = school.select(ds, npsn)
     names = {str(n): (str(m) if isinstance(m, str) and m.strip() else str(n)) for n, m in zip(scope.tables["sekolah"]["npsn"], scope.tables["sekolah"]["nama_sekolah"])}
@@ -308,7 +306,6 @@ FINDING_COLUMNS = ["study", "finding", "figure", "figure_label", "kind", "match"
 
 def category_labels(lang: str) -> dict[str, str]:
     """Obstacle category (as written in the workbook and ``studies.yaml``) → its label in ``lang``."""
-    from analysis.i18n import t
 
     return {cat: t(f"kendala.cat.{cat}", lang) for cat in schema.KATEGORI_KENDALA}
 

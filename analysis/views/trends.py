@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.core.dataset import Dataset
 
 from analysis.metrics.pkg import CATEGORIES as _PKG_CATEGORIES
+from analysis.views import school
 
 #: PKG categories, best first, as :data:`analysis.metrics.pkg.CATEGORIES` bands them.
 CATEGORIES = tuple(k for k, _ in _PKG_CATEGORIES)
@@ -45,7 +46,6 @@ def school_trends(years: Mapping[tuple[str, int], Dataset], ict_target: int = 3)
         (their count per category). A share is ``NaN`` when the year has no
         teacher to divide by. Empty (with the columns) for no input.
     """
-    from analysis.views import school
 
     rows = []
     for (npsn, year), ds in sorted(years.items()):
