@@ -9,6 +9,7 @@ layout table shows the same folders.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,3 +98,19 @@ def test_the_layer_test_sees_an_upward_import_when_there_is_one():
     tree = ast.parse("from analysis.views import school\n")
     (node, target), = _project_imports(tree)
     assert _layer_of(target) > _layer_of("analysis.metrics.pkg")
+
+
+def test_the_readmes_layout_table_names_every_layer_and_only_folders_that_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Project layout"):]
+    table = table[: table.find("\n## ", 5)] if "\n## " in table[5:] else table
+    named = set(re.findall(r"`(analysis/[a-z0-9_]+)[/.]", table))
+    packages = {f"analysis/{p.name}" for p in (ROOT / "analysis").iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert packages <= named, f"not in the README's layout table: {sorted(packages - named)}"
+    for path in re.findall(r"^\| `([^`]+)`", table, flags=re.M):
+        assert (ROOT / path.rstrip("/")).exists(), path
+    for layer, rank in LAYERS.items():
+        if layer in {"samples", "__main__"}:
+            continue
+        row = next(line for line in table.splitlines() if f"`analysis/{layer}/`" in line)
+        assert f"| {rank} |" in row, (layer, row)
