@@ -1362,14 +1362,9 @@ def write_all(outdir: str | Path) -> list[Path]:
     path = out / DAPODIK_FILE
     write_dapodik_profil(path)
     written.append(path)
-    try:
-        pass
-    except ImportError:  # pragma: no cover
-        build_template = None
-    if build_template is not None:
-        path = out / TEMPLATE_FILE
-        path.write_bytes(build_template())
-        written.append(path)
+    path = out / TEMPLATE_FILE
+    path.write_bytes(build_template())
+    written.append(path)
     for path in written:
         path.write_bytes(reproducible_xlsx(path.read_bytes()))
     return written

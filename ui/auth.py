@@ -31,7 +31,7 @@ import streamlit as st
 
 from analysis import store as st_store
 from analysis.i18n import t
-from ui.widgets import plain
+from ui.text import plain
 
 #: Session key of the local account's name (the row is re-read every run).
 _LOGIN = "auth_user_name"

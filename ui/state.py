@@ -33,7 +33,7 @@ from analysis.ingest.load import combine, empty_tables, load_file, load_path
 from analysis.i18n import t
 from ui import auth
 from analysis.samples import sample_paths as all_samples
-from ui.widgets import plain
+from ui.text import plain
 from analysis.metrics import privacy
 from analysis import store as st_store
 

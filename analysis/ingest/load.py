@@ -414,40 +414,6 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
         _reject(tables, key, bad, reports)
 
 
-def _subject_functions():
-    """``(split_subjects, canonical_subject)`` from :mod:`analysis.reference.subjects`, or fallbacks.
-
-    The fallback (used only while the subjects module is absent) splits on ";"
-    and line breaks and keeps names as written.
-    """
-    try:
-        pass
-    except ImportError:
-        import re
-
-        def split_subjects(text: str) -> list[str]:
-            return [s.strip() for s in re.split(r"[;\n]+", str(text)) if s.strip()]
-
-        def canonical_subject(name: str) -> str:
-            return str(name).strip()
-
-    return split_subjects, canonical_subject
-
-
-#: Extra table of a dataset whose Sekolah rows carry a Tahun: every school × year
-#: (``sekolah`` then holds each school's latest year only); absent otherwise.
-SEKOLAH_TAHUN = "sekolah_tahun"
-
-#: Columns :func:`_derive` adds to the schema columns, with their dtypes.
-DERIVED = {
-    "guru": {"guru_id": object, "pendidik": "boolean"},
-    "mengajar": {"guru_id": object, "jjm_source": object},
-    "pelatihan": {"guru_id": object},
-    "penilaian": {"guru_id": object},
-    "kinerja": {"guru_id": object},
-}
-
-
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Give ``df`` every column of ``table`` (schema + derived) in its proper dtype.
 
@@ -494,7 +460,6 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     ``"<npsn>-r<row>"`` (``"<npsn>-r<row>@<sheet>"`` for the rows of a second
     Guru sheet), unique within a file. Other tables link to it by NUPTK text.
     """
-    split_subjects, canonical_subject = _subject_functions()
     guru = tables["guru"].copy()
     guru.attrs = dict(tables["guru"].attrs)
     local = guru["npsn"].astype(object).fillna("?").astype(str) + "-r" + guru[schema.ROW_COLUMN].astype("Int64").astype(str)
