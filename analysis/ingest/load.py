@@ -414,6 +414,20 @@ def _cross_checks(tables: dict[str, pd.DataFrame], report: ValidationReport, rep
         _reject(tables, key, bad, reports)
 
 
+#: Extra table of a dataset whose Sekolah rows carry a Tahun: every school × year
+#: (``sekolah`` then holds each school's latest year only); absent otherwise.
+SEKOLAH_TAHUN = "sekolah_tahun"
+
+#: Columns :func:`_derive` adds to the schema columns, with their dtypes.
+DERIVED = {
+    "guru": {"guru_id": object, "pendidik": "boolean"},
+    "mengajar": {"guru_id": object, "jjm_source": object},
+    "pelatihan": {"guru_id": object},
+    "penilaian": {"guru_id": object},
+    "kinerja": {"guru_id": object},
+}
+
+
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Give ``df`` every column of ``table`` (schema + derived) in its proper dtype.
 
