@@ -378,7 +378,7 @@ def column_kind(name: object, values: Iterable[object] | pd.Series) -> str:
     (``npsn``, ``*_id``) ``text``, ``lintang``/``bujur`` ``coordinate``,
     ``p_*`` ``p``, a name with "share" whose values lie in 0–1 ``share``,
     JJM/JP/hours ``hours``, effect sizes ``effect``; other whole numbers
-    ``count``, anything else ``number``.
+    ``count``, decimals all under 1 in size ``effect`` (two decimals), anything else ``number``.
 
     Parameters
     ----------
@@ -415,7 +415,9 @@ def column_kind(name: object, values: Iterable[object] | pd.Series) -> str:
             if kind == "share" and len(finite) and not finite.between(0, 1).all():
                 break  # a "share" already in percent: a plain number
             return kind
-    return "count" if len(finite) and bool((finite.astype(float) % 1 == 0).all()) else "number"
+    if len(finite) and bool((finite.astype(float) % 1 == 0).all()):
+        return "count"
+    return "effect" if len(finite) and bool((finite.astype(float).abs() < 1).all()) else "number"
 
 
 def cell(v: object, kind: str, lang: str, *, missing: str = MISSING) -> str:
@@ -437,9 +439,9 @@ def csv_value(v: object, kind: str) -> object:
     Rule: dot decimals and no thousands separator; a missing value is an
     empty cell (never "None" or "nan"); whole numbers and whole JJM/JP are
     integers (never "6.0"); a share is written in percent with one decimal
-    (its header gets " (%)", :func:`csv_header`); scores and other numbers
-    with at most one decimal, effect sizes two, p-values three (p under a
-    thousandth as the number to four significant digits), coordinates five;
+    (its header gets " (%)", :func:`csv_header`); scores with one decimal,
+    effect sizes two, p-values and other numbers three (p under a thousandth
+    as the number to four significant digits), coordinates five;
     dates as ISO yyyy-mm-dd; text as it is.
 
     Examples
@@ -461,7 +463,7 @@ def csv_value(v: object, kind: str) -> object:
         f = float(v)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return str(v)
-    digits = {"share": 1, "effect": 2, "p": 3, "coordinate": 5}.get(kind, 1)
+    digits = {"share": 1, "effect": 2, "p": 3, "number": 3, "coordinate": 5}.get(kind, 1)
     if kind == "share":
         f = 100 * f
     if kind == "p" and 0 < abs(f) < 0.001:

@@ -724,7 +724,10 @@ def _column_array(parsed: list[object], inverse: np.ndarray, col: Column) -> obj
 
 
 def _fmt(x: float | None) -> str:
-    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+    """A column limit in a message's params: language-neutral text, whole numbers without ".0" (:func:`analysis.formatting.csv_value`)."""
+    from analysis import formatting
+
+    return "" if x is None else str(formatting.csv_value(x, "number"))
 
 
 def _parse_cell(raw: object, col: Column) -> tuple[object, str | None, dict, str]:

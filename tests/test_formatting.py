@@ -90,7 +90,7 @@ def test_csv_cells_are_rounded_machine_numbers_without_none_or_trailing_zero():
     assert fmt.csv_value(0.6366666666666666, "share") == 63.7
     assert fmt.csv_value(6.0, "hours") == 6 and isinstance(fmt.csv_value(6.0, "hours"), int)
     assert fmt.csv_value(None, "text") == ""
-    assert fmt.csv_value(71.2345, "number") == 71.2
+    assert fmt.csv_value(71.23456, "number") == 71.235 and fmt.csv_value(71.23456, "score") == 71.2
     assert fmt.csv_header("Proporsi", "share", "id") == "Proporsi (%)"
 
 

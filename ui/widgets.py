@@ -120,28 +120,56 @@ def figure(fig, key: str) -> None:
     st.plotly_chart(fig, key=key, config={"displaylogo": False})
 
 
-def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None, expanded: bool = True) -> None:
+def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None, expanded: bool = True, kinds: dict[str, str] | None = None) -> None:
     """Show ``df`` with headers from the string table (``columns``: column → string key), downloadable as CSV and .xlsx.
 
-    The downloads hold exactly the columns shown, text neutralised (:mod:`analysis.exports`).
+    Numbers read in the UI language (:mod:`analysis.formatting`: "1.234", "63,7 %",
+    "–" when missing) while the table still sorts by the numbers; the kind of
+    each column comes from its name and values (:func:`analysis.formatting.column_kind`)
+    unless ``kinds`` names it. The downloads hold exactly the columns shown,
+    text neutralised, as rounded machine numbers (CSV) or numbers with a
+    number format (.xlsx) (:mod:`analysis.exports`), named in the UI language.
     With ``expanded=False`` the table sits in a closed expander (a chart above it shows the same data).
     """
-    from analysis import exports
+    from analysis import exports, formatting
 
     if not expanded:
         with st.expander(t("table.show", lang)):
-            table(df, lang, columns, key)
+            table(df, lang, columns, key, kinds=kinds)
         return
-    shown = df[list(columns)].copy()
-    for c in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[c]):
-            shown[c] = shown[c].dt.strftime("%d/%m/%Y")  # dates as Indonesian readers write them
-    shown = shown.rename(columns={c: t(k, lang) for c, k in columns.items()})
-    st.dataframe(shown, hide_index=True, key=key)
+    raw = df[list(columns)].reset_index(drop=True)
+    kind = exports.table_kinds(raw, kinds)
+    headers = {c: t(k, lang) for c, k in columns.items()}
+    shown = raw.rename(columns=headers)
+    shown_kinds = {headers[c]: kind[c] for c in raw.columns}
+    st.dataframe(_styled(shown, shown_kinds, lang), hide_index=True, key=key)
     if key:
+        csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
         with st.popover(t("table.download", lang), icon=":material/download:"):
-            st.download_button(t("table.download.csv", lang), exports.table_csv(shown), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
-            st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(shown), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
+            st.download_button(t("table.download.csv", lang), exports.table_csv(shown, shown_kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
+            st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(shown, kinds=shown_kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
+
+
+#: Above this many cells a table is shown without per-cell formatting (pandas' Styler limit is 262,144).
+_STYLED_CELLS = 200_000
+
+
+def _styled(shown: pd.DataFrame, kinds: dict[str, str], lang: str):
+    """``shown`` with every cell written in ``lang`` (:func:`analysis.formatting.cell`, "–" when missing) while the grid sorts by the values.
+
+    Booleans stay check boxes. A table over :data:`_STYLED_CELLS` cells (or
+    with a repeated header) is shown as text instead.
+    """
+    from analysis import formatting
+
+    cols = [c for c in kinds if not pd.api.types.is_bool_dtype(shown[c])]
+    if shown.size > _STYLED_CELLS or shown.columns.duplicated().any():
+        data = [[formatting.cell(v, kinds[c], lang) for v in shown.iloc[:, j]] if c in cols else shown.iloc[:, j].tolist() for j, c in enumerate(shown.columns)]
+        out = pd.DataFrame(dict(enumerate(data)), index=shown.index)
+        out.columns = shown.columns
+        return out
+    fmt = {c: (lambda k: lambda v: formatting.cell(v, k, lang))(kinds[c]) for c in cols}
+    return shown.style.format(fmt, na_rep=formatting.MISSING)
 
 
 def guarded(render: Callable[[], None], lang: str) -> None:
@@ -243,16 +271,10 @@ METRICS: dict[str, tuple[str, str]] = {
 
 
 def format_value(value: object, kind: str, lang: str) -> str:
-    """A figure as shown on a card: counts with thousands separators, shares in percent, scores with one decimal; "–" when missing."""
-    if value is None or (isinstance(value, float) and value != value):
-        return "–"
-    if kind == "share":
-        return f"{float(value) * 100:.0f}%"
-    if kind == "score":
-        text = f"{float(value):.1f}"
-        return text.replace(".", ",") if lang == "id" else text
-    text = f"{int(value):,}"
-    return text.replace(",", ".") if lang == "id" else text
+    """A figure as shown on a card (:func:`analysis.formatting.value`): "1.234", "63,7 %", "85,1" in Bahasa Indonesia; "–" when missing."""
+    from analysis import formatting
+
+    return formatting.value(value, kind, lang)
 
 
 def metrics(figures: dict, lang: str, keys: tuple[str, ...] | None = None, per_row: int = 6, ict_target: int | None = None) -> None:
