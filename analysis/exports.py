@@ -63,9 +63,14 @@ def table_csv(df: pd.DataFrame, kinds: dict[str, str] | None = None, lang: str =
         Language of the headers (only the " (%)" unit is added).
     """
     k = table_kinds(df, kinds)
-    out = pd.DataFrame({j: [formatting.csv_value(v, k[c]) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, columns=range(df.shape[1]))
+    out = pd.DataFrame({j: [_csv_text(formatting.csv_value(v, k[c])) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, columns=range(df.shape[1]), dtype=object)
     out.columns = [formatting.csv_header(c, k[c], lang) for c in df.columns]
     return safe_frame(out).to_csv(index=False).encode("utf-8-sig")
+
+
+def _csv_text(v: object) -> object:
+    """A CSV cell's number as its text ("80", "71.2"), so that a column of ints and floats is not widened to "80.0"."""
+    return str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
 
 
 def table_xlsx(df: pd.DataFrame, sheet: str = "Data", kinds: dict[str, str] | None = None) -> bytes:
@@ -191,7 +196,7 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     for key, label, kind in HEADLINE:
         ws.append([t(label, lang, target=ict_target), _value(head.get(key), kind)])
         if kind == "share":
-            ws.cell(ws.max_row, 2).number_format = "0%"
+            ws.cell(ws.max_row, 2).number_format = formatting.XLSX_FORMATS["share"]
     column_widths(ws, (46, 18))
 
     table = district.school_table(ds, list(npsns), ict_target=ict_target)
@@ -204,7 +209,7 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
         kind = _kind(f)
         for i in range(head_row + 1, last + 1):
             c = wt.cell(i, j)
-            c.number_format = "0%" if kind == "share" else ("0.0" if kind == "score" else "0")
+            c.number_format = formatting.XLSX_FORMATS[kind]
     column_widths(wt, (36, 12, *([14] * len(figures))))
     if last > head_row:
         cats = Reference(wt, min_col=1, min_row=head_row + 1, max_row=last)

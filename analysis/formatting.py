@@ -265,6 +265,8 @@ def date(d: object, lang: str, style: str = "short", *, missing: str = MISSING) 
 _MONTH_NUMBER = {name.lower(): i for names in MONTHS.values() for i, name in enumerate(names, start=1)} | {
     name.lower()[:3]: i for names in MONTHS.values() for i, name in enumerate(names, start=1)
 } | {"agt": 8, "ags": 8, "okt": 10, "des": 12, "mei": 5, "peb": 2, "nop": 11, "sept": 9}
+#: The dates a pandas Timestamp holds (as :data:`analysis.validate.DATE_MIN` / ``DATE_MAX``).
+_DATE_MIN, _DATE_MAX = _dt.date(1677, 9, 22), _dt.date(2262, 4, 11)
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _WORD_DATE = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})\s*$")
@@ -285,7 +287,8 @@ def parse_date(text: str) -> _dt.date | None:
     Raises
     ------
     ValueError
-        If the text is not one of those forms or names no real day (31/02/2024).
+        If the text is not one of those forms, names no real day (31/02/2024)
+        or lies outside 1677–2262 (what a pandas Timestamp holds).
 
     Examples
     --------
@@ -305,7 +308,10 @@ def parse_date(text: str) -> _dt.date | None:
         d, mo, y = int(m.group(1)), _MONTH_NUMBER[m.group(2).lower()], int(m.group(3))
     else:
         raise ValueError(f"not a date: {text!r}")
-    return _dt.date(y, mo, d)  # ValueError for 31/02
+    day = _dt.date(y, mo, d)  # ValueError for 31/02
+    if not _DATE_MIN <= day <= _DATE_MAX:
+        raise ValueError(f"date outside {_DATE_MIN}–{_DATE_MAX}: {text!r}")
+    return day
 
 
 def value(v: object, kind: str, lang: str, *, missing: str = MISSING) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from analysis import ict, linieritas, participation, pkg, schema, staff
+from analysis import formatting, ict, linieritas, participation, pkg, schema, staff
 from analysis.dataset import Dataset
 
 
@@ -103,7 +103,7 @@ def reference_caption(sel: Selection, lang: str) -> str:
     from analysis.i18n import t as tr
 
     key = "profil.reference_date.set" if sel.reference_set else "profil.reference_date"
-    return tr(key, lang, date=sel.reference_date.strftime("%d/%m/%Y"))
+    return tr(key, lang, date=formatting.date(sel.reference_date, lang))
 
 
 def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, jp_bin: float = 10.0) -> dict[str, pd.DataFrame]:

@@ -235,14 +235,21 @@ def test_a_comparison_link_with_more_than_six_schools_uses_the_first_six_and_say
 
 
 def test_a_reference_date_set_in_the_sidebar_is_the_one_every_page_counts_back_from():
-    import datetime as dt
-
     at = _app()
-    at.date_input(key="app_as_of").set_value(dt.date(2024, 12, 31)).run()
+    at.text_input(key="app_as_of").input("31 Desember 2024").run()
     assert not at.exception, at.exception
+    assert "31 Desember 2024" in [c.value for c in at.sidebar.caption], "the date read is shown back with its Indonesian month"
     assert t("profil.reference_date.set", "id", date="31/12/2024") in [c.value for c in at.caption]
     _visit(at, "pages/ringkasan.py")
     assert t("profil.reference_date.set", "id", date="31/12/2024") in [c.value for c in at.caption]
+
+
+def test_an_unreadable_reference_date_says_so_and_the_data_keeps_its_own_date():
+    at = _app()
+    at.text_input(key="app_as_of").input("31/02/2024").run()
+    assert not at.exception, at.exception
+    assert any("31/02/2024" in w.value for w in at.sidebar.warning)
+    assert not any(c.value.startswith(t("profil.reference_date.set", "id", date="").rstrip(". ")[:12]) and "31/02" in c.value for c in at.caption)
 
 
 def test_two_schools_compare_side_by_side_with_their_tests():

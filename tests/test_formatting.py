@@ -96,3 +96,122 @@ def test_csv_cells_are_rounded_machine_numbers_without_none_or_trailing_zero():
 
 def test_plotly_separators_follow_the_language():
     assert fmt.plotly_separators("id") == ",." and fmt.plotly_separators("en") == ".,"
+
+
+# ---------------------------------------------------------------- downloads
+
+
+def _table() -> pd.DataFrame:
+    return pd.DataFrame({
+        "Guru": [3.0, 1234.0], "Proporsi di luar bidang": [0.6366666666666666, None], "JJM": [6.0, np.nan],
+        "Rata-rata": [71.23456, 80.0], "Nama": ["=x", None], "Terakhir": pd.to_datetime(["2024-01-02", None]),
+    })
+
+
+KINDS = {"Guru": "count", "Proporsi di luar bidang": "share", "JJM": "hours", "Rata-rata": "score"}
+
+
+def test_a_csv_download_holds_rounded_machine_numbers_and_no_none():
+    from analysis import exports
+
+    text = exports.table_csv(_table(), KINDS, "id").decode("utf-8-sig")
+    assert text.splitlines() == [
+        "Guru,Proporsi di luar bidang (%),JJM,Rata-rata,Nama,Terakhir",
+        "3,63.7,6,71.2,'=x,2024-01-02",
+        "1234,,,80,,",
+    ]
+    assert "None" not in text and "nan" not in text and "6.0" not in text
+
+
+def test_an_xlsx_download_holds_real_numbers_with_number_formats():
+    import io
+
+    import openpyxl
+
+    from analysis import exports
+
+    ws = openpyxl.load_workbook(io.BytesIO(exports.table_xlsx(_table(), kinds=KINDS))).active
+    guru, share, jjm, mean, name, last = (ws.cell(2, j) for j in range(1, 7))
+    assert (guru.value, guru.number_format) == (3, "#,##0") and isinstance(guru.value, int)
+    assert share.value == pytest.approx(0.63667, abs=1e-4) and share.number_format == "0.0%"
+    assert jjm.value == 6 and isinstance(jjm.value, int), "a whole JJM is an integer, Excel never shows 6.0"
+    assert mean.number_format == "0.0" and name.value == "'=x"
+    assert last.value == dt.datetime(2024, 1, 2) and last.number_format == "DD/MM/YYYY"
+    assert ws.cell(3, 2).value is None and ws.cell(3, 5).value is None
+
+
+def test_a_table_download_is_named_in_the_ui_language():
+    from analysis import exports
+
+    assert exports.download_name("profil_untrained", "csv", "id") == "guru_tanpa_pelatihan.csv"
+    assert exports.download_name("profil_untrained", "xlsx", "en") == "untrained_teachers.xlsx"
+    assert exports.download_name("ringkasan_trend_table", "csv", "en") == "trends.csv", "a shared section is found by its name"
+    assert exports.download_name("nowhere_x", "csv", "id") == "tabel_nowhere_x.csv"
+
+
+def _table_keys(text: str) -> list[tuple[str, str]]:
+    """(first argument of state.key, name) of every table a file shows: widgets.table, banded_school_table, the Dampak page's show()."""
+    import ast
+
+    out = []
+    for node in ast.walk(ast.parse(text)):
+        if not isinstance(node, ast.Call):
+            continue
+        fname = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if fname not in ("table", "banded_school_table", "show"):
+            continue
+        args = [kw.value for kw in node.keywords if kw.arg == "key"] + [a for a in node.args if isinstance(a, ast.Call)]
+        if fname == "show" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+            out.append(("PAGE", node.args[1].value))
+        for a in args:
+            if isinstance(a, ast.Call) and getattr(a.func, "attr", "") == "key" and len(a.args) == 2:
+                name = a.args[1]
+                if isinstance(name, ast.Constant):
+                    out.append((a.args[0].id, name.value))
+                elif isinstance(name, ast.JoinedStr):  # f"needs_{level}"
+                    out += [(a.args[0].id, "".join(p.value if isinstance(p, ast.Constant) else lv for p in name.values)) for lv in ("npsn", "kecamatan", "district")]
+    return out
+
+
+def test_every_table_a_page_shows_has_a_download_name_in_both_languages():
+    import re
+    from pathlib import Path
+
+    from analysis.i18n import STRINGS
+
+    root = Path(__file__).resolve().parents[1]
+    missing, found = [], 0
+    for page in [*root.glob("pages/*.py"), *root.glob("ui/*_section.py")]:
+        text = page.read_text(encoding="utf-8")
+        prefix = re.search(r'^PAGE = "([a-z_]+)"', text, re.M)
+        for owner, name in _table_keys(text):
+            found += 1
+            full = f"{prefix.group(1)}_{name}" if prefix and owner == "PAGE" else name
+            if f"file.table.{full}" not in STRINGS and f"file.table.{name}" not in STRINGS:
+                missing.append(f"{page.name}: {full}")
+    assert found > 30 and not missing, missing
+
+
+def test_reports_are_named_in_the_ui_language():
+    from analysis.i18n import t
+
+    assert t("file.school_report", "id", npsn="10603812") == "laporan_sekolah_10603812"
+    assert t("file.school_report", "en", npsn="10603812") == "school_report_10603812"
+    assert t("file.district_report", "en") == "district_report"
+
+
+def test_cards_and_html_reports_write_a_figure_the_same_way():
+    from analysis import exports, studies
+    from ui import widgets
+
+    for kind, v in (("count", 1234), ("share", 0.6366), ("score", 85.14)):
+        assert widgets.format_value(v, kind, "id") == exports._fmt(v, kind, "id") == fmt.value(v, kind, "id")
+    assert widgets.format_value(1234, "count", "id") == "1.234" and exports._fmt(1234, "count", "en") == "1,234"
+    assert studies.format_figure(studies.SHARE, 0.6366, "id") == "63,7 %"
+
+
+def test_multiselects_hide_the_english_only_select_all_in_indonesian():
+    from ui import widgets
+
+    assert widgets.multiselect_words("id") == {"placeholder": "Pilih…", "select_all": False}
+    assert widgets.multiselect_words("en")["select_all"] is True

@@ -314,10 +314,11 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     from analysis.school_report import school_report_xlsx
 
     names = state.shows_names()
+    stem = t("file.school_report", lang, npsn=npsn)
     st.download_button(
         t("report.school.download", lang),
-        state.audited(partial(school_report_xlsx, ds, npsn, lang, show_names=names, ict_target=ict_target), f"laporan_sekolah_{npsn}.xlsx", npsn),
-        file_name=f"laporan_sekolah_{npsn}.xlsx",
+        state.audited(partial(school_report_xlsx, ds, npsn, lang, show_names=names, ict_target=ict_target), f"{stem}.xlsx", npsn),
+        file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report"),
         help=t("report.school.download.help", lang),
@@ -325,8 +326,8 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     )
     st.download_button(
         t("report.download.html", lang),
-        state.audited(partial(_utf8, school_report_html, ds, npsn, lang, show_names=names, ict_target=ict_target), f"laporan_sekolah_{npsn}.html", npsn),
-        file_name=f"laporan_sekolah_{npsn}.html",
+        state.audited(partial(_utf8, school_report_html, ds, npsn, lang, show_names=names, ict_target=ict_target), f"{stem}.html", npsn),
+        file_name=f"{stem}.html",
         mime="text/html",
         key=state.key(page, "report_html"),
         icon=":material/download:",
@@ -361,11 +362,21 @@ def school_names(ds: Dataset) -> dict[str, str]:
 
 
 def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, key: str) -> None:
-    """Download ``df`` as CSV (UTF-8 with BOM for Excel); text that a spreadsheet would run as a formula is neutralised."""
-    from analysis.report import neutralize
+    """Download ``df`` as CSV (:func:`analysis.exports.table_csv`: UTF-8 with BOM, rounded machine numbers, text that a spreadsheet would run as a formula neutralised)."""
+    from analysis import exports
 
-    safe = df.map(neutralize) if len(df) else df
-    st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))
+    st.download_button(t(label_key, lang), exports.table_csv(df, lang=lang), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))
+
+
+def multiselect_words(lang: str) -> dict[str, object]:
+    """Keyword arguments that keep a ``st.multiselect`` in the UI language.
+
+    The placeholder comes from the string table. Streamlit 1.67 writes its
+    "Select all" / "Select N matches" entry in English only and offers no
+    label for it (``select_all`` only shows or hides it), so in Bahasa
+    Indonesia it is hidden; an empty filter already means every option.
+    """
+    return {"placeholder": t("common.choose", lang), "select_all": lang == "en"}
 
 
 def url_multiselect(
@@ -395,8 +406,8 @@ def url_multiselect(
         options,
         key=widget_key,
         format_func=(labels or {}).get if labels else str,
-        placeholder=t("common.choose", lang),
         max_selections=max_selections,
+        **multiselect_words(lang),
     )
     value = ",".join(chosen)
     st.session_state[widget_key + "__url"] = value
@@ -427,18 +438,18 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
             return [""] * len(col)
         return [f"background-color: {BAND_COLOURS[b]}55" if b != "none" else "" for b in bands[f"band_{src}"]]
 
-    def fmt_of(kind: str):  # a suppressed figure ("<10") is text and shows as it is
-        spec = "{:.0%}" if kind == "share" else ("{:.1f}" if kind == "score" else "{:,.0f}")
-        return lambda v: v if isinstance(v, str) else ("–" if v is None or v != v else spec.format(v))
+    from analysis import formatting
 
-    fmt = {label[f]: fmt_of(METRICS[f][1]) for f in figures}
-    styler = view.style.apply(colour, axis=0).format(fmt, na_rep="–")
+    kinds = {label[f]: METRICS[f][1] for f in figures} | {label[c]: "text" for c in ("nama_sekolah", "npsn", "jenjang", "kecamatan")}
+    fmt = {label[f]: (lambda kind: lambda v: formatting.value(v, kind, lang))(METRICS[f][1]) for f in figures}  # a suppressed figure ("<10") shows as it is
+    styler = view.style.apply(colour, axis=0).format(fmt, na_rep=formatting.MISSING)
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
     from analysis import exports
 
     with st.popover(t("table.download", lang), icon=":material/download:"):
-        st.download_button(t("table.download.csv", lang), exports.table_csv(view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
-        st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(view), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
+        csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
+        st.download_button(t("table.download.csv", lang), exports.table_csv(view, kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
+        st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(view, kinds=kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
@@ -449,19 +460,20 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
 
     from analysis.exports import district_report_html, district_report_xlsx
 
+    stem = t("file.district_report", lang)
     c1, c2 = st.columns(2)
     c1.download_button(
         t("report.download.xlsx", lang),
-        state.audited(partial(district_report_xlsx, ds, list(npsns), lang, ict_target), "laporan_ringkasan.xlsx", list(npsns)),
-        file_name="laporan_ringkasan.xlsx",
+        state.audited(partial(district_report_xlsx, ds, list(npsns), lang, ict_target), f"{stem}.xlsx", list(npsns)),
+        file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report_xlsx"),
         icon=":material/download:",
     )
     c2.download_button(
         t("report.download.html", lang),
-        state.audited(partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target), "laporan_ringkasan.html", list(npsns)),
-        file_name="laporan_ringkasan.html",
+        state.audited(partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target), f"{stem}.html", list(npsns)),
+        file_name=f"{stem}.html",
         mime="text/html",
         key=state.key(page, "report_html"),
         icon=":material/download:",
@@ -478,4 +490,4 @@ def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
 
     from analysis.exports import deidentified_xlsx
 
-    return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), "deidentified.xlsx", list(npsns))
+    return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), f"{t('file.deidentified', lang)}.xlsx", list(npsns))

@@ -64,8 +64,6 @@ STRINGS |= {
     "file.scope.all": {"id": "semua_sekolah", "en": "all_schools"},
     "file.template": {"id": "template_kompetensi_guru", "en": "teacher_competency_template"},
     "file.validation": {"id": "laporan_validasi_{name}", "en": "validation_report_{name}"},
-    "file.prodi": {"id": "prodi_mapel", "en": "programmes_and_subjects"},
-    "file.subjects": {"id": "mata_pelajaran", "en": "subjects"},
     "file.tik_needs": {"id": "kebutuhan_pelatihan_tik_{scope}", "en": "ict_training_needs_{scope}"},
     "app.as_of.placeholder": {"id": "hh/bb/tttt", "en": "dd/mm/yyyy"},
     "app.as_of.invalid": {"id": "Tanggal “{text}” tidak terbaca; tulis seperti 31/12/2024 atau 31 Desember 2024. Tanggal terbaru dalam data dipakai.", "en": "The date “{text}” cannot be read; write it like 31/12/2024 or 31 December 2024. The latest date in the data is used."},
