@@ -297,6 +297,7 @@ def html_report(title: str, meta: Sequence[str], sections: Sequence[tuple[str, S
         parts.append(f"<h2>{_esc(heading)}</h2>")
         for item in items:
             if isinstance(item, go.Figure):
+                item.update_layout(separators=formatting.plotly_separators(lang))
                 parts.append("<div class='figure'>" + item.to_html(full_html=False, include_plotlyjs="inline" if plotly_js else False, config={"displaylogo": False}) + "</div>")
                 plotly_js = False
             elif isinstance(item, pd.DataFrame):

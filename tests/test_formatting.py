@@ -215,3 +215,23 @@ def test_multiselects_hide_the_english_only_select_all_in_indonesian():
 
     assert widgets.multiselect_words("id") == {"placeholder": "Pilih…", "select_all": False}
     assert widgets.multiselect_words("en")["select_all"] is True
+
+
+def test_chart_labels_are_written_in_the_ui_language():
+    from analysis import charts
+
+    by_subject = pd.DataFrame({"mata_pelajaran": ["Seni Budaya", "IPA"], "teachers": [4, 9], "linier": [3, 9], "tidak_linier": [1, 0], "unknown": [0, 0], "share_out": [0.25, 0.0], "jjm": [80.0, 216.0], "jjm_out": [8.0, 0.0]})
+    assert list(charts.out_of_field_by_subject_figure(by_subject, "id").data[-1].text) == ["25 %", "0 %"]
+    table = pd.DataFrame({"group": ["a", "b"], "domain": ["x", "x"], "mean": [85.14, 70.0]})
+    fig = charts.matrix_figure(table, "group", "domain", "mean", "id", "report.district.chart.domains")
+    assert [r[0] for r in fig.data[0].text] == ["85,1", "70,0"]
+
+
+def test_an_html_report_uses_the_languages_separators_on_its_charts():
+    import plotly.graph_objects as go
+
+    from analysis import exports
+
+    fig = go.Figure(go.Bar(x=[1], y=[1234.5]))
+    html = exports.html_report("T", [], [("S", [fig])], lang="id")
+    assert '"separators":",."' in html.replace(" ", "")

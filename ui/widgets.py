@@ -116,7 +116,10 @@ def page_header(title_key: str, lang: str, ds: Dataset | None = None) -> None:
 
 
 def figure(fig, key: str) -> None:
-    """Render a plotly figure at full width; ``key`` keeps it stable across reruns."""
+    """Render a plotly figure at full width, its axis and hover numbers in the UI language's separators; ``key`` keeps it stable across reruns."""
+    from analysis import formatting
+
+    fig.update_layout(separators=formatting.plotly_separators(state.get_lang()))
     st.plotly_chart(fig, key=key, config={"displaylogo": False})
 
 
