@@ -235,3 +235,13 @@ def test_an_html_report_uses_the_languages_separators_on_its_charts():
     fig = go.Figure(go.Bar(x=[1], y=[1234.5]))
     html = exports.html_report("T", [], [("S", [fig])], lang="id")
     assert '"separators":",."' in html.replace(" ", "")
+
+
+def test_a_shown_table_writes_a_dash_for_missing_text_and_formats_numbers_in_the_language():
+    from ui import widgets
+
+    shown = pd.DataFrame({"Guru": ["G-1", "G-2"], "Tugas": [None, None], "JJM": [6.0, 1.5], "Proporsi": [0.25, np.nan]})
+    styled = widgets._styled(shown, {"Guru": "text", "Tugas": "text", "JJM": "hours", "Proporsi": "share"}, "id")
+    assert list(styled.data["Tugas"]) == ["–", "–"], "a column of only None would show 'None'"
+    html = styled.to_html()
+    assert ">6<" in html and ">1,5<" in html and ">25,0 %<" in html and ">–<" in html

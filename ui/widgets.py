@@ -165,6 +165,9 @@ def _styled(shown: pd.DataFrame, kinds: dict[str, str], lang: str):
     """
     from analysis import formatting
 
+    text = [c for c, k in kinds.items() if k == "text" and shown[c].dtype == object]
+    if text and not shown.columns.duplicated().any():  # Streamlit shows a column of only None as "None" whatever the Styler says: write the dash into the data
+        shown = shown.assign(**{c: [formatting.MISSING if formatting.is_missing(v) else v for v in shown[c]] for c in text})
     cols = [c for c in kinds if not pd.api.types.is_bool_dtype(shown[c])]
     if shown.size > _STYLED_CELLS or shown.columns.duplicated().any():
         data = [[formatting.cell(v, kinds[c], lang) for v in shown.iloc[:, j]] if c in cols else shown.iloc[:, j].tolist() for j, c in enumerate(shown.columns)]
