@@ -84,17 +84,38 @@ def table_xlsx(df: pd.DataFrame, sheet: str = "Data", kinds: dict[str, str] | No
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = sheet[:31]
+    write_numbers(ws, df, 1, kinds)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def write_numbers(ws, df: pd.DataFrame, start_row: int | None = None, kinds: dict[str, str] | None = None) -> tuple[int, int]:
+    """Write ``df`` (header and rows, cells neutralised) into the worksheet ``ws`` with a number format per column kind.
+
+    Parameters
+    ----------
+    ws : openpyxl Worksheet
+    df : DataFrame
+    start_row : int, optional
+        Row of the header (default: after what the sheet holds).
+    kinds : dict, optional
+        Column → kind (:func:`table_kinds` infers the others).
+
+    Returns
+    -------
+    (int, int)
+        The header row and the last row written.
+    """
     k = table_kinds(df, kinds)
-    first, last = _write_table(ws, safe_frame(_whole_as_int(df, k)), start_row=1)
+    first, last = _write_table(ws, safe_frame(_whole_as_int(df, k)), start_row=start_row)
     for j, c in enumerate(df.columns, start=1):
         number_format = formatting.XLSX_FORMATS.get(k[c])
         if number_format:
             for i in range(first + 1, last + 1):
                 if not isinstance(ws.cell(i, j).value, str):
                     ws.cell(i, j).number_format = number_format
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return first, last
 
 
 def _whole_as_int(df: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
@@ -301,11 +322,19 @@ def html_report(title: str, meta: Sequence[str], sections: Sequence[tuple[str, S
                 parts.append("<div class='figure'>" + item.to_html(full_html=False, include_plotlyjs="inline" if plotly_js else False, config={"displaylogo": False}) + "</div>")
                 plotly_js = False
             elif isinstance(item, pd.DataFrame):
-                parts.append(safe_frame(item).to_html(index=False, escape=True, na_rep="–"))
+                parts.append(safe_frame(display_frame(item, lang)).to_html(index=False, escape=True, na_rep=formatting.MISSING))
             else:
                 parts.append(f"<p>{_esc(str(item))}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def display_frame(df: pd.DataFrame, lang: str, kinds: dict[str, str] | None = None) -> pd.DataFrame:
+    """``df`` with every cell as text in ``lang`` (:func:`analysis.formatting.cell`, kinds by :func:`table_kinds`): how an HTML report prints a table."""
+    k = table_kinds(df, kinds)
+    out = pd.DataFrame({j: [formatting.cell(v, k[c], lang) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, index=df.index, columns=range(df.shape[1]), dtype=object)
+    out.columns = df.columns
+    return out
 
 
 def _esc(text: object) -> str:

@@ -368,7 +368,7 @@ def value(v: object, kind: str, lang: str, *, missing: str = MISSING) -> str:
 
 #: Column-name patterns → kind, first match wins (see :func:`column_kind`).
 _NAME_KINDS = (
-    (re.compile(r"^(npsn|nuptk|nip|nisn|nik|kode|code|id|guru_id|submission_id|move_id)$|_id$"), "text"),
+    (re.compile(r"^(npsn|nuptk|nip|nisn|nik|kode|code|id|guru_id|submission_id|move_id|year|tahun|row|baris|no)$|_id$"), "text"),
     (re.compile(r"(^|_)(lintang|bujur|lat|lon|latitude|longitude)($|_)"), "coordinate"),
     (re.compile(r"^p($|_)|(^|_)p_(value|holm|unc|kruskal|welch|ttest|wilcoxon)$"), "p"),
     (re.compile(r"share|proporsi|_rate$"), "share"),
@@ -381,7 +381,7 @@ def column_kind(name: object, values: Iterable[object] | pd.Series) -> str:
     """The kind of a table column, from its (source) name and its values, for :func:`value` and :func:`csv_value`.
 
     Dates are ``date``; text and booleans ``text``; among numbers, identifiers
-    (``npsn``, ``*_id``) ``text``, ``lintang``/``bujur`` ``coordinate``,
+    (``npsn``, ``*_id``), years and Excel row numbers ``text`` (never "2.024"), ``lintang``/``bujur`` ``coordinate``,
     ``p_*`` ``p``, a name with "share" whose values lie in 0–1 ``share``,
     JJM/JP/hours ``hours``, effect sizes ``effect``; other whole numbers
     ``count``, decimals all under 1 in size ``effect`` (two decimals), anything else ``number``.

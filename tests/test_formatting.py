@@ -245,3 +245,28 @@ def test_a_shown_table_writes_a_dash_for_missing_text_and_formats_numbers_in_the
     assert list(styled.data["Tugas"]) == ["–", "–"], "a column of only None would show 'None'"
     html = styled.to_html()
     assert ">6<" in html and ">1,5<" in html and ">25,0 %<" in html and ">–<" in html
+
+
+def test_years_and_row_numbers_never_get_a_thousands_separator():
+    assert fmt.cell(2024, fmt.column_kind("year", pd.Series([2023, 2024])), "id") == "2024"
+    assert fmt.column_kind("row", pd.Series([1234])) == "text"
+
+
+def test_an_html_report_prints_a_table_in_the_language():
+    from analysis import exports
+
+    html = exports.html_report("T", [], [("S", [pd.DataFrame({"teachers": [1234], "share_out": [0.6366666666666666], "jjm": [6.0], "nama": [None]})])], lang="id")
+    assert "1.234" in html and "63,7 %" in html and ">6<" in html
+    assert "0.63666" not in html and "None" not in html and "6.0" not in html
+
+
+def test_the_plan_workbook_keeps_numbers_with_formats():
+    import io
+
+    import openpyxl
+
+    from analysis.plan import views
+
+    ws = openpyxl.load_workbook(io.BytesIO(views.plan_xlsx({"S": pd.DataFrame({"npsn": ["10603812"], "hours": [6.0], "share_out": [0.25]})}))).active
+    assert ws.cell(2, 1).value == "10603812" and ws.cell(2, 2).value == 6 and isinstance(ws.cell(2, 2).value, int)
+    assert ws.cell(2, 3).number_format == "0.0%"

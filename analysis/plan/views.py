@@ -101,7 +101,7 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
 def plan_xlsx(sheets: dict[str, pd.DataFrame], notice: str | None = None) -> bytes:
-    """The plan as one workbook: one sheet per table (name → table; characters Excel forbids in a sheet name replaced, cut to 31), cells neutralised."""
+    """The plan as one workbook: one sheet per table (name → table; characters Excel forbids in a sheet name replaced, cut to 31), cells neutralised, numbers with number formats (:func:`analysis.exports.write_numbers`)."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, df in sheets.items():
@@ -110,7 +110,7 @@ def plan_xlsx(sheets: dict[str, pd.DataFrame], notice: str | None = None) -> byt
         if notice:
             ws.cell(row=1, column=1, value=neutralize(notice))
             start = 3
-        exports._write_table(ws, exports.safe_frame(df), start)
+        exports.write_numbers(ws, df, start)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
