@@ -42,6 +42,18 @@ def table_kinds(df: pd.DataFrame, kinds: dict[str, str] | None = None) -> dict[s
     return {c: given.get(c) or formatting.column_kind(c, df.iloc[:, j]) for j, c in enumerate(df.columns)}
 
 
+def labelled(df: pd.DataFrame, headers: dict[str, str], kinds: dict[str, str] | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The columns ``headers`` names (column → header), renamed, and the kind of each header.
+
+    The kinds are found on the analysis column names (:func:`table_kinds`,
+    ``kinds`` taking precedence), before the headers hide them; the pair is what
+    a page shows and downloads (:func:`table_csv`, :func:`table_xlsx`).
+    """
+    raw = df[list(headers)].reset_index(drop=True)
+    kind = table_kinds(raw, kinds)
+    return raw.rename(columns=headers), {headers[c]: kind[c] for c in raw.columns}
+
+
 def table_csv(df: pd.DataFrame, kinds: dict[str, str] | None = None, lang: str = "id") -> bytes:
     """A table as CSV bytes (UTF-8 with BOM so Excel reads the accents), cells neutralised.
 

@@ -270,3 +270,20 @@ def test_the_plan_workbook_keeps_numbers_with_formats():
     ws = openpyxl.load_workbook(io.BytesIO(views.plan_xlsx({"S": pd.DataFrame({"npsn": ["10603812"], "hours": [6.0], "share_out": [0.25]})}))).active
     assert ws.cell(2, 1).value == "10603812" and ws.cell(2, 2).value == 6 and isinstance(ws.cell(2, 2).value, int)
     assert ws.cell(2, 3).number_format == "0.0%"
+
+
+def test_the_jjm_table_of_a_sample_school_downloads_without_none_or_trailing_zero():
+    from pathlib import Path
+
+    from analysis import exports, ingest, samples, school
+
+    ds = ingest.load_path(Path(__file__).resolve().parents[1] / "data" / samples.file_name("mts_pesantren"), is_sample=True)
+    link = school.out_of_field_tables(school.select(ds))["jjm_link"]
+    assert len(link) > 5, "teachers below 24 JJM to list"
+    headers = {"guru_id": "Guru", "jjm_in": "JJM linier", "duty_jjm": "Tugas tambahan", "jjm_total": "JJM total", "gap": "Kurang dari 24", "band": "Kelompok", "duty_unknown": "Tugas belum dikenal"}
+    shown, kinds = exports.labelled(link, {c: h for c, h in headers.items() if c in link})
+    assert kinds["JJM total"] == "hours"
+    text = exports.table_csv(shown, kinds, "id").decode("utf-8-sig")
+    body = "\n".join(text.splitlines()[1:])
+    assert ",12," in body or ",16," in body, body
+    assert "None" not in body and "nan" not in body and not any(cell.endswith(".0") for line in text.splitlines()[1:] for cell in line.split(","))

@@ -134,17 +134,13 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     number format (.xlsx) (:mod:`analysis.exports`), named in the UI language.
     With ``expanded=False`` the table sits in a closed expander (a chart above it shows the same data).
     """
-    from analysis import exports, formatting
+    from analysis import exports
 
     if not expanded:
         with st.expander(t("table.show", lang)):
             table(df, lang, columns, key, kinds=kinds)
         return
-    raw = df[list(columns)].reset_index(drop=True)
-    kind = exports.table_kinds(raw, kinds)
-    headers = {c: t(k, lang) for c, k in columns.items()}
-    shown = raw.rename(columns=headers)
-    shown_kinds = {headers[c]: kind[c] for c in raw.columns}
+    shown, shown_kinds = exports.labelled(df, {c: t(k, lang) for c, k in columns.items()}, kinds)
     st.dataframe(_styled(shown, shown_kinds, lang), hide_index=True, key=key)
     if key:
         csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
