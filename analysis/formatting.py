@@ -124,7 +124,7 @@ def count(n: object, lang: str, *, missing: str = MISSING) -> str:
     """
     if is_missing(n):
         return missing
-    return _localise(f"{int(round(float(n))):,}", lang)
+    return _localise(f"{round(float(n)):,}", lang)
 
 
 def quantity(x: object, lang: str, digits: int = 1, *, missing: str = MISSING) -> str:
@@ -474,8 +474,8 @@ def csv_value(v: object, kind: str) -> object:
         f = 100 * f
     if kind == "p" and 0 < abs(f) < 0.001:
         return float(f"{f:.4g}")
-    if kind in ("count",) or (f.is_integer() and kind != "share"):
-        return int(round(f))
+    if kind == "count" or (f.is_integer() and kind != "share"):
+        return round(f)
     r = round(f, digits) + 0.0
     return int(r) if r.is_integer() and kind != "share" else r
 

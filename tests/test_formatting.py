@@ -183,7 +183,7 @@ def test_every_table_a_page_shows_has_a_download_name_in_both_languages():
     missing, found = [], 0
     for page in [*root.glob("pages/*.py"), *root.glob("ui/*_section.py")]:
         text = page.read_text(encoding="utf-8")
-        prefix = re.search(r'^PAGE = "([a-z_]+)"', text, re.M)
+        prefix = re.search(r'^PAGE = "([a-z_]+)"', text, re.MULTILINE)
         for owner, name in _table_keys(text):
             found += 1
             full = f"{prefix.group(1)}_{name}" if prefix and owner == "PAGE" else name

@@ -8,6 +8,7 @@ the string table, and every figure is rendered the same way.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Callable
 
 import pandas as pd
@@ -16,7 +17,6 @@ import streamlit as st
 from analysis.dataset import Dataset
 from analysis.i18n import t
 from ui import state
-
 
 # Markdown that could turn text into an image, a link, a heading, a list, code,
 # LaTeX, a coloured span, an icon or emphasis. "_" only outside a word (CommonMark
@@ -131,7 +131,8 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     each column comes from its name and values (:func:`analysis.formatting.column_kind`)
     unless ``kinds`` names it. The downloads hold exactly the columns shown,
     text neutralised, as rounded machine numbers (CSV) or numbers with a
-    number format (.xlsx) (:mod:`analysis.exports`), named in the UI language.
+    number format (.xlsx) (:mod:`analysis.exports`), named in the UI language,
+    and are built when their button is clicked, not on every rerun.
     With ``expanded=False`` the table sits in a closed expander (a chart above it shows the same data).
     """
     from analysis import exports
@@ -145,8 +146,8 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     if key:
         csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
         with st.popover(t("table.download", lang), icon=":material/download:"):
-            st.download_button(t("table.download.csv", lang), exports.table_csv(shown, shown_kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
-            st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(shown, kinds=shown_kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
+            st.download_button(t("table.download.csv", lang), partial(exports.table_csv, shown, shown_kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
+            st.download_button(t("table.download.xlsx", lang), partial(exports.table_xlsx, shown, kinds=shown_kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
 
 
 #: Above this many cells a table is shown without per-cell formatting (pandas' Styler limit is 262,144).
@@ -310,7 +311,6 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     Both files are built when the button is clicked (Streamlit's deferred
     ``data``), not on every rerun of the page.
     """
-    from functools import partial
 
     from analysis.exports import school_report_html
     from analysis.school_report import school_report_xlsx
@@ -450,15 +450,14 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
 
     with st.popover(t("table.download", lang), icon=":material/download:"):
         csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
-        st.download_button(t("table.download.csv", lang), exports.table_csv(view, kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
-        st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(view, kinds=kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
+        st.download_button(t("table.download.csv", lang), partial(exports.table_csv, view, kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
+        st.download_button(t("table.download.xlsx", lang), partial(exports.table_xlsx, view, kinds=kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
 
 def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: str, ict_target: int = 3) -> None:
     """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked."""
-    from functools import partial
 
     from analysis.exports import district_report_html, district_report_xlsx
 
@@ -488,7 +487,6 @@ def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
     Not cached across sessions (``st.cache_data`` is shared by every session):
     one user's data never sits where another user's request can reach it.
     """
-    from functools import partial
 
     from analysis.exports import deidentified_xlsx
 
