@@ -11,8 +11,11 @@ from analysis import formatting as fmt
 
 
 def test_the_docstring_examples_hold():
+    from analysis import exports
+
     result = doctest.testmod(fmt)
     assert result.attempted > 20 and result.failed == 0
+    assert doctest.testmod(exports).failed == 0
 
 
 def test_indonesian_writes_a_decimal_comma_and_a_thousands_dot():
