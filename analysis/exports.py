@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
-from analysis import charts, district, ict, school, schema
+from analysis import charts, district, ict, schema, school
 from analysis.dataset import Dataset
 from analysis.i18n import t
 from analysis.report import column_widths, neutralize, strip_control

@@ -23,8 +23,8 @@ import os
 from datetime import date, datetime
 
 import openpyxl
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from analysis import samples
 from analysis.ingest import load_file
@@ -135,6 +135,8 @@ def mutate(data: bytes, steps: list[tuple]) -> bytes:
     return patch_workbook(buf.getvalue(), _ESCAPES | renames)
 
 
+# slow: 40 mutated workbooks each read, validated and assembled (about 45 s); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 @settings(parent=settings.get_profile(PROFILE))
 @given(base=st.sampled_from(sorted(BASES)), steps=st.lists(ops, min_size=1, max_size=12))
 def test_a_mutated_sample_workbook_always_loads_and_every_row_is_accounted_for(base, steps):

@@ -8,7 +8,7 @@ the string table, and every figure is rendered the same way.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -16,7 +16,6 @@ import streamlit as st
 from analysis.dataset import Dataset
 from analysis.i18n import t
 from ui import state
-
 
 # Markdown that could turn text into an image, a link, a heading, a list, code,
 # LaTeX, a coloured span, an icon or emphasis. "_" only outside a word (CommonMark
