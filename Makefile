@@ -5,7 +5,8 @@
 #               throwaway PostgreSQL that scripts/with_postgres.sh starts, when one is installed)
 # and, for developers:
 #   make test-fast  everything except the AppTest and browser tests (under a minute)
-#   make check      ruff (lint, format) and mypy on analysis/ and ui/
+#   make lint       ruff check and mypy on analysis/ and ui/
+#   make check      lint, and ruff format --check
 #   make lock       regenerates requirements.lock from pyproject.toml (needs network)
 #
 # Everything runs in a virtual environment, .venv, made with `python3 -m venv` when missing, so the
@@ -16,12 +17,16 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# workers for the whole suite (pytest-xdist); `make test XDIST=0` runs it in one process
+# workers for the whole suite (pytest-xdist); `make test XDIST=0` runs it in one process. Each test
+# file stays on one worker (--dist loadfile): some files share a module fixture whose state their tests
+# build on (tests/test_auth.py's store and audit log). PostgreSQL tests each get their own schema.
 XDIST ?= 2
+DIST := --dist loadfile
 
 .PHONY: install run test test-fast check lint format lock samples bench
 
 $(PY):
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "make: $(PYTHON) cannot make a virtual environment: install python3-venv (apt-get install python3-venv)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): requirements.lock | $(PY)
@@ -34,15 +39,19 @@ run: install
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1
 
 test: install
-	bash scripts/with_postgres.sh $(PY) -m pytest -q -n $(XDIST)
+	bash scripts/with_postgres.sh $(PY) -m pytest -q -n $(XDIST) $(DIST)
 
 test-fast: install
-	$(PY) -m pytest -q -n auto -m "not apptest and not browser and not slow"
+	$(PY) -m pytest -q -n auto $(DIST) -m "not apptest and not browser and not slow"
 
-check: install
+# ruff's lint rules and mypy (both clean today)
+lint: install
 	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+
+# lint, and the formatter finding nothing to change
+check: lint
+	$(PY) -m ruff format --check .
 
 # ruff's safe fixes and the formatter over the tree
 format: install

@@ -66,7 +66,7 @@ def pytest_configure(config: pytest.Config) -> None:
     def __init__(self, *args, **kwargs):
         item = _current[-1] if _current else None
         if item is not None and item.get_closest_marker("apptest") is None:
-            raise pytest.UsageError(f"{item.nodeid} creates an AppTest but is not marked @pytest.mark.apptest (make test-fast would run it)")
+            pytest.fail(f"{item.nodeid} creates an AppTest but is not marked @pytest.mark.apptest (make test-fast would run it)")
         original(self, *args, **kwargs)
 
     __init__._checks_mark = True  # type: ignore[attr-defined]
