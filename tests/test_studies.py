@@ -21,8 +21,8 @@ def _load(site_key: str):
 
 
 @pytest.fixture(scope="module")
-def smpn8():
-    return _load("smpn8_prabumulih")
+def smpn8(sample_dataset):
+    return sample_dataset
 
 
 @pytest.fixture(scope="module")
