@@ -35,9 +35,9 @@ SQLite file in ``DASBOR_DATA_DIR``):
 from __future__ import annotations
 
 import argparse
-from datetime import date
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from analysis import schema

@@ -42,7 +42,6 @@ from __future__ import annotations
 import json
 import re
 
-from analysis import schema
 from analysis.rawdata import RawSheet, RawTable
 from analysis.reader import MAX_ROWS, UnreadableFile
 

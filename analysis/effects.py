@@ -248,8 +248,8 @@ def wilcoxon_test(change: np.ndarray) -> tuple[float, str | None]:
 
 
 def _tests(change: np.ndarray, pre: np.ndarray, post: np.ndarray) -> dict[str, object]:
-    from scipy import stats
     import pingouin as pg
+    from scipy import stats
 
     d = np.round(change, ROUND_DECIMALS)
     n = len(d)

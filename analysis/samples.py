@@ -1453,7 +1453,6 @@ def district_tables(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 
     prodi_of = dict(SMP_SUBJECTS)
     weights = np.array(SMP_WEIGHTS, dtype=float)
     kec_centres = [(DISTRICT_CENTRE[0] + rng.uniform(-0.45, 0.45), DISTRICT_CENTRE[1] + rng.uniform(-0.45, 0.45)) for _ in range(n_kecamatan)]
-    n_smp = int(round(n_schools * 0.4))
     # rombel per school scaled so that the teachers add up to about n_teachers
     per_school = n_teachers / n_schools
     sd_rombel = max(6, int(round(per_school * 0.69)))

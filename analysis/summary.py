@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from analysis import effects, ict, school, schema
+from analysis import effects, ict, schema, school
 from analysis.dataset import Dataset
 
 

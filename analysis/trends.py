@@ -13,7 +13,6 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis.dataset import Dataset
-
 from analysis.pkg import CATEGORIES as _PKG_CATEGORIES
 
 #: PKG categories, best first, as :data:`analysis.pkg.CATEGORIES` bands them.

@@ -28,8 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import school  # noqa: E402
-from analysis.ingest import combine, load_path  # noqa: E402
-from analysis.ingest import load_file  # noqa: E402
+from analysis.ingest import combine, load_file, load_path  # noqa: E402
 from analysis.samples import sample_paths  # noqa: E402
 from benchmarks.ingest import guru_workbook  # noqa: E402
 from ui.state import UploadSlots  # noqa: E402

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts, compare, district, effects, ict, privacy, school, schema
+from analysis import charts, compare, district, effects, ict, privacy, schema, school
 from analysis.i18n import t
 from ui import state, widgets
 

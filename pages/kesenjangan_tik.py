@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts, ict, school, schema
+from analysis import charts, ict, schema, school
 from analysis.i18n import t
 from ui import state, widgets
 

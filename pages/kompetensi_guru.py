@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts, pkg, school, schema
+from analysis import charts, pkg, schema, school
 from analysis.i18n import t
 from ui import kinerja_section, state, widgets
 

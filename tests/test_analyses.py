@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from analysis import ict, ingest, linieritas, pkg, schema, school, subjects
-from analysis.i18n import t
 from analysis.__main__ import main
+from analysis.i18n import t
 from analysis.school_report import school_report_xlsx
 from analysis.summary import summarize
 
@@ -21,8 +21,8 @@ SMPN8 = "data/sampel_smpn8_prabumulih.xlsx"
 
 
 @pytest.fixture(scope="module")
-def smpn8():
-    return ingest.load_path(SMPN8, is_sample=True)
+def smpn8(sample_dataset):
+    return sample_dataset
 
 
 # ------------------------------------------------------------------ subjects
@@ -294,6 +294,8 @@ def test_school_headline_figures_of_the_smpn8_sample(smpn8):
     assert all(50 <= head[f"domain_mean_{d}"] <= 100 for d in ("pedagogik", "kepribadian", "sosial", "profesional"))
 
 
+# slow: summarize() runs scipy's exact Wilcoxon test per school and domain (seconds); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 def test_summary_json_has_the_documented_shape(smpn8, capsys):
     assert main(["summary", SMPN8, "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -490,6 +492,8 @@ def test_check_of_a_file_with_no_known_sheet_exits_2_with_one_file_level_problem
     assert out["problems"][0]["row"] is None and out["problems"][0]["column"] is None
 
 
+# slow: summarize() runs scipy's exact Wilcoxon test per school and domain (seconds); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 def test_summary_counts_back_from_a_reference_date_the_user_sets(capsys):
     assert main(["summary", SMPN8, "--json", "--reference-date", "2023-12-31"]) == 0
     out = json.loads(capsys.readouterr().out)

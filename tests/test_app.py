@@ -4,14 +4,15 @@ Streamlit 1.67's AppTest drives ``st.file_uploader`` (``set_value((name, bytes, 
 so uploads are tested through the page itself.
 """
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.i18n import t
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.apptest
+
 APP = str(ROOT / "app.py")
 SAMPLE = ROOT / "data" / "sampel_smpn8_prabumulih.xlsx"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -119,7 +120,7 @@ def test_uploading_a_broken_file_shows_one_clear_message_and_no_exception():
 
 
 def test_uploading_a_csv_with_problems_lists_them_by_row_and_filters_errors():
-    csv = "NPSN;Nama;NUPTK;JK;Jenis PTK\n10603812;Ani;1234567890123456;P;Guru Mapel\n10603812;Budi;1234567890123456;L;Guru Mapel\n".encode()
+    csv = b"NPSN;Nama;NUPTK;JK;Jenis PTK\n10603812;Ani;1234567890123456;P;Guru Mapel\n10603812;Budi;1234567890123456;L;Guru Mapel\n"
     at = _upload("guru.csv", csv, "text/csv", lang="en")
     assert not at.exception, at.exception
     assert at.dataframe, "the problems table is shown"
@@ -284,7 +285,7 @@ def test_a_teacher_opens_from_the_school_page_by_code_and_names_stay_with_the_he
     "upload",
     [
         ("sampel_dapodik_profil_sekolah.xlsx", None),
-        ("guru.csv", "NPSN;Nama;NUPTK;JK;Jenis PTK;Mengajar;JJM\n10603812;Ani;1234567890123456;P;Guru Mapel;IPA;24\n".encode()),
+        ("guru.csv", b"NPSN;Nama;NUPTK;JK;Jenis PTK;Mengajar;JJM\n10603812;Ani;1234567890123456;P;Guru Mapel;IPA;24\n"),
     ],
     ids=["dapodik-profil", "guru-csv-only"],
 )

@@ -2,13 +2,11 @@
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from analysis import charts, schema
 from analysis.i18n import t
 from analysis.privacy import display_names, pseudonym
-
 
 # ------------------------------------------------------------------ data prep
 

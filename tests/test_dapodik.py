@@ -2,9 +2,7 @@
 
 import io
 import json
-from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
@@ -13,9 +11,8 @@ from analysis.dapodik import PERSONAL_COLUMNS, adapt, clean_mengajar, is_persona
 from analysis.ingest import load_file
 from analysis.reader import read_file
 from analysis.schema import normalize_header
-from tests.helpers import edit_workbook, problem_codes, sheet_report
+from tests.helpers import ROOT, edit_workbook, problem_codes, sheet_report
 
-ROOT = Path(__file__).resolve().parents[1]
 NPSN = samples.DAPODIK_SCHOOL["npsn"]
 
 

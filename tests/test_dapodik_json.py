@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from analysis import dapodik_json, linieritas, samples, subjects, summary
+from analysis import dapodik_json, samples, subjects, summary
 from analysis.ingest import load_file
 from analysis.reader import UnreadableFile, read_file
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -11,9 +9,8 @@ from analysis import kinerja, samples, schema, school
 from analysis.charts import kinerja as kinerja_charts
 from analysis.i18n import t
 from analysis.ingest import load_file
-from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, problem_codes, sheet_report, workbook_bytes
+from tests.helpers import GURU_HEADER, ROOT, SEKOLAH, guru_row, problem_codes, sheet_report, workbook_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
 ATAS, SESUAI, BAWAH = schema.RATING_KINERJA
 
 
@@ -260,6 +257,7 @@ def _attention(at) -> list:
     return tables[0][t("col.teacher", "id")].tolist()
 
 
+@pytest.mark.apptest
 @pytest.mark.parametrize("page", ["pages/kompetensi_guru.py", "pages/profil_sekolah.py"])
 def test_kompetensi_and_profil_sekolah_show_the_predikat_and_names_only_to_the_head(page):
     tables = samples.sample_tables("smpn8_prabumulih")

@@ -19,10 +19,9 @@ from analysis import reader, xlsx_child
 from analysis.ingest import load_file
 from analysis.reader import UnreadableFile, read_file
 from analysis.xlsx_child import Refused
-from tests.helpers import workbook_bytes
+from tests.helpers import ROOT, workbook_bytes
 
 FIXTURES = Path(__file__).with_name("fixtures")
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _xlsx(build) -> bytes:

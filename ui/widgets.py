@@ -8,8 +8,8 @@ the string table, and every figure is rendered the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 import pandas as pd
 import streamlit as st
