@@ -35,21 +35,17 @@ SQLite file in ``DASBOR_DATA_DIR``):
 from __future__ import annotations
 
 import argparse
-from datetime import date
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
+from analysis import store as st
 from analysis.core import schema
 from analysis.core.dataset import Problem, ValidationReport
 from analysis.i18n import t
-from analysis.ingest.load import load_file
-from analysis.ingest.load import _unreadable
-from analysis.store import open_store
-from analysis.store import get_user
-from analysis.store import AccessDenied, datasets_for
-from analysis.store import AccessDenied, import_path
-from analysis import store as st
+from analysis.ingest.load import _unreadable, load_file
+from analysis.store import AccessDenied, datasets_for, get_user, import_path, open_store
 from analysis.views.summary import summarize
 
 

@@ -51,15 +51,13 @@ import openpyxl
 import pandas as pd
 from openpyxl.styles import Alignment, Font
 
-from analysis.core import schema
-from analysis.core import paths
-from analysis.metrics.kinerja import ASN_STATUS, predikat_from_ratings
-from analysis.metrics import pkg
-from analysis.metrics.kinerja import ASN_STATUS
-from analysis.views.studies import load_studies
-from analysis.ingest.template import build_template
+from analysis.core import paths, schema
 from analysis.core.dataset import Dataset, ValidationReport
 from analysis.ingest.load import empty_tables
+from analysis.ingest.template import build_template
+from analysis.metrics import pkg
+from analysis.metrics.kinerja import ASN_STATUS, predikat_from_ratings
+from analysis.views.studies import load_studies
 
 ILLUSTRATIVE_ID = "DATA CONTOH ILUSTRATIF, BUKAN HASIL PENGUKURAN. Dibuat agar sejalan dengan temuan penelitian; bukan data guru sebenarnya."
 ILLUSTRATIVE_EN = "ILLUSTRATIVE SAMPLE DATA, NOT MEASURED. Built to agree with the field studies' findings; not real teachers."
@@ -1452,7 +1450,6 @@ def district_tables(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 
     prodi_of = dict(SMP_SUBJECTS)
     weights = np.array(SMP_WEIGHTS, dtype=float)
     kec_centres = [(DISTRICT_CENTRE[0] + rng.uniform(-0.45, 0.45), DISTRICT_CENTRE[1] + rng.uniform(-0.45, 0.45)) for _ in range(n_kecamatan)]
-    n_smp = int(round(n_schools * 0.4))
     # rombel per school scaled so that the teachers add up to about n_teachers
     per_school = n_teachers / n_schools
     sd_rombel = max(6, int(round(per_school * 0.69)))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import store as st_store
-from analysis.views import admin
 from analysis.i18n import t
+from analysis.views import admin
 from ui import auth, state, widgets
 
 PAGE = "admin"

@@ -9,9 +9,9 @@ import streamlit as st
 
 from analysis import charts
 from analysis.core import schema
+from analysis.i18n import t
 from analysis.metrics import effects, ict, privacy
 from analysis.views import compare, district, school
-from analysis.i18n import t
 from ui import state, widgets
 
 PAGE = "banding"
@@ -64,7 +64,7 @@ if len(pairwise):
 st.download_button(
     t("export.deid.download", lang),
     widgets.deidentified_export(ds, chosen, lang),
-    file_name="data_deidentifikasi.xlsx",
+    file_name=f"{t('file.deidentified', lang)}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key=state.key(PAGE, "deid"),
     help=t("export.deid.help", lang),

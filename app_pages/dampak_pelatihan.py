@@ -10,9 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import charts
+from analysis.i18n import t
 from analysis.metrics import effects
 from analysis.views import school
-from analysis.i18n import t
 from ui import state, widgets
 
 PAGE = "dampak"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.metrics import ict
-from analysis.views import school
 from analysis.charts import plan as plan_charts
 from analysis.i18n import t
+from analysis.metrics import ict
 from analysis.plan import needs, redistribution, views
+from analysis.views import school
 from ui import state, widgets
 
 PAGE = "plan"
@@ -52,7 +52,7 @@ with tab_redis:
     km = c2.number_input(t("plan.redis.km", lang), min_value=0.0, max_value=200.0, value=0.0, step=5.0, key=state.key(PAGE, "km"), help=t("plan.redis.km.help", lang))
     swasta = c3.checkbox(t("plan.redis.swasta", lang), value=False, key=state.key(PAGE, "swasta"))
     teacher_codes = dict(zip(sel.guru["guru_id"], views.teacher_label(list(sel.guru["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None)))
-    fixed = st.multiselect(t("plan.redis.fixed", lang), list(teacher_codes), format_func=teacher_codes.get, key=state.key(PAGE, "fixed"))
+    fixed = st.multiselect(t("plan.redis.fixed", lang), list(teacher_codes), format_func=teacher_codes.get, key=state.key(PAGE, "fixed"), **widgets.multiselect_words(lang))
     locked = st.session_state.setdefault(state.key(PAGE, "locked"), [])
     dropped = st.session_state.setdefault(state.key(PAGE, "dropped"), set())
     opts = redistribution.Options(max_km=km or None, same_kecamatan=same_kec, allow_swasta=swasta, fixed=set(fixed), locked=list(locked), dropped=set(dropped))
@@ -131,8 +131,8 @@ with tab_train:
               t("plan.training.cohorts", lang): co.drop(columns=["guru_ids"]), t("plan.training.overdue", lang): od.drop(columns=["guru_id"])}
     notice = t("app.sample_notice", lang) if ds.is_sample else None
     c1, c2 = st.columns(2)
-    c1.download_button(t("plan.download.xlsx", lang), views.plan_xlsx(sheets, notice), file_name=f"rencana_{npsn or 'distrik'}.xlsx", key=state.key(PAGE, "dl_xlsx"),
+    c1.download_button(t("plan.download.xlsx", lang), views.plan_xlsx(sheets, notice), file_name=f"{t('file.plan', lang, scope=npsn or t('file.scope.district', lang))}.xlsx", key=state.key(PAGE, "dl_xlsx"),
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     html = views.plan_html(t("plan.report.title", lang), [t("plan.report.scope", lang, scope=names.get(npsn, npsn) if npsn else t("plan.level.district", lang))],
                            [(name, [df]) for name, df in sheets.items()], notice, lang)
-    c2.download_button(t("plan.download.html", lang), html.encode("utf-8"), file_name=f"rencana_{npsn or 'distrik'}.html", mime="text/html", key=state.key(PAGE, "dl_html"))
+    c2.download_button(t("plan.download.html", lang), html.encode("utf-8"), file_name=f"{t('file.plan', lang, scope=npsn or t('file.scope.district', lang))}.html", mime="text/html", key=state.key(PAGE, "dl_html"))

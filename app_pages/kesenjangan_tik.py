@@ -9,9 +9,9 @@ import streamlit as st
 
 from analysis import charts
 from analysis.core import schema
+from analysis.i18n import t
 from analysis.metrics import ict
 from analysis.views import school
-from analysis.i18n import t
 from ui import state, widgets
 
 PAGE = "tik"
@@ -54,4 +54,4 @@ if len(needs):
     columns = {"teacher": "col.teacher", "npsn": "col.school", "gaps": "col.gaps", "skills": "col.skills_below", "last_tik_training": "col.last_tik_training"}
     widgets.table(shown, lang, columns, key=state.key(PAGE, "needs"))
     export = shown[list(columns)].rename(columns={c: t(k, lang) for c, k in columns.items()})
-    widgets.csv_download(export, lang, "tik.needs.download", f"kebutuhan_pelatihan_tik_{npsn or 'semua'}.csv", state.key(PAGE, "needs_csv"))
+    widgets.csv_download(export, lang, "tik.needs.download", f"{t('file.tik_needs', lang, scope=npsn or t('file.scope.all', lang))}.csv", state.key(PAGE, "needs_csv"))

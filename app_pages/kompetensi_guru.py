@@ -9,9 +9,9 @@ import streamlit as st
 
 from analysis import charts
 from analysis.core import schema
+from analysis.i18n import t
 from analysis.metrics import pkg
 from analysis.views import school
-from analysis.i18n import t
 from ui import kinerja_section, state, widgets
 
 PAGE = "komp"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import charts
+from analysis.i18n import t
 from analysis.reference import subjects
 from analysis.views import school
-from analysis.i18n import t
 from ui import state, widgets
 
 PAGE = "oof"

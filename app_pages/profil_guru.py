@@ -11,10 +11,10 @@ import streamlit as st
 
 from analysis import charts
 from analysis.core import schema
-from analysis.metrics import linieritas
-from analysis.views import district
 from analysis.i18n import t
+from analysis.metrics import linieritas
 from analysis.metrics.privacy import display_names, pseudonym
+from analysis.views import district
 from ui import state, widgets
 
 PAGE = "guru"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import charts
-from analysis.views import school
 from analysis.i18n import t
 from analysis.metrics.privacy import display_names
+from analysis.views import school
 from ui import kinerja_section, state, trend_section, widgets
 
 PAGE = "profil"

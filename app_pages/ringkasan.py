@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.views import district, school
 from analysis.i18n import t
+from analysis.views import district, school
 from ui import state, trend_section, widgets
 
 PAGE = "ringkasan"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import charts
-from analysis.views import school, studies
 from analysis.i18n import t
+from analysis.views import school, studies
 from ui import state, widgets
 
 PAGE = "temuan"

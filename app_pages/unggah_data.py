@@ -18,12 +18,12 @@ import pandas as pd
 import streamlit as st
 
 from analysis import store as st_store
-from analysis.ingest.dapodik import is_npsn_input, matching_npsn, missing_npsn
 from analysis.i18n import t
+from analysis.ingest.dapodik import is_npsn_input, matching_npsn, missing_npsn
 from analysis.ingest.reader import EXTENSIONS
-from ui import auth, state, widgets
 from analysis.ingest.template import build_template
 from analysis.reports.validation import report_xlsx
+from ui import auth, state, widgets
 
 PAGE = "upload"
 lang = state.get_lang()
@@ -48,7 +48,7 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
         st.download_button(
             t("upload.template.download", lang),
             data=build_template(),
-            file_name="template_kompetensi_guru.xlsx",
+            file_name=f"{t('file.template', lang)}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=state.key(PAGE, "template"),
             icon=":material/download:",
@@ -156,7 +156,7 @@ if uploaded is not None:
         st.download_button(
             t("upload.report.download", lang),
             data=report_xlsx(report, lang),
-            file_name=f"laporan_validasi_{report.file.rsplit('.', 1)[0]}.xlsx",
+            file_name=f"{t('file.validation', lang, name=report.file.rsplit('.', 1)[0])}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=state.key(PAGE, "report"),
             icon=":material/download:",

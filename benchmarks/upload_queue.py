@@ -27,10 +27,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis.views import school  # noqa: E402
-from analysis.ingest.load import combine, load_path  # noqa: E402
-from analysis.ingest.load import load_file  # noqa: E402
+from analysis.ingest.load import (  # noqa: E402
+    combine,
+    load_file,  # noqa: E402
+    load_path,
+)
 from analysis.samples import sample_paths  # noqa: E402
+from analysis.views import school  # noqa: E402
 from benchmarks.ingest import guru_workbook  # noqa: E402
 from ui.state import UploadSlots  # noqa: E402
 

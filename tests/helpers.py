@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import openpyxl
 
@@ -69,3 +70,7 @@ def patch_workbook(data: bytes, replacements: dict[str, str]) -> bytes:
                 body = text.encode("utf-8")
             out.writestr(item, body)
     return buf.getvalue()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The repository's root folder; tests find app.py, data/ and app_pages/ from it wherever they live under tests/."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.metrics import kinerja
 from analysis.charts import kinerja as kinerja_charts
 from analysis.core.dataset import Dataset
 from analysis.i18n import t
+from analysis.metrics import kinerja
 from analysis.metrics.privacy import display_names
 from ui import state, widgets
 

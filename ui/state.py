@@ -23,19 +23,21 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
 
-from analysis.core.dataset import Dataset, ValidationReport
-from analysis.i18n import DEFAULT_LANG, LANGS
-from analysis.ingest.load import combine, empty_tables, load_file, load_path
-from analysis.i18n import t
-from ui import auth
-from analysis.samples import sample_paths as all_samples
-from ui.text import plain
-from analysis.metrics import privacy
 from analysis import store as st_store
+from analysis.core import formatting
+from analysis.core.dataset import Dataset, ValidationReport
+from analysis.core.formatting import parse_date
+from analysis.i18n import DEFAULT_LANG, LANGS, t
+from analysis.ingest.load import combine, empty_tables, load_file, load_path
+from analysis.metrics import privacy
+from analysis.samples import sample_paths as all_samples
+from ui import auth
+from ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
@@ -405,21 +407,44 @@ def get_dataset() -> Dataset:
     else:
         ds = st.session_state.get(_DATASET)
         ds = ds if ds is not None else sample_dataset()
-    as_of = st.session_state.get(AS_OF_WIDGET)
+    as_of = as_of_date()
     return replace(ds, as_of=as_of) if as_of is not None else ds
 
 
+def as_of_date() -> date | None:
+    """The reference date typed in the sidebar (:func:`analysis.core.formatting.parse_date`); ``None`` when empty or unreadable."""
+
+    typed = st.session_state.get(AS_OF_WIDGET)
+    if isinstance(typed, date):
+        return typed
+    try:
+        return parse_date(typed) if isinstance(typed, str) else None
+    except ValueError:
+        return None
+
+
 def reference_date_input(container, lang: str, ds: Dataset) -> None:
-    """Date picker of the reference date in ``container`` (the sidebar); empty uses the latest date in the data."""
+    """The reference date in ``container`` (the sidebar), typed as dd/mm/yyyy or "31 Desember 2024"; empty uses the latest date in the data.
+
+    A text field rather than Streamlit's date picker, whose calendar names the
+    months in English whatever the UI language; the date read is shown back
+    with its month named in the UI language, an unreadable one says so.
+    """
 
     latest = replace(ds, as_of=None).reference_date()
-    container.date_input(
+    typed = container.text_input(
         t("app.as_of", lang),
-        value=None,
-        format="DD/MM/YYYY",
         key=AS_OF_WIDGET,
-        help=t("app.as_of.help", lang, latest=latest.strftime("%d/%m/%Y")),
+        placeholder=t("app.as_of.placeholder", lang),
+        help=t("app.as_of.help", lang, latest=formatting.date(latest, lang)),
     )
+    if typed and typed.strip():
+        read = as_of_date()
+        if read is None:
+
+            container.warning(t("app.as_of.invalid", lang, text=plain(typed)), icon=":material/event_busy:")
+        else:
+            container.caption(formatting.date(read, lang, "long"))
 
 
 def set_dataset(ds: Dataset) -> None:

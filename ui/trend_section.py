@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.views import trends
 from analysis.charts import trends as trend_charts
 from analysis.i18n import t
+from analysis.views import trends
 from ui import auth, state, widgets
 
 
@@ -35,5 +35,4 @@ def render(npsns: list[str], lang: str, page: str, ict_target: int = 3) -> None:
         widgets.figure(trend_charts.pkg_by_year_figure(trend, lang), state.key(page, "trend_pkg"))
     cols = {"year": "trend.col.year", "schools": "trend.col.schools", "teachers": "trend.col.teachers", "assessed": "trend.col.assessed"}
     cols |= {c: f"trend.figure.{c}" for c in trends.SHARES}
-    shown = trend.assign(**{c: trend[c].map(lambda v: "–" if v != v else f"{v:.0%}") for c in trends.SHARES})
-    widgets.table(shown, lang, cols, key=state.key(page, "trend_table"), expanded=False)
+    widgets.table(trend, lang, cols, key=state.key(page, "trend_table"), expanded=False, kinds={c: "share" for c in trends.SHARES})

@@ -7,24 +7,22 @@ the string table, and every figure is rendered the same way.
 
 from __future__ import annotations
 
-import re
-from typing import Callable
+from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from analysis.core import formatting
 from analysis.core.dataset import Dataset
 from analysis.i18n import t
+from analysis.reference.bands import BAND_COLOURS
+from analysis.reports import exports
+from analysis.reports.exports import deidentified_xlsx, district_report_html, district_report_xlsx, school_report_html
+from analysis.reports.school_report import school_report_xlsx
+from analysis.views.school import schools_in
 from ui import auth, state
 from ui.text import plain as plain
-from analysis.reports import exports
-from analysis.views.school import schools_in
-from analysis.reports.exports import school_report_html
-from analysis.reports.school_report import school_report_xlsx
-from analysis.core.text import neutralize
-from analysis.reference.bands import BAND_COLOURS
-from analysis.reports.exports import district_report_html, district_report_xlsx
-from analysis.reports.exports import deidentified_xlsx
 
 
 def sidebar(lang: str, ds: Dataset) -> None:
@@ -67,31 +65,60 @@ def page_header(title_key: str, lang: str, ds: Dataset | None = None) -> None:
 
 
 def figure(fig, key: str) -> None:
-    """Render a plotly figure at full width; ``key`` keeps it stable across reruns."""
+    """Render a plotly figure at full width, its axis and hover numbers in the UI language's separators; ``key`` keeps it stable across reruns."""
+
+    fig.update_layout(separators=formatting.plotly_separators(state.get_lang()))
     st.plotly_chart(fig, key=key, config={"displaylogo": False})
 
 
-def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None, expanded: bool = True) -> None:
+def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None, expanded: bool = True, kinds: dict[str, str] | None = None) -> None:
     """Show ``df`` with headers from the string table (``columns``: column → string key), downloadable as CSV and .xlsx.
 
-    The downloads hold exactly the columns shown, text neutralised (:mod:`analysis.reports.exports`).
+    Numbers read in the UI language (:mod:`analysis.core.formatting`: "1.234", "63,7 %",
+    "–" when missing) while the table still sorts by the numbers; the kind of
+    each column comes from its name and values (:func:`analysis.core.formatting.column_kind`)
+    unless ``kinds`` names it. The downloads hold exactly the columns shown,
+    text neutralised, as rounded machine numbers (CSV) or numbers with a
+    number format (.xlsx) (:mod:`analysis.reports.exports`), named in the UI language,
+    and are built when their button is clicked, not on every rerun.
     With ``expanded=False`` the table sits in a closed expander (a chart above it shows the same data).
     """
 
     if not expanded:
         with st.expander(t("table.show", lang)):
-            table(df, lang, columns, key)
+            table(df, lang, columns, key, kinds=kinds)
         return
-    shown = df[list(columns)].copy()
-    for c in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[c]):
-            shown[c] = shown[c].dt.strftime("%d/%m/%Y")  # dates as Indonesian readers write them
-    shown = shown.rename(columns={c: t(k, lang) for c, k in columns.items()})
-    st.dataframe(shown, hide_index=True, key=key)
+    shown, shown_kinds = exports.labelled(df, {c: t(k, lang) for c, k in columns.items()}, kinds)
+    st.dataframe(_styled(shown, shown_kinds, lang), hide_index=True, key=key)
     if key:
+        csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
         with st.popover(t("table.download", lang), icon=":material/download:"):
-            st.download_button(t("table.download.csv", lang), exports.table_csv(shown), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
-            st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(shown), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
+            st.download_button(t("table.download.csv", lang), partial(exports.table_csv, shown, shown_kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
+            st.download_button(t("table.download.xlsx", lang), partial(exports.table_xlsx, shown, kinds=shown_kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
+
+
+#: Above this many cells a table is shown without per-cell formatting (pandas' Styler limit is 262,144).
+_STYLED_CELLS = 200_000
+
+
+def _styled(shown: pd.DataFrame, kinds: dict[str, str], lang: str):
+    """``shown`` with every cell written in ``lang`` (:func:`analysis.core.formatting.cell`, "–" when missing) while the grid sorts by the values.
+
+    Booleans stay check boxes. A table over :data:`_STYLED_CELLS` cells (or
+    with a repeated header) is shown as text instead.
+    """
+
+    text = [c for c, k in kinds.items() if k == "text" and shown[c].dtype == object]
+    if text and not shown.columns.duplicated().any():  # Streamlit shows a column of only None as "None" whatever the Styler says: write the dash into the data
+        shown = shown.assign(**{c: [formatting.MISSING if formatting.is_missing(v) else v for v in shown[c]] for c in text})
+    cols = [c for c in kinds if not pd.api.types.is_bool_dtype(shown[c])]
+    if shown.size > _STYLED_CELLS or shown.columns.duplicated().any():
+        data = [[formatting.cell(v, kinds[c], lang) for v in shown.iloc[:, j]] if c in cols else shown.iloc[:, j].tolist() for j, c in enumerate(shown.columns)]
+        out = pd.DataFrame(dict(enumerate(data)), index=shown.index)
+        out.columns = shown.columns
+        return out
+    fmt = {c: (lambda k: lambda v: formatting.cell(v, k, lang))(kinds[c]) for c in cols}
+    return shown.style.format(fmt, na_rep=formatting.MISSING)
 
 
 def guarded(render: Callable[[], None], lang: str) -> None:
@@ -192,16 +219,9 @@ METRICS: dict[str, tuple[str, str]] = {
 
 
 def format_value(value: object, kind: str, lang: str) -> str:
-    """A figure as shown on a card: counts with thousands separators, shares in percent, scores with one decimal; "–" when missing."""
-    if value is None or (isinstance(value, float) and value != value):
-        return "–"
-    if kind == "share":
-        return f"{float(value) * 100:.0f}%"
-    if kind == "score":
-        text = f"{float(value):.1f}"
-        return text.replace(".", ",") if lang == "id" else text
-    text = f"{int(value):,}"
-    return text.replace(",", ".") if lang == "id" else text
+    """A figure as shown on a card (:func:`analysis.core.formatting.value`): "1.234", "63,7 %", "85,1" in Bahasa Indonesia; "–" when missing."""
+
+    return formatting.value(value, kind, lang)
 
 
 def metrics(figures: dict, lang: str, keys: tuple[str, ...] | None = None, per_row: int = 6, ict_target: int | None = None) -> None:
@@ -235,14 +255,14 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     Both files are built when the button is clicked (Streamlit's deferred
     ``data``), not on every rerun of the page.
     """
-    from functools import partial
 
 
     names = state.shows_names()
+    stem = t("file.school_report", lang, npsn=npsn)
     st.download_button(
         t("report.school.download", lang),
-        state.audited(partial(school_report_xlsx, ds, npsn, lang, show_names=names, ict_target=ict_target), f"laporan_sekolah_{npsn}.xlsx", npsn),
-        file_name=f"laporan_sekolah_{npsn}.xlsx",
+        state.audited(partial(school_report_xlsx, ds, npsn, lang, show_names=names, ict_target=ict_target), f"{stem}.xlsx", npsn),
+        file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report"),
         help=t("report.school.download.help", lang),
@@ -250,8 +270,8 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     )
     st.download_button(
         t("report.download.html", lang),
-        state.audited(partial(_utf8, school_report_html, ds, npsn, lang, show_names=names, ict_target=ict_target), f"laporan_sekolah_{npsn}.html", npsn),
-        file_name=f"laporan_sekolah_{npsn}.html",
+        state.audited(partial(_utf8, school_report_html, ds, npsn, lang, show_names=names, ict_target=ict_target), f"{stem}.html", npsn),
+        file_name=f"{stem}.html",
         mime="text/html",
         key=state.key(page, "report_html"),
         icon=":material/download:",
@@ -285,10 +305,20 @@ def school_names(ds: Dataset) -> dict[str, str]:
 
 
 def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, key: str) -> None:
-    """Download ``df`` as CSV (UTF-8 with BOM for Excel); text that a spreadsheet would run as a formula is neutralised."""
+    """Download ``df`` as CSV (:func:`analysis.reports.exports.table_csv`: UTF-8 with BOM, rounded machine numbers, text that a spreadsheet would run as a formula neutralised)."""
 
-    safe = df.map(neutralize) if len(df) else df
-    st.download_button(t(label_key, lang), safe.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))
+    st.download_button(t(label_key, lang), exports.table_csv(df, lang=lang), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))
+
+
+def multiselect_words(lang: str) -> dict[str, object]:
+    """Keyword arguments that keep a ``st.multiselect`` in the UI language.
+
+    The placeholder comes from the string table. Streamlit 1.67 writes its
+    "Select all" / "Select N matches" entry in English only and offers no
+    label for it (``select_all`` only shows or hides it), so in Bahasa
+    Indonesia it is hidden; an empty filter already means every option.
+    """
+    return {"placeholder": t("common.choose", lang), "select_all": lang == "en"}
 
 
 def url_multiselect(
@@ -318,8 +348,8 @@ def url_multiselect(
         options,
         key=widget_key,
         format_func=(labels or {}).get if labels else str,
-        placeholder=t("common.choose", lang),
         max_selections=max_selections,
+        **multiselect_words(lang),
     )
     value = ",".join(chosen)
     st.session_state[widget_key + "__url"] = value
@@ -349,39 +379,38 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
             return [""] * len(col)
         return [f"background-color: {BAND_COLOURS[b]}55" if b != "none" else "" for b in bands[f"band_{src}"]]
 
-    def fmt_of(kind: str):  # a suppressed figure ("<10") is text and shows as it is
-        spec = "{:.0%}" if kind == "share" else ("{:.1f}" if kind == "score" else "{:,.0f}")
-        return lambda v: v if isinstance(v, str) else ("–" if v is None or v != v else spec.format(v))
 
-    fmt = {label[f]: fmt_of(METRICS[f][1]) for f in figures}
-    styler = view.style.apply(colour, axis=0).format(fmt, na_rep="–")
+    kinds = {label[f]: METRICS[f][1] for f in figures} | {label[c]: "text" for c in ("nama_sekolah", "npsn", "jenjang", "kecamatan")}
+    fmt = {label[f]: (lambda kind: lambda v: formatting.value(v, kind, lang))(METRICS[f][1]) for f in figures}  # a suppressed figure ("<10") shows as it is
+    styler = view.style.apply(colour, axis=0).format(fmt, na_rep=formatting.MISSING)
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
 
     with st.popover(t("table.download", lang), icon=":material/download:"):
-        st.download_button(t("table.download.csv", lang), exports.table_csv(view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
-        st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(view), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
+        csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
+        st.download_button(t("table.download.csv", lang), partial(exports.table_csv, view, kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
+        st.download_button(t("table.download.xlsx", lang), partial(exports.table_xlsx, view, kinds=kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
 
 def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: str, ict_target: int = 3) -> None:
     """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked."""
-    from functools import partial
 
 
+    stem = t("file.district_report", lang)
     c1, c2 = st.columns(2)
     c1.download_button(
         t("report.download.xlsx", lang),
-        state.audited(partial(district_report_xlsx, ds, list(npsns), lang, ict_target), "laporan_ringkasan.xlsx", list(npsns)),
-        file_name="laporan_ringkasan.xlsx",
+        state.audited(partial(district_report_xlsx, ds, list(npsns), lang, ict_target), f"{stem}.xlsx", list(npsns)),
+        file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report_xlsx"),
         icon=":material/download:",
     )
     c2.download_button(
         t("report.download.html", lang),
-        state.audited(partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target), "laporan_ringkasan.html", list(npsns)),
-        file_name="laporan_ringkasan.html",
+        state.audited(partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target), f"{stem}.html", list(npsns)),
+        file_name=f"{stem}.html",
         mime="text/html",
         key=state.key(page, "report_html"),
         icon=":material/download:",
@@ -394,7 +423,6 @@ def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
     Not cached across sessions (``st.cache_data`` is shared by every session):
     one user's data never sits where another user's request can reach it.
     """
-    from functools import partial
 
 
-    return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), "deidentified.xlsx", list(npsns))
+    return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), f"{t('file.deidentified', lang)}.xlsx", list(npsns))

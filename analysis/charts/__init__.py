@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.core import schema
-from analysis.metrics.distributions import box_stats as box_stats, histogram_counts as histogram_counts, level_matrix
+from analysis.core import formatting, schema
 from analysis.i18n import t
+from analysis.metrics.distributions import box_stats as box_stats, histogram_counts as histogram_counts, level_matrix
 
 #: Colour of the main series and of the two groups of staff.
 MAIN = "#1f6f8b"
@@ -116,7 +116,7 @@ def count_bars(
                 orientation="h",
                 name=name,
                 marker_color=palette[i % len(palette)],
-                text=[f"{v:.0%}" if percent else f"{v:g}" for v in x],
+                text=[formatting.share(v, lang, 0) if percent else formatting.quantity(v, lang) for v in x],
                 textposition="auto",
                 hovertemplate="%{y}: %{x" + (":.0%" if percent else "") + "}<extra>" + name + "</extra>",
             )
@@ -204,7 +204,7 @@ def domain_scores_figure(stats: pd.DataFrame, lang: str, school_mean: dict[str, 
             mode="markers+text",
             name=t("chart.domain.mean", lang),
             marker={"symbol": "diamond", "size": 11, "color": SECOND, "line": {"width": 1, "color": "#333"}},
-            text=[f"{m:.1f}" for m in means],
+            text=[formatting.score(m, lang) for m in means],
             textposition="middle right",
             hovertemplate="%{x}: %{y:.1f}<extra></extra>",
         )
@@ -306,7 +306,7 @@ def pkg_category_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
         return empty_figure(lang, "chart.pkg_category.title")
     colour = {key.rsplit(".", 1)[1]: c for _, _, key, c in PKG_BANDS}
     labels = [t(f"chart.band.{k}", lang) for k in counts["kategori"]]
-    text = [f"{n} ({s:.0%})" for n, s in zip(counts["n"], counts["share"])]
+    text = [f"{formatting.count(n, lang)} ({formatting.share(s, lang, 0)})" for n, s in zip(counts["n"], counts["share"])]
     fig = go.Figure(
         go.Bar(
             y=labels,
@@ -357,7 +357,7 @@ def out_of_field_by_subject_figure(by_subject: pd.DataFrame, lang: str) -> go.Fi
             )
         )
     total = (by_subject["linier"] + by_subject["tidak_linier"] + by_subject["unknown"]).tolist()
-    share_text = ["" if s != s else f"{s:.0%}" for s in by_subject["share_out"]]
+    share_text = [formatting.share(s, lang, 0, missing="") for s in by_subject["share_out"]]
     fig.add_trace(go.Scatter(y=by_subject["mata_pelajaran"].tolist(), x=total, mode="text", text=share_text, textposition="middle right", showlegend=False, hoverinfo="skip"))
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15})
     fig.update_yaxes(autorange="reversed")
@@ -410,7 +410,7 @@ def matrix_figure(
     cols = list(dict.fromkeys(table[col]))
     m = table.pivot_table(index=row, columns=col, values=value, aggfunc="first").reindex(index=rows, columns=cols)
     z = m.to_numpy(dtype=float)
-    text = [["" if v != v else (f"{v:.0%}" if percent else f"{v:.1f}") for v in r] for r in z]
+    text = [[formatting.share(v, lang, 0, missing="") if percent else formatting.number(v, lang, missing="") for v in r] for r in z]
     lo, hi = zrange if zrange else ((0.0, 1.0) if percent else (float(np.nanmin(z)), float(np.nanmax(z))))
     fig = go.Figure(
         go.Heatmap(
@@ -455,8 +455,8 @@ def ukg_figure(ukg: pd.DataFrame, reference: pd.DataFrame, lang: str, minimum: f
     labels = [t(f"domain.{d}", lang) for d in u["domain"]]
     nat = reference[reference["wilayah"] == "Nasional"].set_index("domain")["mean"]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=labels, y=u["mean"].tolist(), name=t("chart.ukg.selection", lang), marker_color=MAIN, text=[f"{v:.1f}" for v in u["mean"]], textposition="outside", customdata=u["teachers"].tolist(), hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>"))
-    fig.add_trace(go.Bar(x=labels, y=[float(nat.get(d, np.nan)) for d in u["domain"]], name=t("chart.ukg.national", lang), marker_color="#bbbbbb", text=[f"{nat.get(d, np.nan):.1f}" for d in u["domain"]], textposition="outside"))
+    fig.add_trace(go.Bar(x=labels, y=u["mean"].tolist(), name=t("chart.ukg.selection", lang), marker_color=MAIN, text=[formatting.score(v, lang) for v in u["mean"]], textposition="outside", customdata=u["teachers"].tolist(), hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>"))
+    fig.add_trace(go.Bar(x=labels, y=[float(nat.get(d, np.nan)) for d in u["domain"]], name=t("chart.ukg.national", lang), marker_color="#bbbbbb", text=[formatting.score(nat.get(d, np.nan), lang, missing="") for d in u["domain"]], textposition="outside"))
     fig.add_hline(y=minimum, line_dash="dash", line_color=SECOND, annotation_text=t("chart.ukg.minimum", lang, minimum=f"{minimum:g}"), annotation_position="top left")
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.15})
     fig.update_yaxes(range=[0, 100])

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts import _layout, empty_figure
+from analysis.core import formatting
 from analysis.i18n import t
 from analysis.metrics.kinerja import PREDIKAT, PREDIKAT_KEYS
 
@@ -66,7 +67,7 @@ def predikat_figure(dist: pd.DataFrame, lang: str, school_labels: dict[str, str]
                 name=name,
                 marker_color=PREDIKAT_COLOURS[p],
                 customdata=counts,
-                text=[f"{v:.0%}" if v >= 0.06 else "" for v in x],
+                text=[formatting.share(v, lang, 0) if v >= 0.06 else "" for v in x],
                 textposition="inside",
                 hovertemplate="%{y}: %{x:.0%} (n = %{customdata})<extra>" + name + "</extra>",
             )

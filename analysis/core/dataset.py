@@ -8,12 +8,11 @@ files themselves.
 
 from __future__ import annotations
 
-import math
-
 import hashlib
+import math
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 import pandas as pd

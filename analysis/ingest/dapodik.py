@@ -58,7 +58,6 @@ it at its own row; a sheet-level warning states how many rows were combined.
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 from openpyxl.utils import get_column_letter

@@ -42,10 +42,9 @@ from __future__ import annotations
 import json
 import re
 
-from analysis.core import schema
-from analysis.ingest.rawdata import RawSheet, RawTable
 from analysis.core.errors import UnreadableFile
 from analysis.ingest.dapodik import _sekolah_table, is_personal
+from analysis.ingest.rawdata import RawSheet, RawTable
 from analysis.ingest.validate import cell_text, parse_number, problem
 
 LAYOUT = "dapodik_json"

@@ -23,17 +23,15 @@ import pandas as pd
 
 from analysis.core import schema
 from analysis.core.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
-from analysis.ingest.rawdata import RawSheet, RawTable
 from analysis.core.errors import UnreadableFile
-from analysis.ingest import dapodik, dapodik_json
-from analysis.reference.predikat import check_rows
-from analysis.ingest.reader import read_file
 from analysis.core.text import CONTROL_CHARS, CONTROL_CHARS_RE2
+from analysis.ingest import dapodik, dapodik_json
+from analysis.ingest.rawdata import RawSheet, RawTable
+from analysis.ingest.reader import read_file
 from analysis.ingest.validate import empty_frame, find_header_row, map_headers, problem, table_from_sheet, validate_table
-from analysis.reference.subjects import unmatched_names
-from analysis.reference.subjects import canonical_subject, split_subjects
+from analysis.reference.predikat import check_rows
+from analysis.reference.subjects import canonical_subject, split_subjects, unmatched_names
 from analysis.reference.wilayah import current_and_history, normalize_sekolah
-from analysis.reference.wilayah import current_and_history
 
 log = logging.getLogger(__name__)
 

@@ -34,8 +34,8 @@ from pathlib import Path, PurePath
 from analysis.core.dataset import Problem
 from analysis.core.errors import UnreadableFile
 from analysis.ingest.dapodik_json import read_json
-from analysis.ingest.spreadsheetml import is_spreadsheetml, read_spreadsheetml
 from analysis.ingest.rawdata import CellColumns, RawSheet
+from analysis.ingest.spreadsheetml import is_spreadsheetml, read_spreadsheetml
 from analysis.ingest.validate import gc_paused
 from analysis.ingest.xlsx_child import REFUSED, Extent, Refused, column_letters, column_number  # noqa: F401  (re-exported)
 

@@ -25,13 +25,12 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
-from analysis.ingest.rawdata import RawSheet
 from analysis.core.errors import UnreadableFile
-
+from analysis.ingest.rawdata import RawSheet
 from analysis.ingest.xlsx_child import Extent, Refused
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
-_SS = "{%s}" % SS
+_SS = f"{{{SS}}}"
 _BARE_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)")
 # a tag is '<' then a name then space, '/' or '>'; the name is matched atomically, so
 # a failed match costs the length of one name

@@ -27,10 +27,10 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.core import schema
+from analysis.core import formatting, schema
 from analysis.core.dataset import Problem, SheetReport, cell_text as cell_text, problem as problem
-from analysis.ingest.rawdata import EMPTY, LazyRows, RawSheet, RawTable
 from analysis.core.schema import Column, Sheet
+from analysis.ingest.rawdata import EMPTY, LazyRows, RawSheet, RawTable
 
 _TOTAL_WORDS = {"jumlah", "total", "jumlah total", "grand total", "jumlah keseluruhan"}
 _TRUE = {"ya", "y", "1", "yes", "true", "benar", "sudah"}
@@ -679,7 +679,9 @@ def _column_array(parsed: list[object], inverse: np.ndarray, col: Column) -> obj
 
 
 def _fmt(x: float | None) -> str:
-    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+    """A column limit in a message's params: language-neutral text, whole numbers without ".0" (:func:`analysis.core.formatting.csv_value`)."""
+
+    return "" if x is None else str(formatting.csv_value(x, "number"))
 
 
 def _parse_cell(raw: object, col: Column) -> tuple[object, str | None, dict, str]:

@@ -39,11 +39,11 @@ import resource
 import signal
 import sys
 import zipfile
+import zlib
 from array import array
 from datetime import date, datetime, timedelta
 from itertools import compress
 from operator import itemgetter
-import zlib
 from pathlib import PurePath
 from xml.parsers import expat
 

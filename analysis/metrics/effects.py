@@ -55,9 +55,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.core import schema
-from analysis.metrics import pkg
+from analysis.core import formatting, schema
 from analysis.i18n import t
+from analysis.metrics import pkg
 from analysis.metrics.participation import participant_rows
 
 #: Smallest number of pairs, and of teachers, tested; fewer are reported as "too few to test".
@@ -249,8 +249,8 @@ def wilcoxon_test(change: np.ndarray) -> tuple[float, str | None]:
 
 
 def _tests(change: np.ndarray, pre: np.ndarray, post: np.ndarray) -> dict[str, object]:
-    from scipy import stats
     import pingouin as pg
+    from scipy import stats
 
     d = np.round(change, ROUND_DECIMALS)
     n = len(d)
@@ -665,8 +665,8 @@ def analyse(penilaian: pd.DataFrame, pelatihan: pd.DataFrame, window_months: int
 
 
 def _num(x: float, lang: str, digits: int = 1) -> str:
-    s = f"{x:.{digits}f}"
-    return s.replace(".", ",") if lang == "id" else s
+    """A number of a sentence in ``lang`` (:func:`analysis.core.formatting.number`)."""
+    return formatting.number(x, lang, digits)
 
 
 def sentence(row: pd.Series | dict, lang: str, training: str | None = None) -> str:
@@ -692,7 +692,7 @@ def sentence(row: pd.Series | dict, lang: str, training: str | None = None) -> s
     who = t("effects.after_training", lang, training=training) if training else t("effects.after_any", lang)
     n = int(row["n"])
     teachers = int(row.get("n_teachers", n))
-    ceiling = " " + t("effects.ceiling_note", lang, share=_num(100 * float(row["post_ceiling_share"]), lang, 0)) if row.get("ceiling") else ""
+    ceiling = " " + t("effects.ceiling_note", lang, share=formatting.share(row["post_ceiling_share"], lang, 0)) if row.get("ceiling") else ""
     if row["too_few"]:
         return t("effects.sentence.too_few", lang, who=who, domain=domain, n=n, teachers=teachers, change=_num(row["mean_change"], lang)) + ceiling
     change = float(row["mean_change"])
@@ -773,9 +773,9 @@ def group_label(group: str, lang: str, by: str = "jenis") -> str:
 
 def format_effect(x: float, ceiling: bool, lang: str) -> str:
     """An effect size as a table shows it: two decimals, marked "(ceiling)" when the post scores are mostly at 100, "–" when untested."""
-    if x is None or not np.isfinite(x):
-        return "–"
-    text = _num(x, lang, 2)
+    if formatting.is_missing(x):
+        return formatting.MISSING
+    text = formatting.effect(x, lang)
     return t("effects.flag.ceiling", lang, value=text) if ceiling else text
 
 
@@ -786,10 +786,7 @@ def method_label(method: str | None, lang: str) -> str:
 
 def format_p(p: float, lang: str) -> str:
     """A p-value as read in a table: "< 0.001" below a thousandth, three decimals otherwise, "–" when untested."""
-    if p is None or not np.isfinite(p):
-        return "–"
-    text = "< 0.001" if p < 0.001 else f"{p:.3f}"
-    return text.replace(".", ",") if lang == "id" else text
+    return formatting.p_value(p, lang)
 
 
 #: Effect-table column → string key of its header, in display order.
@@ -826,7 +823,7 @@ def display_table(table: pd.DataFrame, lang: str, by: str | None = None) -> pd.D
     DataFrame
         Same rows; numbers rounded to 3 decimals, ``domain`` and ``group``
         labelled, p-values through :func:`format_p`, the Wilcoxon method in
-        words, ceiling shares in percent, effect sizes through
+        words, ceiling shares kept as shares 0–1 (shown in percent by the table), effect sizes through
         :func:`format_effect` (marked where the ceiling limits them).
     """
     out = table.assign(domain=[t(f"domain.{d}", lang) for d in table["domain"]]).round(3)
@@ -841,7 +838,7 @@ def display_table(table: pd.DataFrame, lang: str, by: str | None = None) -> pd.D
         for c in ("d_z", "hedges_g"):
             out[c] = [format_effect(x, bool(f), lang) for x, f in zip(table[c], table["ceiling"])]
         for c in ("pre_ceiling_share", "post_ceiling_share"):
-            out[c] = (100 * table[c]).round(0)
+            out[c] = table[c]  # shares 0–1: a table shows them in percent (analysis.core.formatting.share)
     if "tertile" in table:
         out["tertile"] = [t(f"effects.tertile.{x}", lang) for x in table["tertile"]]
     return out

@@ -30,8 +30,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.core import schema
-from analysis.reference.predikat import ASN_STATUS as ASN_STATUS, NEEDS_ATTENTION, PREDIKAT, PREDIKAT_KEYS as PREDIKAT_KEYS, PREDIKAT_MATRIX as PREDIKAT_MATRIX, RATINGS as RATINGS, check_rows as check_rows, predikat_from_ratings as predikat_from_ratings, ratings_table
+from analysis.reference.predikat import (
+    ASN_STATUS as ASN_STATUS,
+    NEEDS_ATTENTION,
+    PREDIKAT,
+    PREDIKAT_KEYS as PREDIKAT_KEYS,
+    PREDIKAT_MATRIX as PREDIKAT_MATRIX,
+    RATINGS as RATINGS,
+    check_rows as check_rows,
+    predikat_from_ratings as predikat_from_ratings,
+    ratings_table,
+)
 
 
 def latest_per_teacher_year(kinerja: pd.DataFrame) -> pd.DataFrame:

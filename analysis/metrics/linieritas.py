@@ -554,7 +554,9 @@ def duty_credit(guru: pd.DataFrame, path: Path | str = DUTY_FILE) -> pd.DataFram
     n = len(guru)
     hours = pd.to_numeric(guru["jam_tugas_tambahan"], errors="coerce").to_numpy(dtype=float) if "jam_tugas_tambahan" in guru else np.full(n, np.nan)
     texts = guru["tugas_tambahan"].to_numpy(dtype=object) if "tugas_tambahan" in guru else np.full(n, None, dtype=object)
-    credit, source, missing = [], [], []
+    credit: list[float] = []
+    source: list[str | None] = []
+    missing: list[str | None] = []
     valued: dict[object, tuple[float, list[str], list[str]]] = {}
     for h, text in zip(hours, texts):
         if not np.isnan(h):

@@ -32,8 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.core import schema
-from analysis.core import paths
+from analysis.core import paths, schema
 
 #: PKG categories, best first: (key, lower bound exclusive). Pedoman PK Guru, table 12.
 CATEGORIES: tuple[tuple[str, float], ...] = (("amat_baik", 90.0), ("baik", 75.0), ("cukup", 60.0), ("sedang", 50.0), ("kurang", -np.inf))

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from analysis.core import paths
-from analysis.core import schema
+
+from analysis.core import paths, schema
 from analysis.metrics.staff import age_band
 
 #: Prefix of a pseudonymous teacher code.

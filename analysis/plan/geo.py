@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
 from analysis.core import paths
 
 EARTH_RADIUS_KM = 6371.0088

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.metrics import linieritas
 from analysis.core import paths
+from analysis.metrics import linieritas
 
 #: Columns of :func:`school_subject` after the keys.
 FIGURES = ("jjm_needed", "jjm_linier", "jjm_out", "jjm_unknown", "teachers_linier", "linier_below_24", "jjm_spare", "shortage", "surplus", "balance")

@@ -14,16 +14,16 @@ from collections.abc import Sequence
 import openpyxl
 import pandas as pd
 
+from analysis.core import schema
+from analysis.core.dataset import Dataset
+from analysis.core.text import neutralize
+from analysis.i18n import t
 from analysis.metrics import ict, linieritas, participation
+from analysis.metrics.privacy import pseudonym
+from analysis.plan import followup, geo, needs, training
 from analysis.reports import exports
 from analysis.views import district
-from analysis.core.dataset import Dataset
-from analysis.plan import followup, geo, needs, training
-from analysis.core.text import neutralize
 from analysis.views.school import Selection
-from analysis.core import schema
-from analysis.i18n import t
-from analysis.metrics.privacy import pseudonym
 
 #: Indicators the map can colour schools by (keys of :func:`analysis.views.district.school_table`).
 MAP_INDICATORS = ("out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share", "certified_share", "teachers")
@@ -106,7 +106,7 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
 def plan_xlsx(sheets: dict[str, pd.DataFrame], notice: str | None = None) -> bytes:
-    """The plan as one workbook: one sheet per table (name → table; characters Excel forbids in a sheet name replaced, cut to 31), cells neutralised."""
+    """The plan as one workbook: one sheet per table (name → table; characters Excel forbids in a sheet name replaced, cut to 31), cells neutralised, numbers with number formats (:func:`analysis.reports.exports.write_numbers`)."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, df in sheets.items():
@@ -115,7 +115,7 @@ def plan_xlsx(sheets: dict[str, pd.DataFrame], notice: str | None = None) -> byt
         if notice:
             ws.cell(row=1, column=1, value=neutralize(notice))
             start = 3
-        exports._write_table(ws, exports.safe_frame(df), start)
+        exports.write_numbers(ws, df, start)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+
 from analysis.core import paths
 from analysis.core.dataset import problem
 

@@ -21,18 +21,15 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
 from analysis import charts
-from analysis.core import schema
-from analysis.metrics import ict
-from analysis.views import district, school
+from analysis.core import formatting, schema
 from analysis.core.dataset import Dataset
-from analysis.i18n import t
 from analysis.core.text import neutralize, strip_control
-from analysis.reports.validation import column_widths
-from analysis.reports.school_report import HEADLINE, _value
-from analysis.reports.school_report import HEADLINE
+from analysis.i18n import STRINGS, t
+from analysis.metrics import ict, privacy, staff
 from analysis.metrics.privacy import display_names
-from analysis.metrics import privacy
-from analysis.metrics import privacy, staff
+from analysis.reports.school_report import HEADLINE, _value
+from analysis.reports.validation import column_widths
+from analysis.views import district, school
 
 _BOLD = Font(bold=True)
 _NOTICE = PatternFill("solid", fgColor="FFF2CC")
@@ -45,20 +42,130 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def table_csv(df: pd.DataFrame) -> bytes:
-    """A table as CSV bytes (UTF-8 with BOM so Excel reads the accents), cells neutralised."""
-    return safe_frame(df).to_csv(index=False).encode("utf-8-sig")
+def table_kinds(df: pd.DataFrame, kinds: dict[str, str] | None = None) -> dict[str, str]:
+    """The kind of each column of ``df`` (:func:`analysis.core.formatting.column_kind`), ``kinds`` taking precedence."""
+    given = kinds or {}
+    return {c: given.get(c) or formatting.column_kind(c, df.iloc[:, j]) for j, c in enumerate(df.columns)}
 
 
-def table_xlsx(df: pd.DataFrame, sheet: str = "Data") -> bytes:
-    """A table as an .xlsx workbook (one sheet, bold header, frozen first row), cells neutralised and never formulas."""
+def labelled(df: pd.DataFrame, headers: dict[str, str], kinds: dict[str, str] | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The columns ``headers`` names (column → header), renamed, and the kind of each header.
+
+    The kinds are found on the analysis column names (:func:`table_kinds`,
+    ``kinds`` taking precedence), before the headers hide them; the pair is what
+    a page shows and downloads (:func:`table_csv`, :func:`table_xlsx`).
+    """
+    raw = df[list(headers)].reset_index(drop=True)
+    kind = table_kinds(raw, kinds)
+    return raw.rename(columns=headers), {headers[c]: kind[c] for c in raw.columns}
+
+
+def table_csv(df: pd.DataFrame, kinds: dict[str, str] | None = None, lang: str = "id") -> bytes:
+    """A table as CSV bytes (UTF-8 with BOM so Excel reads the accents), cells neutralised.
+
+    The CSV is for machines and is the same in both languages: dot decimals,
+    no thousands separator, comma-separated. Numbers are rounded by their kind
+    (:func:`analysis.core.formatting.csv_value`): whole numbers, JJM and JP without
+    ".0", shares in percent with one decimal and " (%)" in their header,
+    scores one decimal, effect sizes two, p-values three, other decimals
+    three; dates as yyyy-mm-dd; a missing value is an empty cell, never "None".
+
+    Parameters
+    ----------
+    df : DataFrame
+        The table as shown, one row per whatever it lists.
+    kinds : dict, optional
+        Column → kind (:data:`analysis.core.formatting.KINDS`, or ``coordinate``);
+        columns not named are inferred from their name and values.
+    lang : {"id", "en"}
+        Language of the headers (only the " (%)" unit is added).
+    """
+    k = table_kinds(df, kinds)
+    out = pd.DataFrame({j: [_csv_text(formatting.csv_value(v, k[c])) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, columns=range(df.shape[1]), dtype=object)
+    out.columns = [formatting.csv_header(c, k[c], lang) for c in df.columns]
+    return safe_frame(out).to_csv(index=False).encode("utf-8-sig")
+
+
+def _csv_text(v: object) -> object:
+    """A CSV cell's number as its text ("80", "71.2"), so that a column of ints and floats is not widened to "80.0"."""
+    return str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+
+
+def table_xlsx(df: pd.DataFrame, sheet: str = "Data", kinds: dict[str, str] | None = None) -> bytes:
+    """A table as an .xlsx workbook (one sheet, bold header, frozen first row), cells neutralised and never formulas.
+
+    Numbers stay numbers with a number format by kind (:data:`analysis.core.formatting.XLSX_FORMATS`:
+    shares as "0.0%", counts "#,##0", scores "0.0", dates "DD/MM/YYYY"), so Excel
+    shows them with the reader's own decimal and thousands separators; a
+    float column of whole numbers (JJM, teachers) is written as integers.
+    """
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = sheet[:31]
-    _write_table(ws, safe_frame(df))
+    write_numbers(ws, df, 1, kinds)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def write_numbers(ws, df: pd.DataFrame, start_row: int | None = None, kinds: dict[str, str] | None = None) -> tuple[int, int]:
+    """Write ``df`` (header and rows, cells neutralised) into the worksheet ``ws`` with a number format per column kind.
+
+    Parameters
+    ----------
+    ws : openpyxl Worksheet
+    df : DataFrame
+    start_row : int, optional
+        Row of the header (default: after what the sheet holds).
+    kinds : dict, optional
+        Column → kind (:func:`table_kinds` infers the others).
+
+    Returns
+    -------
+    (int, int)
+        The header row and the last row written.
+    """
+    k = table_kinds(df, kinds)
+    first, last = _write_table(ws, safe_frame(_whole_as_int(df, k)), start_row=start_row)
+    for j, c in enumerate(df.columns, start=1):
+        number_format = formatting.XLSX_FORMATS.get(k[c])
+        if number_format:
+            for i in range(first + 1, last + 1):
+                if not isinstance(ws.cell(i, j).value, str):
+                    ws.cell(i, j).number_format = number_format
+    return first, last
+
+
+def _whole_as_int(df: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+    """``df`` with whole-number floats of count and hours columns as ints (Excel shows "6", never "6.0")."""
+    cols = [df.iloc[:, j].tolist() if not (kinds[c] in ("count", "hours") and pd.api.types.is_float_dtype(df.iloc[:, j])) else
+            [None if formatting.is_missing(v) else (int(v) if float(v).is_integer() else float(v)) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)]
+    out = pd.DataFrame(dict(enumerate(cols)), index=df.index, columns=range(df.shape[1]))
+    out.columns = df.columns
+    return out
+
+
+def download_name(key: str, ext: str, lang: str) -> str:
+    """The file name of a table's download, in ``lang``.
+
+    The name is the string ``file.table.<key>`` (``key`` the table's widget key,
+    e.g. ``profil_untrained`` → "guru_tanpa_pelatihan" / "untrained_teachers"),
+    else ``file.table.<name>`` of the name after the page prefix (a section
+    shared by several pages: ``profil_trend_table`` → "tren"), else
+    "tabel_<key>" / "table_<key>".
+
+    Examples
+    --------
+    >>> download_name("profil_untrained", "csv", "id"), download_name("profil_untrained", "xlsx", "en")
+    ('guru_tanpa_pelatihan.csv', 'untrained_teachers.xlsx')
+    >>> download_name("komp_trend_table", "csv", "id")
+    'tren.csv'
+    """
+
+    for candidate in (key, key.split("_", 1)[-1]):
+        if f"file.table.{candidate}" in STRINGS:
+            return f"{t(f'file.table.{candidate}', lang)}.{ext}"
+    return f"{t('file.table', lang, name=key)}.{ext}"
 
 
 def _cell(v: object) -> object:
@@ -121,12 +228,12 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     if ds.is_sample:
         ws.append([t("app.sample_notice", lang)])
         ws.cell(ws.max_row, 1).fill = _NOTICE
-    ws.append([t("report.school.reference_date", lang), sel.reference_date.strftime("%d/%m/%Y")])
+    ws.append([t("report.school.reference_date", lang), formatting.date(sel.reference_date, lang)])
     ws.append([t("metric.schools", lang), len(npsns)])
     for key, label, kind in HEADLINE:
         ws.append([t(label, lang, target=ict_target), _value(head.get(key), kind)])
         if kind == "share":
-            ws.cell(ws.max_row, 2).number_format = "0%"
+            ws.cell(ws.max_row, 2).number_format = formatting.XLSX_FORMATS["share"]
     column_widths(ws, (46, 18))
 
     table = district.school_table(ds, list(npsns), ict_target=ict_target)
@@ -139,7 +246,7 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
         kind = _kind(f)
         for i in range(head_row + 1, last + 1):
             c = wt.cell(i, j)
-            c.number_format = "0%" if kind == "share" else ("0.0" if kind == "score" else "0")
+            c.number_format = formatting.XLSX_FORMATS[kind]
     column_widths(wt, (36, 12, *([14] * len(figures))))
     if last > head_row:
         cats = Reference(wt, min_col=1, min_row=head_row + 1, max_row=last)
@@ -226,14 +333,23 @@ def html_report(title: str, meta: Sequence[str], sections: Sequence[tuple[str, S
         parts.append(f"<h2>{_esc(heading)}</h2>")
         for item in items:
             if isinstance(item, go.Figure):
+                item.update_layout(separators=formatting.plotly_separators(lang))
                 parts.append("<div class='figure'>" + item.to_html(full_html=False, include_plotlyjs="inline" if plotly_js else False, config={"displaylogo": False}) + "</div>")
                 plotly_js = False
             elif isinstance(item, pd.DataFrame):
-                parts.append(safe_frame(item).to_html(index=False, escape=True, na_rep="–"))
+                parts.append(safe_frame(display_frame(item, lang)).to_html(index=False, escape=True, na_rep=formatting.MISSING))
             else:
                 parts.append(f"<p>{_esc(str(item))}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def display_frame(df: pd.DataFrame, lang: str, kinds: dict[str, str] | None = None) -> pd.DataFrame:
+    """``df`` with every cell as text in ``lang`` (:func:`analysis.core.formatting.cell`, kinds by :func:`table_kinds`): how an HTML report prints a table."""
+    k = table_kinds(df, kinds)
+    out = pd.DataFrame({j: [formatting.cell(v, k[c], lang) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, index=df.index, columns=range(df.shape[1]), dtype=object)
+    out.columns = df.columns
+    return out
 
 
 def _esc(text: object) -> str:
@@ -305,14 +421,8 @@ def _headline():
 
 
 def _fmt(v: object, kind: str, lang: str = "id") -> str:
-    if v is None or (isinstance(v, float) and v != v):
-        return "–"
-    if kind == "share":
-        return f"{float(v):.0%}"
-    if kind == "score":
-        text = f"{float(v):.1f}"
-        return text.replace(".", ",") if lang == "id" else text
-    return f"{int(v)}"
+    """A figure of an HTML report, written as the page writes it (:func:`analysis.core.formatting.value`)."""
+    return formatting.value(v, kind, lang)
 
 
 def deidentified_xlsx(ds: Dataset, npsns: Sequence[str] | None = None, lang: str = "id", *, k: int | None = None, min_cell: int | None = None) -> bytes:

@@ -15,14 +15,14 @@ import pandas as pd
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
-from analysis.core import schema
-from analysis.metrics import ict
-from analysis.views import school
+from analysis.core import formatting, schema
 from analysis.core.dataset import Dataset
-from analysis.i18n import t
-from analysis.metrics.privacy import display_names
 from analysis.core.text import neutralize
+from analysis.i18n import t
+from analysis.metrics import ict
+from analysis.metrics.privacy import display_names
 from analysis.reports.validation import column_widths
+from analysis.views import school
 
 #: Headline figures in the report: key → (string key, kind "count" / "share" / "score").
 HEADLINE: tuple[tuple[str, str, str], ...] = (
@@ -44,8 +44,20 @@ _BOLD = Font(bold=True)
 _NOTICE = PatternFill("solid", fgColor="FFF2CC")
 
 
+_SHARE_FORMAT = formatting.XLSX_FORMATS["share"]
+
+
+def _whole(v: object) -> object:
+    """A JJM or JP figure as a cell: an int when whole (Excel never shows "6.0"), else the float; ``None`` when missing."""
+    if formatting.is_missing(v):
+        return None
+    f = float(v)  # type: ignore[arg-type]
+    return int(f) if f.is_integer() else f
+
+
 def _value(v: object, kind: str) -> object:
-    if v is None or (isinstance(v, float) and v != v):
+    """A headline figure as a cell: a score rounded to one decimal, a share 0–1 (shown in percent by its number format), a count as an int."""
+    if formatting.is_missing(v):
         return None
     if kind == "score":
         return round(float(v), 1)
@@ -111,7 +123,7 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
         ("report.school.status", row.get("status")),
         ("report.school.kecamatan", row.get("kecamatan")),
         ("report.school.kabupaten", row.get("kabupaten_kota")),
-        ("report.school.reference_date", sel.reference_date.strftime("%d/%m/%Y")),
+        ("report.school.reference_date", formatting.date(sel.reference_date, lang)),
         ("report.school.ict_target", ict_target),
     ):
         ws.append([t(label, lang), neutralize(None if value is None or value != value else value)])
@@ -120,7 +132,7 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     for key, label, kind in HEADLINE:
         ws.append([t(label, lang, target=ict_target), _value(head.get(key), kind)])
         if kind == "share":
-            ws.cell(ws.max_row, 2).number_format = "0%"
+            ws.cell(ws.max_row, 2).number_format = _SHARE_FORMAT
     column_widths(ws, (44, 18))
 
     comp = school.competency_tables(sel)
@@ -135,7 +147,7 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     header(wc, ["report.school.category", "report.school.n", "report.school.share"])
     for r in comp["categories"].itertuples():
         wc.append([t(f"chart.band.{r.kategori}", lang), int(r.n), None if r.share != r.share else round(float(r.share), 4)])
-        wc.cell(wc.max_row, 3).number_format = "0%"
+        wc.cell(wc.max_row, 3).number_format = _SHARE_FORMAT
     column_widths(wc, (30, 10, 10, 10, 10, 10))
 
     oof = school.out_of_field_tables(sel)
@@ -144,8 +156,8 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     header(wo, ["col.subject", "report.school.teachers", "chart.oof.linier", "chart.oof.tidak_linier", "chart.oof.unknown", "report.school.share_out", "col.jjm"])
     first = wo.max_row + 1
     for r in oof["by_subject"].itertuples():
-        wo.append([neutralize(r.mata_pelajaran), int(r.teachers), int(r.linier), int(r.tidak_linier), int(r.unknown), None if r.share_out != r.share_out else round(float(r.share_out), 4), float(r.jjm)])
-        wo.cell(wo.max_row, 6).number_format = "0%"
+        wo.append([neutralize(r.mata_pelajaran), int(r.teachers), int(r.linier), int(r.tidak_linier), int(r.unknown), None if r.share_out != r.share_out else round(float(r.share_out), 4), _whole(r.jjm)])
+        wo.cell(wo.max_row, 6).number_format = _SHARE_FORMAT
     if wo.max_row >= first:
         _bar_chart(wo, t("chart.oof.title", lang), first - 1, wo.max_row, (4, 3, 5), "J2", stacked=True, horizontal=True)
     wo.append([])
@@ -153,7 +165,7 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     teachers = oof["teachers"]
     names = display_names(teachers, show_names, ds.id) if len(teachers) else pd.Series(dtype=object)
     for name, r in zip(names, teachers.itertuples()):
-        wo.append([neutralize(name), neutralize(r.subjects_out), neutralize(r.qualification), float(r.jjm_out), float(r.jjm_total), neutralize(r.status_kepegawaian)])
+        wo.append([neutralize(name), neutralize(r.subjects_out), neutralize(r.qualification), _whole(r.jjm_out), _whole(r.jjm_total), neutralize(r.status_kepegawaian)])
     column_widths(wo, (36, 30, 30, 12, 12, 18, 10))
 
     tik = school.ict_tables(sel, ict_target)
@@ -166,7 +178,7 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     first = wi.max_row + 1
     for s in ict.SKILLS:
         wi.append([schema.ICT_SKILLS[s][i], *(int(levels.loc[s, lv]) for lv in ict.LEVELS), None if below[s] != below[s] else round(float(below[s]), 4)])
-        wi.cell(wi.max_row, 6).number_format = "0%"
+        wi.cell(wi.max_row, 6).number_format = _SHARE_FORMAT
     _bar_chart(wi, t("chart.ict.title", lang), first - 1, wi.max_row, (2, 3, 4, 5), "H2", stacked=True, horizontal=True)
     column_widths(wi, (40, 14, 14, 14, 18, 16))
 
@@ -175,7 +187,7 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     start(wt, "profil.section.training")
     header(wt, ["report.school.jenis", "report.school.participations", "report.school.teachers", "report.school.jp"])
     for r in tr["types"].itertuples():
-        wt.append([neutralize(r.jenis), int(r.participations), int(r.teachers), float(r.jp)])
+        wt.append([neutralize(r.jenis), int(r.participations), int(r.teachers), _whole(r.jp)])
     wt.append([])
     wt.append([t("profil.training.none_list", lang)])
     wt.cell(wt.max_row, 1).font = _BOLD
@@ -183,8 +195,9 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     un = school.untrained_list(sel, tr["untrained"])
     names = display_names(un, show_names, ds.id) if len(un) else pd.Series(dtype=object)
     for name, r in zip(names, un.itertuples()):
-        last = None if pd.isna(r.last_training) else pd.Timestamp(r.last_training).strftime("%d/%m/%Y")
+        last = None if pd.isna(r.last_training) else pd.Timestamp(r.last_training).to_pydatetime()
         wt.append([neutralize(name), neutralize(r.status_kepegawaian), last])
+        wt.cell(wt.max_row, 3).number_format = formatting.XLSX_FORMATS["date"]
     column_widths(wt, (36, 18, 18, 12))
 
     buf = io.BytesIO()

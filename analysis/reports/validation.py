@@ -13,7 +13,6 @@ is the one cleaning step of every export: CSV, .xlsx and HTML; it lives in
 from __future__ import annotations
 
 import io
-import re
 
 import openpyxl
 import pandas as pd

@@ -14,13 +14,12 @@ Reading, scope enforced here for every role: :func:`datasets_for`,
 Plain Python: never imports streamlit.
 """
 
+from analysis.core.errors import AccessDenied, AuthError
 from analysis.store.access import data_version, datasets_for, deidentify, list_submissions, load_submission, pseudonym_key, schools_for, years_for
-from analysis.core.errors import AccessDenied
 from analysis.store.audit import ACTIONS, audit_log, record
 from analysis.store.engine import Store, data_dir, database_url, init_db, make_engine, open_store
 from analysis.store.models import ROLES, User
 from analysis.store.submissions import SubmitResult, import_path, make_current, submit_file
-from analysis.core.errors import AuthError
 from analysis.store.users import LOCKOUT, MAX_FAILED_LOGINS, add_user, authenticate, disable_user, get_user, list_users
 
 __all__ = [

@@ -26,14 +26,13 @@ from sqlalchemy.exc import IntegrityError
 
 from analysis.core.dataset import Dataset, ValidationReport
 from analysis.core.errors import AccessDenied
+from analysis.ingest.load import combine, conform, empty_tables
+from analysis.metrics.privacy import deidentified_tables
+from analysis.reference.wilayah import region_key
 from analysis.store.audit import record
 from analysis.store.engine import Store
 from analysis.store.models import School, Setting, Submission, SubmissionSchool, User
 from analysis.store.submissions import active_user, covers, dataset_of
-from analysis.reference.wilayah import region_key
-from analysis.ingest.load import conform, empty_tables
-from analysis.metrics.privacy import deidentified_tables
-from analysis.ingest.load import combine, empty_tables
 
 #: Roles that read identified teacher rows (each read is audited).
 IDENTIFIED_ROLES = ("kepala_sekolah", "dinas")

@@ -28,6 +28,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
 from analysis.core import paths
 
 ENV_URL = "DASBOR_DATABASE_URL"

@@ -20,7 +20,7 @@ as aware UTC datetimes (:class:`UTCDateTime`).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, LargeBinary, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -47,10 +47,10 @@ class UTCDateTime(TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value, dialect):
-        return None if value is None else value.replace(tzinfo=timezone.utc)
+        return None if value is None else value.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
@@ -193,7 +193,7 @@ class Setting(Base):
 
 def utcnow() -> datetime:
     """The current moment, aware, in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 __all__ = ["ROLES", "AuditEntry", "Base", "School", "Setting", "Submission", "SubmissionSchool", "SubmissionSheet", "SubmissionTable", "User", "UTCDateTime", "utcnow"]

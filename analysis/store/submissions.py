@@ -25,15 +25,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from analysis.core.dataset import TABLES, Dataset, Problem, SheetReport, ValidationReport
-from analysis.store import frames
 from analysis.core.errors import AccessDenied
+from analysis.i18n import t
+from analysis.ingest.load import empty_tables, load_file
+from analysis.reference.wilayah import region_key
+from analysis.store import frames
 from analysis.store.audit import _json_safe, record
 from analysis.store.engine import Store
 from analysis.store.models import School, Submission, SubmissionSchool, SubmissionSheet, SubmissionTable, User, utcnow
-from analysis.reference.wilayah import region_key
-from analysis.ingest.load import load_file
-from analysis.ingest.load import empty_tables
-from analysis.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -387,10 +386,9 @@ def dataset_of(s: Session, sub: Submission, npsns: set[str] | None = None) -> Da
     held = {sc.npsn for sc in sub.schools}
     if npsns is not None and not held <= npsns:
         tables = only_schools(tables, npsns)
-    for t in TABLES:
-        if t not in tables:  # a table added to the schema after this submission was stored
-
-            tables[t] = empty_tables()[t]
+    for name in TABLES:
+        if name not in tables:  # a table added to the schema after this submission was stored
+            tables[name] = empty_tables()[name]
     return Dataset(tables=tables, report=report_from_json(sub.report), source=f"{sub.file_name} (#{sub.id})", as_of=sub.reference_date)
 
 

@@ -9,8 +9,8 @@ parameters RFC 9106 recommends for memory-constrained use). After
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Iterable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -18,10 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from analysis.core.errors import AuthError
+from analysis.reference.wilayah import normalize_region
 from analysis.store.audit import record
 from analysis.store.engine import Store
 from analysis.store.models import ROLES, User, utcnow
-from analysis.reference.wilayah import normalize_region
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)

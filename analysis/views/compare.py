@@ -21,10 +21,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.core import schema
-from analysis.metrics import pkg, staff
 from analysis.core.dataset import Dataset
+from analysis.metrics import pkg, privacy, staff
 from analysis.metrics.distributions import box_stats
-from analysis.metrics import privacy
 from analysis.views import district
 
 #: Schools with fewer assessed teachers than this are flagged.

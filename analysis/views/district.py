@@ -13,10 +13,10 @@ from datetime import date
 import pandas as pd
 
 from analysis.core import schema
+from analysis.core.dataset import Dataset
 from analysis.metrics import ict, linieritas, participation, pkg, staff
 from analysis.reference import bands
 from analysis.views import school
-from analysis.core.dataset import Dataset
 
 #: Filterable school attributes (columns of the Sekolah sheet), in display order.
 FILTERS: tuple[str, ...] = ("jenjang", "kecamatan", "naungan", "status")

@@ -14,14 +14,11 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.core import schema
-from analysis.metrics import ict, linieritas, participation, pkg, staff
+from analysis.core import formatting, schema
 from analysis.core.dataset import Dataset
 from analysis.i18n import t as tr
-from analysis.metrics.distributions import histogram_counts
-from analysis.metrics.distributions import box_stats
-from analysis.metrics import effects
-from analysis.metrics.privacy import display_names
+from analysis.metrics import effects, ict, linieritas, participation, pkg, staff
+from analysis.metrics.distributions import box_stats, histogram_counts
 from analysis.metrics.privacy import display_names, pseudonym
 
 
@@ -109,7 +106,7 @@ def reference_caption(sel: Selection, lang: str) -> str:
     """The sentence that says which date "last 12 months" counts back from, and where that date comes from."""
 
     key = "profil.reference_date.set" if sel.reference_set else "profil.reference_date"
-    return tr(key, lang, date=sel.reference_date.strftime("%d/%m/%Y"))
+    return tr(key, lang, date=formatting.date(sel.reference_date, lang))
 
 
 def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, jp_bin: float = 10.0) -> dict[str, pd.DataFrame]:

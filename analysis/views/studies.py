@@ -15,12 +15,11 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis.core import schema
-from analysis.core import paths
+from analysis.core import formatting as fmt, paths, schema
 from analysis.core.errors import StudiesError
+from analysis.i18n import t
 from analysis.metrics import effects, ict, pkg, staff
 from analysis.views import school
-from analysis.i18n import t
 
 STUDIES_FILE = paths.DATA_DIR / "studies.yaml"
 #: Kinds of figure a finding can be set beside: a share (0–1), a level (0–100
@@ -208,11 +207,6 @@ def _figures(sel, ict_target: int) -> dict[str, object]:
     return out
 
 
-def _num(x: float, lang: str, digits: int = 1, sign: bool = False) -> str:
-    text = f"{x:+.{digits}f}" if sign else f"{x:.{digits}f}"
-    return text.replace(".", ",") if lang == "id" else text
-
-
 def format_figure(kind: str, value: object, lang: str) -> str:
     """A figure as the findings table shows it: a share in percent, a score with one
     decimal, a change as "+6,2 poin (IK 95 % 3,1 s.d. 9,3; 29 guru)"; "–" when the data cannot say.
@@ -221,17 +215,18 @@ def format_figure(kind: str, value: object, lang: str) -> str:
     ``mean_change``, ``ci_low``, ``ci_high``, ``n_teachers``) for a change.
     """
 
-    if value is None or (isinstance(value, float) and value != value):
-        return "–"
+    if fmt.is_missing(value):
+        return fmt.MISSING
     if kind == SHARE:
-        return f"{float(value) * 100:.0f}%"
+        return fmt.share(value, lang)
     if kind == SCORE:
-        return _num(float(value), lang)
+        return fmt.score(value, lang)
     row = dict(value)
-    n = int(row["n_teachers"])
-    if pd.isna(row.get("ci_low")):
-        return t("temuan.change.untested", lang, change=_num(row["mean_change"], lang, sign=True), n=n)
-    return t("temuan.change.value", lang, change=_num(row["mean_change"], lang, sign=True), low=_num(row["ci_low"], lang), high=_num(row["ci_high"], lang), n=n)
+    n = fmt.count(row["n_teachers"], lang)
+    change = fmt.score(row["mean_change"], lang, sign=True)
+    if fmt.is_missing(row.get("ci_low")):
+        return t("temuan.change.untested", lang, change=change, n=n)
+    return t("temuan.change.value", lang, change=change, low=fmt.score(row["ci_low"], lang), high=fmt.score(row["ci_high"], lang), n=n)
 
 
 def findings_beside_data(studies: list[Study], ds, lang: str, npsn: str | list[str] | None = None, ict_target: int = 3) -> pd.DataFrame:

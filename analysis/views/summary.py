@@ -10,9 +10,9 @@ import math
 from datetime import date
 
 from analysis.core import schema
+from analysis.core.dataset import Dataset
 from analysis.metrics import effects, ict
 from analysis.views import school
-from analysis.core.dataset import Dataset
 
 
 def _num(v: object, ndigits: int = 4) -> float | None:

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis.core.dataset import Dataset
-
 from analysis.metrics.pkg import CATEGORIES as _PKG_CATEGORIES
 from analysis.views import school
 

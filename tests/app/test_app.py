@@ -4,14 +4,15 @@ Streamlit 1.67's AppTest drives ``st.file_uploader`` (``set_value((name, bytes, 
 so uploads are tested through the page itself.
 """
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.i18n import t
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.apptest
+
 APP = str(ROOT / "app.py")
 SAMPLE = ROOT / "data" / "sampel_smpn8_prabumulih.xlsx"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -119,7 +120,7 @@ def test_uploading_a_broken_file_shows_one_clear_message_and_no_exception():
 
 
 def test_uploading_a_csv_with_problems_lists_them_by_row_and_filters_errors():
-    csv = "NPSN;Nama;NUPTK;JK;Jenis PTK\n10603812;Ani;1234567890123456;P;Guru Mapel\n10603812;Budi;1234567890123456;L;Guru Mapel\n".encode()
+    csv = b"NPSN;Nama;NUPTK;JK;Jenis PTK\n10603812;Ani;1234567890123456;P;Guru Mapel\n10603812;Budi;1234567890123456;L;Guru Mapel\n"
     at = _upload("guru.csv", csv, "text/csv", lang="en")
     assert not at.exception, at.exception
     assert at.dataframe, "the problems table is shown"
@@ -235,14 +236,21 @@ def test_a_comparison_link_with_more_than_six_schools_uses_the_first_six_and_say
 
 
 def test_a_reference_date_set_in_the_sidebar_is_the_one_every_page_counts_back_from():
-    import datetime as dt
-
     at = _app()
-    at.date_input(key="app_as_of").set_value(dt.date(2024, 12, 31)).run()
+    at.text_input(key="app_as_of").input("31 Desember 2024").run()
     assert not at.exception, at.exception
+    assert "31 Desember 2024" in [c.value for c in at.sidebar.caption], "the date read is shown back with its Indonesian month"
     assert t("profil.reference_date.set", "id", date="31/12/2024") in [c.value for c in at.caption]
     _visit(at, "app_pages/ringkasan.py")
     assert t("profil.reference_date.set", "id", date="31/12/2024") in [c.value for c in at.caption]
+
+
+def test_an_unreadable_reference_date_says_so_and_the_data_keeps_its_own_date():
+    at = _app()
+    at.text_input(key="app_as_of").input("31/02/2024").run()
+    assert not at.exception, at.exception
+    assert any("31/02/2024" in w.value for w in at.sidebar.warning)
+    assert not any(c.value.startswith(t("profil.reference_date.set", "id", date="").rstrip(". ")[:12]) and "31/02" in c.value for c in at.caption)
 
 
 def test_two_schools_compare_side_by_side_with_their_tests():
@@ -277,7 +285,7 @@ def test_a_teacher_opens_from_the_school_page_by_code_and_names_stay_with_the_he
     "upload",
     [
         ("sampel_dapodik_profil_sekolah.xlsx", None),
-        ("guru.csv", "NPSN;Nama;NUPTK;JK;Jenis PTK;Mengajar;JJM\n10603812;Ani;1234567890123456;P;Guru Mapel;IPA;24\n".encode()),
+        ("guru.csv", b"NPSN;Nama;NUPTK;JK;Jenis PTK;Mengajar;JJM\n10603812;Ani;1234567890123456;P;Guru Mapel;IPA;24\n"),
     ],
     ids=["dapodik-profil", "guru-csv-only"],
 )

@@ -11,8 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import store
 from analysis.i18n import t
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.apptest
+
 APP = str(ROOT / "app.py")
 DATA = ROOT / "data"
 TIMEOUT = 120
@@ -123,7 +125,6 @@ def test_school_head_b_sees_no_trace_of_school_a_on_any_page_nor_by_its_npsn_in_
 
 
 def test_a_teacher_code_of_another_school_in_the_url_opens_only_an_own_teacher(district):
-    from analysis.metrics.privacy import pseudonym
 
     at_a = _login("kepala_a")
     at_a.switch_page("app_pages/profil_guru.py").run()

@@ -28,10 +28,10 @@ import pandas as pd
 import pytest
 
 from analysis.i18n import t
+from helpers import ROOT
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 CHROMIUM = os.environ.get("DASBOR_CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "rahasia-123"

@@ -2,13 +2,10 @@
 
 import threading
 import tomllib
-from pathlib import Path
 
 from analysis.ingest.load import PHASES, load_file
-from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, workbook_bytes
+from tests.helpers import GURU_HEADER, ROOT, SEKOLAH, guru_row, workbook_bytes
 from ui.state import PARSE_SLOTS, UploadSlots, upload_slots
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_no_more_than_two_uploads_are_parsed_at_once_and_the_others_wait_their_turn():

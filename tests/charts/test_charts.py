@@ -2,14 +2,12 @@
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from analysis import charts
 from analysis.core import schema
 from analysis.i18n import t
 from analysis.metrics.privacy import display_names, pseudonym
-
 
 # ------------------------------------------------------------------ data prep
 

@@ -5,6 +5,7 @@ import string
 import pytest
 
 from analysis.i18n import LANGS, STRINGS, t
+from helpers import ROOT
 
 
 def _fields(text: str) -> set[str]:
@@ -38,9 +39,7 @@ def _literal_keys(text: str) -> set[str]:
 
 
 def test_every_string_key_a_page_or_widget_names_exists():
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
+    root = ROOT
     files = [*root.glob("app_pages/*.py"), *root.glob("ui/*.py"), root / "app.py", *root.glob("analysis/**/*.py")]
     missing = {f"{f.relative_to(root)}: {k}" for f in files for k in _literal_keys(f.read_text(encoding="utf-8")) if k not in STRINGS}
     assert not missing, sorted(missing)
@@ -52,11 +51,9 @@ def test_the_key_scan_finds_a_missing_key():
 
 def test_pages_pass_no_literal_text_to_streamlit():
     import ast
-    from pathlib import Path
-
     shown = {"title", "header", "subheader", "caption", "markdown", "write", "info", "warning", "error", "success", "button", "selectbox", "multiselect", "slider", "metric", "download_button", "expander", "text"}
     offenders = []
-    for f in Path(__file__).resolve().parents[2].glob("app_pages/*.py"):
+    for f in ROOT.glob("app_pages/*.py"):
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in shown and node.args:
                 first = node.args[0]

@@ -2,20 +2,17 @@
 
 import io
 import json
-from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from analysis import samples
+from analysis.core.schema import normalize_header
 from analysis.ingest.dapodik import PERSONAL_COLUMNS, adapt, clean_mengajar, is_personal
 from analysis.ingest.load import load_file
 from analysis.ingest.reader import read_file
-from analysis.core.schema import normalize_header
-from tests.helpers import edit_workbook, problem_codes, sheet_report
+from tests.helpers import ROOT, edit_workbook, problem_codes, sheet_report
 
-ROOT = Path(__file__).resolve().parents[2]
 NPSN = samples.DAPODIK_SCHOOL["npsn"]
 
 

@@ -13,7 +13,7 @@ from analysis.core import schema
 from analysis.ingest.dapodik import is_npsn_input, matching_npsn, missing_npsn
 from analysis.ingest.load import SEKOLAH_TAHUN, combine, load_file
 from analysis.reference.wilayah import current_and_history, normalize_region, region_key
-from tests.helpers import edit_workbook, problem_codes, sheet_report
+from tests.helpers import ROOT, edit_workbook, problem_codes, sheet_report
 
 NPSN = samples.DAPODIK_SCHOOL["npsn"]
 SCHOOL = samples.DAPODIK_SCHOOL
@@ -305,14 +305,13 @@ def test_kecamatan_from_a_daftar_guru_title_row_is_normalised_too():
 # --- The upload page asks for the NPSN ---------------------------------------------------------
 
 
+@pytest.mark.apptest
 def test_the_upload_page_asks_for_the_npsn_of_a_daftar_guru_and_reads_the_file_again_with_it():
-    from pathlib import Path
-
     from streamlit.testing.v1 import AppTest
 
     from analysis.i18n import t
 
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     at.switch_page("app_pages/unggah_data.py").run()
     at.file_uploader(key="upload_file").set_value(("daftar_guru.xlsx", GURU, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
     assert not at.exception, at.exception
@@ -331,7 +330,7 @@ def test_the_upload_page_asks_for_the_npsn_of_a_daftar_guru_and_reads_the_file_a
 
 
 def test_a_csv_of_the_projects_own_sekolah_sheet_is_not_taken_for_a_dapodik_school_list():
-    csv = "NPSN;Nama Sekolah;Jenjang;Status;Kecamatan\n60727001;MI Contoh;MI;Swasta;Kec. Gantarang\n".encode()
+    csv = b"NPSN;Nama Sekolah;Jenjang;Status;Kecamatan\n60727001;MI Contoh;MI;Swasta;Kec. Gantarang\n"
     ds = load_file(csv, "data.csv")
     assert ds.report.layout == "csv"
     assert ds.tables["sekolah"]["naungan"].isna().all()  # no Dapodik default for a file that is not Dapodik's

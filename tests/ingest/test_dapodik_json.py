@@ -6,13 +6,12 @@ import json
 import pytest
 
 from analysis import samples
+from analysis.core.errors import UnreadableFile
 from analysis.ingest import dapodik_json
-from analysis.metrics import linieritas
+from analysis.ingest.load import load_file
+from analysis.ingest.reader import read_file
 from analysis.reference import subjects
 from analysis.views import summary
-from analysis.ingest.load import load_file
-from analysis.core.errors import UnreadableFile
-from analysis.ingest.reader import read_file
 
 PAYLOAD = samples.dapodik_json_payload()
 PEOPLE = samples.dapodik_mixed_people()

@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 from analysis import samples
+from analysis.i18n import t
+from analysis.ingest.load import load_file
 from analysis.metrics import linieritas
 from analysis.reference import subjects
 from analysis.views import summary
-from analysis.i18n import t
-from analysis.ingest.load import load_file
 
 
 def _load(writer, *args) -> object:

@@ -6,8 +6,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from analysis.ingest.load import combine, load_file
 from analysis.core.errors import UnreadableFile
+from analysis.ingest.load import combine, load_file
 from analysis.ingest.reader import read_file
 from analysis.ingest.validate import parse_date, parse_id, parse_number
 from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, patch_workbook, workbook_bytes
@@ -257,17 +257,18 @@ def test_control_characters_in_cells_are_removed_with_a_warning_naming_the_cell(
 
 
 def test_control_characters_in_a_csv_are_removed_too():
-    ds = load_file("NPSN;Nama;NUPTK;JJM\n10603456;An\x01i\x1f;1234567890123456;24\n".encode(), "guru.csv")
+    ds = load_file(b"NPSN;Nama;NUPTK;JJM\n10603456;An\x01i\x1f;1234567890123456;24\n", "guru.csv")
     assert ds.tables["guru"]["nama"].tolist() == ["Ani"]
     assert [(p.sheet, p.row, p.column, p.params["count"]) for p in ds.report.problems if p.code == "problem.control_chars"] == [("guru", 2, "B", 2)]
 
 
 def test_every_export_drops_control_characters_and_still_neutralises_formulas():
+    import pandas as pd
+
     from analysis.core.dataset import Problem, ValidationReport
     from analysis.reports.exports import html_report, table_csv, table_xlsx
     from analysis.reports.validation import report_xlsx
 
-    import pandas as pd
 
     nasty = "\x00=HYPERLINK(\"x\")\x07\x1f"
     report = ValidationReport(file="a\x01.xlsx")

@@ -18,13 +18,14 @@ Bounded for CI by the ``ci`` profile (40 examples, derandomised, about 30 s);
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from datetime import date, datetime
 
 import openpyxl
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from analysis import samples
 from analysis.ingest.load import load_file
@@ -42,14 +43,20 @@ def _dapodik(write) -> bytes:
     return buf.getvalue()
 
 
-#: Base files: two of the project's sample workbooks and the three Dapodik exports.
+#: Base files: two of the project's sample workbooks and the three Dapodik exports (built when first used,
+#: not when the module is collected).
 BASES = {
-    "sampel_smpn7_muaro_jambi.xlsx": samples.workbook_bytes("smpn7_muaro_jambi"),
-    "sampel_mts_miftahul_karomah.xlsx": samples.workbook_bytes("mts_miftahul_karomah"),
-    "profil_sekolah.xlsx": _dapodik(samples.write_dapodik_profil),
-    "daftar_ptk.xlsx": _dapodik(samples.write_dapodik_daftar_ptk),
-    "rekap_pembelajaran.xlsx": _dapodik(samples.write_dapodik_rekap),
+    "sampel_smpn7_muaro_jambi.xlsx": lambda: samples.workbook_bytes("smpn7_muaro_jambi"),
+    "sampel_mts_miftahul_karomah.xlsx": lambda: samples.workbook_bytes("mts_miftahul_karomah"),
+    "profil_sekolah.xlsx": lambda: _dapodik(samples.write_dapodik_profil),
+    "daftar_ptk.xlsx": lambda: _dapodik(samples.write_dapodik_daftar_ptk),
+    "rekap_pembelajaran.xlsx": lambda: _dapodik(samples.write_dapodik_rekap),
 }
+
+
+@functools.cache
+def _base(name: str) -> bytes:
+    return BASES[name]()
 
 # openpyxl refuses control characters; they are written as private-use
 # placeholders and swapped for the OOXML escape (_x0001_) in the saved file.
@@ -135,10 +142,12 @@ def mutate(data: bytes, steps: list[tuple]) -> bytes:
     return patch_workbook(buf.getvalue(), _ESCAPES | renames)
 
 
+# slow: 40 mutated workbooks each read, validated and assembled (about 45 s); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 @settings(parent=settings.get_profile(PROFILE))
 @given(base=st.sampled_from(sorted(BASES)), steps=st.lists(ops, min_size=1, max_size=12))
 def test_a_mutated_sample_workbook_always_loads_and_every_row_is_accounted_for(base, steps):
-    data = mutate(BASES[base], steps)
+    data = mutate(_base(base), steps)
     ds = load_file(data, base)
     internal = [p.params for p in ds.report.problems if p.code == "problem.internal"]
     assert not internal, internal

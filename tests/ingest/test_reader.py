@@ -15,15 +15,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from analysis.core.errors import UnreadableFile
 from analysis.ingest import reader, xlsx_child
 from analysis.ingest.load import load_file
-from analysis.core.errors import UnreadableFile
 from analysis.ingest.reader import read_file
 from analysis.ingest.xlsx_child import Refused
-from tests.helpers import workbook_bytes
+from tests.helpers import ROOT, workbook_bytes
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).with_name("fixtures")
 
 
 def _xlsx(build) -> bytes:

@@ -2,7 +2,6 @@
 
 import io
 from datetime import datetime
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -10,8 +9,7 @@ import pytest
 from analysis.core import schema
 from analysis.ingest.load import load_file
 from analysis.ingest.template import INSTRUCTIONS_SHEET, LISTS_SHEET, TEMPLATE_FILE, build_template, workbook_format_markdown
-
-ROOT = Path(__file__).resolve().parents[2]
+from helpers import ROOT
 
 
 @pytest.fixture(scope="module")

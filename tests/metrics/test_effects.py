@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.metrics import effects, pkg
+from helpers import ROOT
 
 DOMAINS = ("pedagogik", "kepribadian", "sosial", "profesional")
 
@@ -355,13 +356,11 @@ def test_holm_adjusts_the_four_domains_of_a_group_and_leaves_untested_ones_out()
 
 
 def test_every_effect_table_carries_a_plain_caveat_in_both_languages():
-    from pathlib import Path
-
     from analysis.i18n import t
 
     assert "assessor" in t("effects.caveat", "en") and "caused" in t("effects.caveat", "en")
     assert "penilai" in t("effects.caveat", "id") and "menyebabkan" in t("effects.caveat", "id")
-    page = (Path(__file__).resolve().parents[2] / "app_pages" / "dampak_pelatihan.py").read_text(encoding="utf-8")
+    page = (ROOT / "pages" / "dampak_pelatihan.py").read_text(encoding="utf-8")
     assert page.count("widgets.table(") == 1 and 'st.caption(t("effects.caveat", lang))' in page, "the one table helper puts the caveat under each table"
 
 
@@ -379,7 +378,6 @@ def test_analyse_returns_one_frozen_result_with_every_table():
 
 def test_the_summary_json_gives_the_did_and_hedges_g_per_domain_as_the_readme_documents():
     import re
-    from pathlib import Path
 
     from analysis.views.summary import training_effects
 
@@ -389,6 +387,6 @@ def test_the_summary_json_gives_the_did_and_hedges_g_per_domain_as_the_readme_do
     entry = training_effects(effects.analyse(pen, tr))["pedagogik"]
     assert entry["hedges_g"] is not None and entry["wilcoxon_method"] == "exact"
     assert entry["did"]["n_clusters"] == 20 and entry["did"]["df"] == 19 and entry["did"]["cluster"] == "teacher"
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`([a-z_]+)`", readme[readme.index("`training_effects`") :].split("\n\n")[0]))
     assert set(entry) | set(entry["did"]) <= listed, "every field of training_effects is in the README's list"

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from analysis import samples
-from analysis.core import schema
-from analysis.metrics import kinerja
-from analysis.views import school
 from analysis.charts import kinerja as kinerja_charts
+from analysis.core import schema
 from analysis.i18n import t
 from analysis.ingest.load import load_file
-from tests.helpers import GURU_HEADER, SEKOLAH, guru_row, problem_codes, sheet_report, workbook_bytes
+from analysis.metrics import kinerja
+from analysis.views import school
+from tests.helpers import GURU_HEADER, ROOT, SEKOLAH, guru_row, problem_codes, sheet_report, workbook_bytes
 
-ROOT = Path(__file__).resolve().parents[2]
 ATAS, SESUAI, BAWAH = schema.RATING_KINERJA
 
 
@@ -263,6 +260,7 @@ def _attention(at) -> list:
     return tables[0][t("col.teacher", "id")].tolist()
 
 
+@pytest.mark.apptest
 @pytest.mark.parametrize("page", ["app_pages/kompetensi_guru.py", "app_pages/profil_sekolah.py"])
 def test_kompetensi_and_profil_sekolah_show_the_predikat_and_names_only_to_the_head(page):
     tables = samples.sample_tables("smpn8_prabumulih")

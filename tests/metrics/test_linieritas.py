@@ -269,6 +269,8 @@ def test_a_teacher_with_an_unjudged_subject_has_no_gap_that_can_be_told():
     assert linieritas.jjm_link_totals(judged, guru)["jjm_undetermined"] == 1
 
 
+# slow: summarize() runs scipy's exact Wilcoxon test per school and domain (seconds); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 def test_summary_carries_the_qualification_inferred_and_24_jjm_figures():
     """The command line gives, per school, what the Guru di Luar Bidang page shows."""
     from analysis.ingest import load as ingest

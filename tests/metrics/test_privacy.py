@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
-import os
 import stat
 from dataclasses import replace
 from datetime import date
@@ -15,20 +14,18 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.ingest import load as ingest
 from analysis.metrics import privacy
 from analysis.reference import subjects
 from analysis.reports import exports
 from analysis.views import compare, district
-from analysis.samples import sample_paths
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 NUPTK = "8211318884024546"
 
 
 @pytest.fixture(scope="module")
-def district_ds():
-    return ingest.combine([ingest.load_path(p, is_sample=True) for p in sample_paths("data")])
+def district_ds(district_dataset):
+    return district_dataset
 
 
 @pytest.fixture
@@ -226,7 +223,7 @@ def test_the_count_sheet_hides_small_cells_and_their_complements(district_ds):
 
 
 def test_an_uploaded_reference_table_is_read_from_memory_not_a_file():
-    table, problems = subjects.read_prodi_table("jurusan_prodi,mata_pelajaran\nIlmu Falak Terapan,Matematika\n".encode())
+    table, problems = subjects.read_prodi_table(b"jurusan_prodi,mata_pelajaran\nIlmu Falak Terapan,Matematika\n")
     assert not problems
     source = subjects.reference_source(table)
     assert source.startswith("memory:") and not Path(source).exists()

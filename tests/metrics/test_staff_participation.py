@@ -127,9 +127,9 @@ def test_a_reference_date_the_user_sets_replaces_the_latest_date_and_says_so():
     from dataclasses import replace
     from datetime import date
 
-    from analysis.views import school
     from analysis.ingest.load import load_path
     from analysis.samples import sample_paths
+    from analysis.views import school
 
     ds = load_path(sample_paths("data")[0])
     latest = school.select(ds)

@@ -7,22 +7,21 @@ takes the six IPA hours school A has taught out of field.
 
 from __future__ import annotations
 
+import io
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import openpyxl
-import io
 import pandas as pd
 import pytest
 
 from analysis import samples
-from analysis.metrics import linieritas
-from analysis.reference import subjects
 from analysis.charts import plan as plan_charts
+from analysis.metrics import linieritas
 from analysis.plan import followup, geo, needs, redistribution as rd, training, views
+from analysis.reference import subjects
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 A, B = "10000001", "10000002"
 
 
@@ -279,6 +278,7 @@ def test_the_plan_workbook_neutralises_formulas_and_fixes_sheet_names():
 
 # ------------------------------------------------------------------ pages
 
+@pytest.mark.apptest
 @pytest.mark.parametrize("page", ["app_pages/kebutuhan_guru.py", "app_pages/peta_sekolah.py"])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_plan_pages_run_on_the_sample_district_in_both_languages(page, lang):
@@ -305,6 +305,7 @@ def test_curriculum_hours_are_rombel_times_the_weekly_jp():
     assert set(st["status"]) <= {"", "inferred"} and st["mata_pelajaran"].isin(subjects.subject_names()).all()
 
 
+@pytest.mark.apptest
 def test_the_officer_locks_a_move_and_the_proposal_is_computed_again_with_it():
     from streamlit.testing.v1 import AppTest
 

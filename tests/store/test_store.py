@@ -17,8 +17,8 @@ from analysis import store as st
 from analysis.ingest.load import load_file
 from analysis.store import frames
 from analysis.store.models import AuditEntry, Base, School, Submission, SubmissionSchool, SubmissionSheet, SubmissionTable, utcnow
-from tests.helpers import GURU_HEADER, guru_row, workbook_bytes
 from tests import pg
+from tests.helpers import GURU_HEADER, ROOT, guru_row, workbook_bytes
 from tests.pg import postgresql_url  # noqa: F401  (fixture)
 
 PASSWORD = "rahasia-sekali"
@@ -357,7 +357,7 @@ def test_the_right_password_logs_in_and_resets_the_failures(store, users):
 
 def test_five_wrong_passwords_lock_the_account_for_15_minutes(store, users):
     now = utcnow()
-    for i in range(5):
+    for _ in range(5):
         with pytest.raises(st.AuthError) as e:
             st.authenticate(store, "kepala_a", "salah-salah", now=now)
         assert e.value.reason == "wrong_password"
@@ -414,6 +414,8 @@ def test_logins_uploads_and_views_are_audited_and_only_admins_read_the_log(store
         st.audit_log(store, users["dinas"])
 
 
+# slow: summarize() runs scipy's exact Wilcoxon test per school and domain (seconds); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 def test_the_summary_runs_on_a_peneliti_s_de_identified_data(store, three_schools):
     from analysis.views.summary import summarize
 
@@ -481,13 +483,12 @@ def test_summary_and_check_with_db_read_what_the_user_may_see(cli_db, capsys):
 
 def test_a_researchers_codes_are_made_under_the_stores_own_key():
     """The store keeps one pseudonym key for every process that shares it; de-identifying must use it, not ignore it."""
-    from analysis.metrics import privacy
+
     from analysis.ingest.load import load_path
+    from analysis.metrics import privacy
     from analysis.store.access import deidentify
 
-    from pathlib import Path
-
-    ds = load_path(Path(__file__).resolve().parents[2] / "data" / "sampel_smpn8_prabumulih.xlsx")
+    ds = load_path(ROOT / "data" / "sampel_smpn8_prabumulih.xlsx")
     g = ds.tables["guru"]["guru_id"].dropna().iloc[0]
     out = deidentify(ds, "kunci-toko-0123456789abcdef")
     assert privacy.pseudonym(g, key="kunci-toko-0123456789abcdef") in set(out.tables["guru"]["kode"])

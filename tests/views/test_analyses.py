@@ -11,22 +11,22 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from analysis.__main__ import main
 from analysis.core import schema
+from analysis.i18n import t
 from analysis.ingest import load as ingest
 from analysis.metrics import ict, linieritas, pkg
 from analysis.reference import subjects
-from analysis.views import school
-from analysis.i18n import t
-from analysis.__main__ import main
 from analysis.reports.school_report import school_report_xlsx
+from analysis.views import school
 from analysis.views.summary import summarize
 
 SMPN8 = "data/sampel_smpn8_prabumulih.xlsx"
 
 
 @pytest.fixture(scope="module")
-def smpn8():
-    return ingest.load_path(SMPN8, is_sample=True)
+def smpn8(sample_dataset):
+    return sample_dataset
 
 
 # ------------------------------------------------------------------ subjects
@@ -298,6 +298,8 @@ def test_school_headline_figures_of_the_smpn8_sample(smpn8):
     assert all(50 <= head[f"domain_mean_{d}"] <= 100 for d in ("pedagogik", "kepribadian", "sosial", "profesional"))
 
 
+# slow: summarize() runs scipy's exact Wilcoxon test per school and domain (seconds); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 def test_summary_json_has_the_documented_shape(smpn8, capsys):
     assert main(["summary", SMPN8, "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -494,6 +496,8 @@ def test_check_of_a_file_with_no_known_sheet_exits_2_with_one_file_level_problem
     assert out["problems"][0]["row"] is None and out["problems"][0]["column"] is None
 
 
+# slow: summarize() runs scipy's exact Wilcoxon test per school and domain (seconds); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 def test_summary_counts_back_from_a_reference_date_the_user_sets(capsys):
     assert main(["summary", SMPN8, "--json", "--reference-date", "2023-12-31"]) == 0
     out = json.loads(capsys.readouterr().out)

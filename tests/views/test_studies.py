@@ -4,19 +4,18 @@ Each sample test names the study's claim it checks; the line numbers are those
 of the study texts the samples were built from (issue §4).
 """
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis import samples
+from analysis.i18n import t
 from analysis.ingest import load as ingest
 from analysis.metrics import effects, ict, linieritas, pkg, staff
 from analysis.views import school, studies
-from analysis.i18n import t
 from analysis.views.summary import summarize
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
 
@@ -25,8 +24,8 @@ def _load(site_key: str):
 
 
 @pytest.fixture(scope="module")
-def smpn8():
-    return _load("smpn8_prabumulih")
+def smpn8(sample_dataset):
+    return sample_dataset
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +59,8 @@ def test_smpn8_out_of_field_teachers_are_uncertified_english_to_seni_budaya_and_
     assert (judged["status"] != linieritas.UNKNOWN).all()
 
 
+# slow: summarize() runs scipy's exact Wilcoxon test per school and domain (seconds); make test runs it, make test-fast leaves it out
+@pytest.mark.slow
 def test_smpn8_certified_teachers_keep_their_24_jjm_and_all_pendidik_hold_s1(smpn8):
     # Study 002, lines 351-352 (certified teachers must teach 24 hours) and 372-374 (all sarjana).
     s = summarize(smpn8)["schools"][0]
@@ -203,6 +204,7 @@ def test_the_gantarang_findings_sit_beside_the_mi_samples_change_and_say_so(gant
 # ------------------------------------------------------------------- the page
 
 
+@pytest.mark.apptest
 def test_temuan_page_compares_gantarang_with_mi_data_and_shows_indonesian_findings():
     from streamlit.testing.v1 import AppTest
 

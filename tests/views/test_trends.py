@@ -1,14 +1,14 @@
 """Trend figures per school × reference year, and over the district weighted by teachers."""
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis.views import school, trends
 from analysis.ingest.load import load_path
+from analysis.views import school, trends
+from helpers import ROOT
 
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sampel_smpn8_prabumulih.xlsx"
+SAMPLE = ROOT / "data" / "sampel_smpn8_prabumulih.xlsx"
 
 
 @pytest.fixture(scope="module")
