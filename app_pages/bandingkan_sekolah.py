@@ -64,7 +64,7 @@ if len(pairwise):
 st.download_button(
     t("export.deid.download", lang),
     widgets.deidentified_export(ds, chosen, lang),
-    file_name=f"{t('file.deidentified', lang)}.xlsx",
+    file_name=f"{t('filename.deidentified', lang)}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key=state.key(PAGE, "deid"),
     help=t("export.deid.help", lang),

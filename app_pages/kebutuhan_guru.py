@@ -131,8 +131,8 @@ with tab_train:
               t("plan.training.cohorts", lang): co.drop(columns=["guru_ids"]), t("plan.training.overdue", lang): od.drop(columns=["guru_id"])}
     notice = t("app.sample_notice", lang) if ds.is_sample else None
     c1, c2 = st.columns(2)
-    c1.download_button(t("plan.download.xlsx", lang), views.plan_xlsx(sheets, notice), file_name=f"{t('file.plan', lang, scope=npsn or t('file.scope.district', lang))}.xlsx", key=state.key(PAGE, "dl_xlsx"),
+    c1.download_button(t("plan.download.xlsx", lang), views.plan_xlsx(sheets, notice), file_name=f"{t('filename.plan', lang, scope=npsn or t('filename.scope.district', lang))}.xlsx", key=state.key(PAGE, "dl_xlsx"),
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     html = views.plan_html(t("plan.report.title", lang), [t("plan.report.scope", lang, scope=names.get(npsn, npsn) if npsn else t("plan.level.district", lang))],
                            [(name, [df]) for name, df in sheets.items()], notice, lang)
-    c2.download_button(t("plan.download.html", lang), html.encode("utf-8"), file_name=f"{t('file.plan', lang, scope=npsn or t('file.scope.district', lang))}.html", mime="text/html", key=state.key(PAGE, "dl_html"))
+    c2.download_button(t("plan.download.html", lang), html.encode("utf-8"), file_name=f"{t('filename.plan', lang, scope=npsn or t('filename.scope.district', lang))}.html", mime="text/html", key=state.key(PAGE, "dl_html"))

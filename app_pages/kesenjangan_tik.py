@@ -54,4 +54,4 @@ if len(needs):
     columns = {"teacher": "col.teacher", "npsn": "col.school", "gaps": "col.gaps", "skills": "col.skills_below", "last_tik_training": "col.last_tik_training"}
     widgets.table(shown, lang, columns, key=state.key(PAGE, "needs"))
     export = shown[list(columns)].rename(columns={c: t(k, lang) for c, k in columns.items()})
-    widgets.csv_download(export, lang, "tik.needs.download", f"{t('file.tik_needs', lang, scope=npsn or t('file.scope.all', lang))}.csv", state.key(PAGE, "needs_csv"))
+    widgets.csv_download(export, lang, "tik.needs.download", f"{t('filename.tik_needs', lang, scope=npsn or t('filename.scope.all', lang))}.csv", state.key(PAGE, "needs_csv"))

@@ -48,7 +48,7 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
         st.download_button(
             t("upload.template.download", lang),
             data=build_template(),
-            file_name=f"{t('file.template', lang)}.xlsx",
+            file_name=f"{t('filename.template', lang)}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=state.key(PAGE, "template"),
             icon=":material/download:",
@@ -156,7 +156,7 @@ if uploaded is not None:
         st.download_button(
             t("upload.report.download", lang),
             data=report_xlsx(report, lang),
-            file_name=f"{t('file.validation', lang, name=report.file.rsplit('.', 1)[0])}.xlsx",
+            file_name=f"{t('filename.validation', lang, name=report.file.rsplit('.', 1)[0])}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=state.key(PAGE, "report"),
             icon=":material/download:",

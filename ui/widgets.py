@@ -258,7 +258,7 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
 
 
     names = state.shows_names()
-    stem = t("file.school_report", lang, npsn=npsn)
+    stem = t("filename.school_report", lang, npsn=npsn)
     st.download_button(
         t("report.school.download", lang),
         state.audited(partial(school_report_xlsx, ds, npsn, lang, show_names=names, ict_target=ict_target), f"{stem}.xlsx", npsn),
@@ -397,7 +397,7 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
     """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked."""
 
 
-    stem = t("file.district_report", lang)
+    stem = t("filename.district_report", lang)
     c1, c2 = st.columns(2)
     c1.download_button(
         t("report.download.xlsx", lang),
@@ -425,4 +425,4 @@ def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
     """
 
 
-    return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), f"{t('file.deidentified', lang)}.xlsx", list(npsns))
+    return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), f"{t('filename.deidentified', lang)}.xlsx", list(npsns))

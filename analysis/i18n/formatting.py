@@ -53,18 +53,18 @@ _TABLE_FILES = {
     "kinerja_attention": ("kinerja_perlu_perhatian", "performance_needing_attention"),
     "trend_table": ("tren", "trends"),
 }
-STRINGS |= {f"file.table.{key}": {"id": name_id, "en": name_en} for key, (name_id, name_en) in _TABLE_FILES.items()}
+STRINGS |= {f"filename.table.{key}": {"id": name_id, "en": name_en} for key, (name_id, name_en) in _TABLE_FILES.items()}
 STRINGS |= {
-    "file.table": {"id": "tabel_{name}", "en": "table_{name}"},
-    "file.school_report": {"id": "laporan_sekolah_{npsn}", "en": "school_report_{npsn}"},
-    "file.district_report": {"id": "laporan_ringkasan", "en": "district_report"},
-    "file.deidentified": {"id": "data_deidentifikasi", "en": "deidentified_data"},
-    "file.plan": {"id": "rencana_{scope}", "en": "plan_{scope}"},
-    "file.scope.district": {"id": "kabupaten", "en": "district"},
-    "file.scope.all": {"id": "semua_sekolah", "en": "all_schools"},
-    "file.template": {"id": "template_kompetensi_guru", "en": "teacher_competency_template"},
-    "file.validation": {"id": "laporan_validasi_{name}", "en": "validation_report_{name}"},
-    "file.tik_needs": {"id": "kebutuhan_pelatihan_tik_{scope}", "en": "ict_training_needs_{scope}"},
+    "filename.table": {"id": "tabel_{name}", "en": "table_{name}"},
+    "filename.school_report": {"id": "laporan_sekolah_{npsn}", "en": "school_report_{npsn}"},
+    "filename.district_report": {"id": "laporan_ringkasan", "en": "district_report"},
+    "filename.deidentified": {"id": "data_deidentifikasi", "en": "deidentified_data"},
+    "filename.plan": {"id": "rencana_{scope}", "en": "plan_{scope}"},
+    "filename.scope.district": {"id": "kabupaten", "en": "district"},
+    "filename.scope.all": {"id": "semua_sekolah", "en": "all_schools"},
+    "filename.template": {"id": "template_kompetensi_guru", "en": "teacher_competency_template"},
+    "filename.validation": {"id": "laporan_validasi_{name}", "en": "validation_report_{name}"},
+    "filename.tik_needs": {"id": "kebutuhan_pelatihan_tik_{scope}", "en": "ict_training_needs_{scope}"},
     "app.as_of.placeholder": {"id": "hh/bb/tttt", "en": "dd/mm/yyyy"},
     "app.as_of.invalid": {"id": "Tanggal “{text}” tidak terbaca; tulis seperti 31/12/2024 atau 31 Desember 2024. Tanggal terbaru dalam data dipakai.", "en": "The date “{text}” cannot be read; write it like 31/12/2024 or 31 December 2024. The latest date in the data is used."},
 }

@@ -163,9 +163,9 @@ def download_name(key: str, ext: str, lang: str) -> str:
     """
 
     for candidate in (key, key.split("_", 1)[-1]):
-        if f"file.table.{candidate}" in STRINGS:
-            return f"{t(f'file.table.{candidate}', lang)}.{ext}"
-    return f"{t('file.table', lang, name=key)}.{ext}"
+        if f"filename.table.{candidate}" in STRINGS:
+            return f"{t(f'filename.table.{candidate}', lang)}.{ext}"
+    return f"{t('filename.table', lang, name=key)}.{ext}"
 
 
 def _cell(v: object) -> object:

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.core import formatting as fmt
+from helpers import ROOT
 
 
 def test_the_docstring_examples_hold():
@@ -178,11 +179,10 @@ def _table_keys(text: str) -> list[tuple[str, str]]:
 
 def test_every_table_a_page_shows_has_a_download_name_in_both_languages():
     import re
-    from pathlib import Path
 
     from analysis.i18n import STRINGS
 
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     missing, found = [], 0
     for page in [*root.glob("app_pages/*.py"), *root.glob("ui/*_section.py")]:
         text = page.read_text(encoding="utf-8")
@@ -190,7 +190,7 @@ def test_every_table_a_page_shows_has_a_download_name_in_both_languages():
         for owner, name in _table_keys(text):
             found += 1
             full = f"{prefix.group(1)}_{name}" if prefix and owner == "PAGE" else name
-            if f"file.table.{full}" not in STRINGS and f"file.table.{name}" not in STRINGS:
+            if f"filename.table.{full}" not in STRINGS and f"filename.table.{name}" not in STRINGS:
                 missing.append(f"{page.name}: {full}")
     assert found > 30 and not missing, missing
 
@@ -198,9 +198,9 @@ def test_every_table_a_page_shows_has_a_download_name_in_both_languages():
 def test_reports_are_named_in_the_ui_language():
     from analysis.i18n import t
 
-    assert t("file.school_report", "id", npsn="10603812") == "laporan_sekolah_10603812"
-    assert t("file.school_report", "en", npsn="10603812") == "school_report_10603812"
-    assert t("file.district_report", "en") == "district_report"
+    assert t("filename.school_report", "id", npsn="10603812") == "laporan_sekolah_10603812"
+    assert t("filename.school_report", "en", npsn="10603812") == "school_report_10603812"
+    assert t("filename.district_report", "en") == "district_report"
 
 
 def test_cards_and_html_reports_write_a_figure_the_same_way():
@@ -277,14 +277,13 @@ def test_the_plan_workbook_keeps_numbers_with_formats():
 
 
 def test_the_jjm_table_of_a_sample_school_downloads_without_none_or_trailing_zero():
-    from pathlib import Path
 
     from analysis import samples
     from analysis.ingest import load as ingest
     from analysis.reports import exports
     from analysis.views import school
 
-    ds = ingest.load_path(Path(__file__).resolve().parents[1] / "data" / samples.file_name("mts_pesantren"), is_sample=True)
+    ds = ingest.load_path(ROOT / "data" / samples.file_name("mts_pesantren"), is_sample=True)
     link = school.out_of_field_tables(school.select(ds))["jjm_link"]
     assert len(link) > 5, "teachers below 24 JJM to list"
     headers = {"guru_id": "Guru", "jjm_in": "JJM linier", "duty_jjm": "Tugas tambahan", "jjm_total": "JJM total", "gap": "Kurang dari 24", "band": "Kelompok", "duty_unknown": "Tugas belum dikenal"}

@@ -10,7 +10,6 @@ import struct
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -22,7 +21,7 @@ from analysis.ingest.reader import read_file
 from analysis.ingest.xlsx_child import Refused
 from tests.helpers import ROOT, workbook_bytes
 
-FIXTURES = Path(__file__).with_name("fixtures")
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _xlsx(build) -> bytes:

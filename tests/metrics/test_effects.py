@@ -360,7 +360,7 @@ def test_every_effect_table_carries_a_plain_caveat_in_both_languages():
 
     assert "assessor" in t("effects.caveat", "en") and "caused" in t("effects.caveat", "en")
     assert "penilai" in t("effects.caveat", "id") and "menyebabkan" in t("effects.caveat", "id")
-    page = (ROOT / "pages" / "dampak_pelatihan.py").read_text(encoding="utf-8")
+    page = (ROOT / "app_pages" / "dampak_pelatihan.py").read_text(encoding="utf-8")
     assert page.count("widgets.table(") == 1 and 'st.caption(t("effects.caveat", lang))' in page, "the one table helper puts the caveat under each table"
 
 
