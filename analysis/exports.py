@@ -113,7 +113,7 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     if ds.is_sample:
         ws.append([t("app.sample_notice", lang)])
         ws.cell(ws.max_row, 1).fill = _NOTICE
-    ws.append([t("report.school.reference_date", lang), sel.reference_date.strftime("%d/%m/%Y")])
+    ws.append([t("report.school.reference_date", lang), school.date_text(sel.reference_date)])
     ws.append([t("metric.schools", lang), len(npsns)])
     for key, label, kind in HEADLINE:
         ws.append([t(label, lang, target=ict_target), _value(head.get(key), kind)])

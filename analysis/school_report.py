@@ -108,7 +108,7 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
         ("report.school.status", row.get("status")),
         ("report.school.kecamatan", row.get("kecamatan")),
         ("report.school.kabupaten", row.get("kabupaten_kota")),
-        ("report.school.reference_date", sel.reference_date.strftime("%d/%m/%Y")),
+        ("report.school.reference_date", school.date_text(sel.reference_date)),
         ("report.school.ict_target", ict_target),
     ):
         ws.append([t(label, lang), neutralize(None if value is None or value != value else value)])

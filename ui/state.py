@@ -427,7 +427,7 @@ def reference_date_input(container, lang: str, ds: Dataset) -> None:
         value=None,
         format="DD/MM/YYYY",
         key=AS_OF_WIDGET,
-        help=t("app.as_of.help", lang, latest=latest.strftime("%d/%m/%Y")),
+        help=t("app.as_of.help", lang, latest=latest.strftime("%d/%m/%Y")) if latest is not None else t("app.as_of.help.none", lang),
     )
 
 
