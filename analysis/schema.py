@@ -40,6 +40,12 @@ ColumnType = Literal[
 ROW_COLUMN = "_row"
 #: Suffix of the boolean column that marks an unreliable identifier, e.g. ``nuptk_suspect``.
 SUSPECT_SUFFIX = "_suspect"
+#: The template's example rows carry these identifiers (no real school or teacher has them:
+#: NPSNs and NUPTKs are issued in sequence, never all nines), so that the loader skips an
+#: example row left in the file, with a warning, while a row the user typed over (a real
+#: NPSN or NUPTK) is read as data.
+EXAMPLE_NPSN = "99999999"
+EXAMPLE_NUPTK = "9999999999999999"
 
 
 @dataclass(frozen=True)
@@ -309,7 +315,7 @@ def _npsn(required: bool = True) -> Column:
         aliases=("NPSN Sekolah", "School ID"),
         required=required,
         digits=8,
-        example="10603456",
+        example=EXAMPLE_NPSN,
     )
 
 
@@ -324,7 +330,7 @@ def _nuptk(required: bool = False) -> Column:
         aliases=("No NUPTK", "Teacher ID"),
         required=required,
         digits=16,
-        example="1234567890123456",
+        example=EXAMPLE_NUPTK,
     )
 
 

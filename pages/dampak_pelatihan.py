@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis import charts, effects, school
 from analysis.i18n import t
-from ui import state, widgets
+from ui import coverage, state, widgets
 
 PAGE = "dampak"
 lang = state.get_lang()
@@ -27,6 +27,8 @@ if npsn is None and len(widgets.school_choices(ds)) > 1:
     cluster = st.radio(t("effects.cluster.choice", lang), effects.CLUSTERS, format_func=lambda c: t(f"effects.cluster.{c}", lang), horizontal=True, key=state.key(PAGE, "cluster"), help=t("effects.cluster.help", lang))
 sel = school.select(ds, npsn)
 res = school.effect_tables(sel, window, cluster)
+cov = coverage.of(sel.tables, sel.reference_date)
+coverage.box(cov, ("training_effects",), lang)
 
 
 def show(table, key: str, headers: dict[str, str], by: str | None = None) -> None:
@@ -40,6 +42,9 @@ def sentences(table, by: str | None = None) -> None:
         st.markdown("- " + widgets.plain(effects.sentence(row, lang, training=effects.group_label(row["group"], lang, by) if by else None)))
 
 
+if not cov.supports("training_effects"):
+    coverage.figure(cov, "training_effects", lambda: None, state.key(PAGE, "overall_fig"), lang, "dampak.section.overall")
+    st.stop()
 if res.overall.empty:
     st.info(t("dampak.none", lang), icon=":material/info:")
     st.stop()
