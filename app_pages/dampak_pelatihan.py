@@ -13,7 +13,7 @@ from analysis import charts
 from analysis.i18n import t
 from analysis.metrics import effects
 from analysis.views import school
-from ui import state, widgets
+from ui import coverage, state, widgets
 
 PAGE = "dampak"
 lang = state.get_lang()
@@ -29,6 +29,8 @@ if npsn is None and len(widgets.school_choices(ds)) > 1:
     cluster = st.radio(t("effects.cluster.choice", lang), effects.CLUSTERS, format_func=lambda c: t(f"effects.cluster.{c}", lang), horizontal=True, key=state.key(PAGE, "cluster"), help=t("effects.cluster.help", lang))
 sel = school.select(ds, npsn)
 res = school.effect_tables(sel, window, cluster)
+cov = coverage.of(sel.tables, sel.reference_date)
+coverage.box(cov, ("training_effects",), lang)
 
 
 def show(table, key: str, headers: dict[str, str], by: str | None = None) -> None:
@@ -42,6 +44,9 @@ def sentences(table, by: str | None = None) -> None:
         st.markdown("- " + widgets.plain(effects.sentence(row, lang, training=effects.group_label(row["group"], lang, by) if by else None)))
 
 
+if not cov.supports("training_effects"):
+    coverage.figure(cov, "training_effects", lambda: None, state.key(PAGE, "overall_fig"), lang, "dampak.section.overall")
+    st.stop()
 if res.overall.empty:
     st.info(t("dampak.none", lang), icon=":material/info:")
     st.stop()

@@ -121,7 +121,7 @@ with tab_train:
                              "part": "col.part", "size": "col.size", "schools": "col.schools_n"}, key=state.key(PAGE, "cohorts"))
     st.subheader(t("plan.training.overdue", lang))
     counts = {k: int((tr["schedule"]["state"] == k).sum()) for k in ("done", "overdue", "pending")}
-    st.write(t("plan.training.overdue.summary", lang, date=sel.reference_date.strftime("%d/%m/%Y"), **counts))
+    st.write(t("plan.training.overdue.summary", lang, date=school.date_text(sel.reference_date), **counts))
     od = tr["overdue"].assign(teacher=views.teacher_label(list(tr["overdue"]["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None), npsn=tr["overdue"]["npsn"].map(names))
     if len(od):
         widgets.table(od, lang, {"teacher": "col.teacher", "npsn": "col.school", "nama_pelatihan": "col.training", "tanggal_selesai": "col.end", "due": "col.due", "days_overdue": "col.days_overdue"}, key=state.key(PAGE, "overdue"))

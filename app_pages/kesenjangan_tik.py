@@ -12,7 +12,7 @@ from analysis.core import schema
 from analysis.i18n import t
 from analysis.metrics import ict
 from analysis.views import school
-from ui import state, widgets
+from ui import coverage, state, widgets
 
 PAGE = "tik"
 lang = state.get_lang()
@@ -25,12 +25,14 @@ target = st.slider(t("profil.ict_target", lang), 1, 4, ict.DEFAULT_TARGET, key=s
 sel = school.select(ds, npsn)
 tik = school.ict_tables(sel, target)
 skill_labels = {k: v[0 if lang == "id" else 1] for k, v in schema.ICT_SKILLS.items()}
+cov = coverage.of(sel.tables, sel.reference_date)
+coverage.box(cov, ("ict", "ict_by_age", "ict_needs"), lang)
 
 c1, c2 = st.columns(2)
 with c1:
-    widgets.figure(charts.ict_below_target_figure(tik["below"], lang, target), state.key(PAGE, "below"))
+    coverage.figure(cov, "ict", lambda: charts.ict_below_target_figure(tik["below"], lang, target), state.key(PAGE, "below"), lang, "chart.ict.below.title")
 with c2:
-    widgets.figure(charts.ict_heatmap(tik["levels"], lang), state.key(PAGE, "heatmap"))
+    coverage.figure(cov, "ict", lambda: charts.ict_heatmap(tik["levels"], lang), state.key(PAGE, "heatmap"), lang, "chart.ict.title")
 
 st.header(t("tik.section.groups", lang))
 groupings = {"by_age": "tik.by.age", "by_status": "tik.by.status", "by_certification": "tik.by.certification"}
@@ -43,12 +45,17 @@ if by == "by_age":
     row_labels |= {b: t("chart.age_band", lang, band=b) for b in table["group"].unique() if b != "unknown"}
 if by == "by_school":
     row_labels |= widgets.school_names(ds)
-widgets.figure(charts.matrix_figure(table, "group", "skill", "share", lang, "tik.chart.by_group", row_labels=row_labels, col_labels=skill_labels, percent=True, target=target), state.key(PAGE, "matrix"))
+coverage.figure(
+    cov, "ict_by_age" if by == "by_age" else "ict",
+    lambda: charts.matrix_figure(table, "group", "skill", "share", lang, "tik.chart.by_group", row_labels=row_labels, col_labels=skill_labels, percent=True, target=target),
+    state.key(PAGE, "matrix"), lang, "tik.chart.by_group",
+)
 
 st.header(t("tik.section.needs", lang))
 needs = tik["needs"]
-st.write(t("tik.needs.summary", lang, n=len(needs), target=target, date=sel.reference_date.strftime("%d/%m/%Y")))
-if len(needs):
+if not coverage.note(cov, "ict_needs", lang):
+    st.write(t("tik.needs.summary", lang, n=len(needs), target=target, date=school.date_text(sel.reference_date)))
+if len(needs) and cov.supports("ict_needs"):
     shown = school.teacher_labels(sel, needs, state.shows_names(), ds.id)
     shown = shown.assign(skills=[", ".join(skill_labels[s] for s in str(x).split(";") if s) for x in shown["skills"]], npsn=shown["npsn"].map(widgets.school_names(ds)))
     columns = {"teacher": "col.teacher", "npsn": "col.school", "gaps": "col.gaps", "skills": "col.skills_below", "last_tik_training": "col.last_tik_training"}

@@ -12,7 +12,7 @@ from analysis.core import schema
 from analysis.i18n import t
 from analysis.metrics import pkg
 from analysis.views import school
-from ui import kinerja_section, state, widgets
+from ui import coverage, kinerja_section, state, widgets
 
 PAGE = "komp"
 lang = state.get_lang()
@@ -26,8 +26,12 @@ sel = school.select(ds, npsn)
 years = school.assessment_years(sel)
 period = st.selectbox(t("komp.period", lang), [None, *years], format_func=lambda y: t("komp.period.latest", lang) if y is None else str(y), key=state.key(PAGE, "period"), help=t("komp.period.help", lang))
 comp = school.competency_tables(sel, period)
+cov = coverage.of(sel.tables, sel.reference_date)
+coverage.box(cov, ("competency", "kinerja", "ukg"), lang)
 
-if comp["latest"].empty:
+if not cov.supports("competency"):
+    coverage.figure(cov, "competency", lambda: None, state.key(PAGE, "box"), lang, "chart.domain.title")
+elif comp["latest"].empty:
     st.info(t("komp.none", lang), icon=":material/info:")
 else:
     means = pkg.domain_means(comp["latest"])
@@ -54,7 +58,7 @@ kinerja_section.render(ds, sel.tables, sel.guru, lang, PAGE)
 st.header(t("komp.section.ukg", lang))
 st.caption(t("komp.ukg.caption", lang))
 ukg = comp["ukg"]
-widgets.figure(charts.ukg_figure(ukg, pkg.ukg_reference(), lang, pkg.UKG_MINIMUM), state.key(PAGE, "ukg"))
+coverage.figure(cov, "ukg", lambda: charts.ukg_figure(ukg, pkg.ukg_reference(), lang, pkg.UKG_MINIMUM), state.key(PAGE, "ukg"), lang, "chart.ukg.title")
 if int(ukg["teachers"].sum()):
     shown = ukg.assign(domain=[t(f"domain.{d}", lang) for d in ukg["domain"]])
     widgets.table(shown, lang, {"domain": "report.school.domain", "teachers": "col.teachers", "mean": "report.school.mean", "below_minimum": "col.below_minimum", "share_below": "col.share_below"}, key=state.key(PAGE, "ukg_table"))

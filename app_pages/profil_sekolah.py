@@ -13,7 +13,7 @@ from analysis import charts
 from analysis.i18n import t
 from analysis.metrics.privacy import display_names
 from analysis.views import school
-from ui import kinerja_section, state, trend_section, widgets
+from ui import coverage, kinerja_section, state, trend_section, widgets
 
 PAGE = "profil"
 lang = state.get_lang()
@@ -30,8 +30,10 @@ sel = school.select(ds, npsn)
 st.caption(school.reference_caption(sel, lang))
 target = st.sidebar.slider(t("profil.ict_target", lang), 1, 4, 3, key=state.key(PAGE, "ict_target"), help=t("profil.ict_target.help", lang))
 
+cov = coverage.of(sel.tables, sel.reference_date)
+coverage.box(cov, ("staff", "staff_age", "competency", "out_of_field", "ict", "training", "kinerja"), lang)
 head = school.headline(sel, ict_target=target)
-widgets.metrics(head, lang)
+widgets.metrics(head, lang, coverage=cov)
 
 # ------------------------------------------------------------------- staff
 st.header(t("profil.section.staff", lang))
@@ -41,7 +43,8 @@ c1, c2, c3 = st.columns(3)
 for col, (by, title) in zip((c1, c2, c3), (("status_kepegawaian", "chart.staff.status.title"), ("jk", "chart.staff.gender.title"), ("age_band", "chart.staff.age.title"))):
     labels = widgets.value_labels(by, counts[by]["value"], lang)
     with col:
-        widgets.figure(charts.count_bars(counts[by], "value", "n", lang, title, color="group", color_labels=group_labels, category_labels=labels), state.key(PAGE, f"staff_{by}"))
+        build = lambda by=by, title=title, labels=labels: charts.count_bars(counts[by], "value", "n", lang, title, color="group", color_labels=group_labels, category_labels=labels)  # noqa: E731
+        coverage.figure(cov, "staff_age" if by == "age_band" else "staff", build, state.key(PAGE, f"staff_{by}"), lang, title)
 
 # -------------------------------------------------------------- competency
 st.header(t("profil.section.competency", lang))
@@ -49,9 +52,9 @@ st.caption(t("profil.competency.caption", lang))
 comp = school.competency_tables(sel)
 c1, c2 = st.columns([3, 2])
 with c1:
-    widgets.figure(charts.domain_scores_figure(comp["box"], lang), state.key(PAGE, "domains"))
+    coverage.figure(cov, "competency", lambda: charts.domain_scores_figure(comp["box"], lang), state.key(PAGE, "domains"), lang, "chart.domain.title")
 with c2:
-    widgets.figure(charts.pkg_category_figure(comp["categories"], lang), state.key(PAGE, "categories"))
+    coverage.figure(cov, "competency", lambda: charts.pkg_category_figure(comp["categories"], lang), state.key(PAGE, "categories"), lang, "chart.pkg_category.title")
 st.caption(t("pkg.legacy.caption", lang))
 kinerja_section.render(ds, sel.tables, sel.guru, lang, PAGE)
 
@@ -79,21 +82,22 @@ st.caption(t("profil.ict.caption", lang, target=target))
 ict = school.ict_tables(sel, target)
 c1, c2 = st.columns(2)
 with c1:
-    widgets.figure(charts.ict_heatmap(ict["levels"], lang), state.key(PAGE, "ict_heatmap"))
+    coverage.figure(cov, "ict", lambda: charts.ict_heatmap(ict["levels"], lang), state.key(PAGE, "ict_heatmap"), lang, "chart.ict.title")
 with c2:
-    widgets.figure(charts.ict_below_target_figure(ict["below"], lang, target), state.key(PAGE, "ict_below"))
+    coverage.figure(cov, "ict", lambda: charts.ict_below_target_figure(ict["below"], lang, target), state.key(PAGE, "ict_below"), lang, "chart.ict.below.title")
 
 # ---------------------------------------------------------------- training
 st.header(t("profil.section.training", lang))
 tr = school.training_tables(sel)
 c1, c2 = st.columns(2)
 with c1:
-    widgets.figure(charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), state.key(PAGE, "jp"))
+    coverage.figure(cov, "training", lambda: charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), state.key(PAGE, "jp"), lang, "chart.training.jp.title")
 with c2:
-    widgets.figure(charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers"), state.key(PAGE, "types"))
+    coverage.figure(cov, "training", lambda: charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers"), state.key(PAGE, "types"), lang, "chart.training.types.title")
 n_untrained, n_teachers = len(tr["untrained"]), len(tr["per_teacher"])
-st.markdown(t("profil.training.none_12m", lang, n=n_untrained, total=n_teachers, date=sel.reference_date.strftime("%d/%m/%Y")))
-if n_untrained:
+if not coverage.note(cov, "training", lang):
+    st.markdown(t("profil.training.none_12m", lang, n=n_untrained, total=n_teachers, date=school.date_text(sel.reference_date)))
+if n_untrained and cov.supports("training"):
     untrained = school.untrained_list(sel, tr["untrained"])
     untrained = untrained.assign(teacher=display_names(untrained, state.shows_names(), ds.id))
     with st.expander(t("profil.training.none_list", lang)):

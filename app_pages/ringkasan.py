@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.i18n import t
 from analysis.views import district, school
-from ui import state, trend_section, widgets
+from ui import coverage, state, trend_section, widgets
 
 PAGE = "ringkasan"
 lang = state.get_lang()
@@ -32,7 +32,9 @@ if not npsns:
 
 sel = school.select(ds, npsns)
 st.caption(school.reference_caption(sel, lang))
-widgets.metrics(school.headline(sel, ict_target=target), lang, ict_target=target)
+cov = coverage.of(sel.tables, sel.reference_date)
+coverage.box(cov, ("staff", "out_of_field", "competency", "ict", "training"), lang)
+widgets.metrics(school.headline(sel, ict_target=target), lang, ict_target=target, coverage=cov)
 
 st.header(t("ringkasan.section.schools", lang))
 st.caption(t("ringkasan.table.caption", lang))

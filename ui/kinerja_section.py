@@ -36,7 +36,7 @@ def render(ds: Dataset, tables: dict, guru, lang: str, page: str) -> None:
     st.caption(t("kinerja.caption", lang))
     rows = tables.get("kinerja")
     if rows is None or rows.empty:
-        st.info(t("kinerja.none", lang), icon=":material/info:")
+        st.caption(t("kinerja.none", lang))  # a note, not a second box beside the page's coverage box
         return
     years = kinerja.years(rows)
     year = st.selectbox(t("kinerja.year", lang), years, key=state.key(page, "kinerja_year"), help=t("kinerja.year.help", lang)) if years else None

@@ -436,7 +436,7 @@ def reference_date_input(container, lang: str, ds: Dataset) -> None:
         t("app.as_of", lang),
         key=AS_OF_WIDGET,
         placeholder=t("app.as_of.placeholder", lang),
-        help=t("app.as_of.help", lang, latest=formatting.date(latest, lang)),
+        help=t("app.as_of.help", lang, latest=formatting.date(latest, lang)) if latest is not None else t("app.as_of.help.none", lang),
     )
     if typed and typed.strip():
         read = as_of_date()

@@ -224,14 +224,21 @@ def format_value(value: object, kind: str, lang: str) -> str:
     return formatting.value(value, kind, lang)
 
 
-def metrics(figures: dict, lang: str, keys: tuple[str, ...] | None = None, per_row: int = 6, ict_target: int | None = None) -> None:
-    """Cards of headline figures (those of :data:`METRICS` present in ``figures``), ``per_row`` to a row."""
+def metrics(figures: dict, lang: str, keys: tuple[str, ...] | None = None, per_row: int = 6, ict_target: int | None = None, coverage=None) -> None:
+    """Cards of headline figures (those of :data:`METRICS` present in ``figures``), ``per_row`` to a row.
+
+    With ``coverage`` (:class:`analysis.views.coverage.Coverage`), a card whose sheet the
+    file lacks shows "–" with "no data in this file" under it, never a number.
+    """
     shown = [k for k in (keys or tuple(METRICS)) if k in figures]
     for start in range(0, len(shown), per_row):
         cols = st.columns(per_row)
         for col, k in zip(cols, shown[start : start + per_row]):
             label_key, kind = METRICS[k]
-            col.metric(t(label_key, lang, target=ict_target or 3), format_value(figures[k], kind, lang), help=t(label_key + ".help", lang, target=ict_target or 3))
+            known = coverage is None or coverage.supports_metric(k)
+            col.metric(t(label_key, lang, target=ict_target or 3), format_value(figures[k], kind, lang) if known else "–", help=t(label_key + ".help", lang, target=ict_target or 3))
+            if not known:  # the card says why it has no number (a card is too narrow for the sentence as its value)
+                col.caption(t("coverage.no_data", lang))
 
 
 def value_labels(attribute: str, values, lang: str) -> dict[str, str]:

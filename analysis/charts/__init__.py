@@ -52,10 +52,11 @@ def _layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str
     return fig
 
 
-def empty_figure(lang: str, title_key: str = "chart.empty") -> go.Figure:
-    """A figure with no data and a "no data" note in the middle (for an empty selection)."""
+def empty_figure(lang: str, title_key: str = "chart.empty", note_key: str = "chart.no_data") -> go.Figure:
+    """A figure with no data and a note in the middle: "no data" for an empty selection, or ``note_key``
+    (e.g. ``"coverage.no_data"``: the file holds no such sheet)."""
     fig = go.Figure()
-    fig.add_annotation(text=t("chart.no_data", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 14, "color": "#666"})
+    fig.add_annotation(text=t(note_key, lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 14, "color": "#666"})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _layout(fig, t(title_key, lang), height=220)

@@ -294,29 +294,28 @@ class Dataset:
             raise KeyError(name)
         return self.tables[name]
 
-    def reference_date(self, override: date | None = None) -> date:
-        """The date every "as of" and "last 12 months" counts back from.
-
-        ``override`` when given, else the date the user set on the dataset
-        (:attr:`as_of`), else the latest date found in the training and
-        assessment tables and the schools' download date (``tanggal_data``,
-        Dapodik's "Tanggal Unduh"), so that figures do not drift as days pass.
-
-        Parameters
-        ----------
-        override : datetime.date, optional
-            A date set by the caller.
+    def reference_source(self, override: date | None = None) -> str | None:
+        """Where :meth:`reference_date` comes from.
 
         Returns
         -------
-        datetime.date
-            Today's date only when none is set and the data holds no date at all.
+        str or None
+            ``"set"`` (the caller or the user set it), ``"tanggal_unduh"`` (the
+            schools' download date, Dapodik's "Tanggal Unduh", is the latest date),
+            ``"data"`` (the latest training or assessment date) or ``None`` (the
+            data holds no date and none was set: never the clock).
         """
-        if override is not None:
-            return override
-        if self.as_of is not None:
-            return self.as_of
-        candidates = []
+        if override is not None or self.as_of is not None:
+            return "set"
+        found = self._latest_dates()
+        if not found:
+            return None
+        best = max(found.values())
+        return "data" if any(v == best for k, v in found.items() if k != "sekolah") else "tanggal_unduh"
+
+    def _latest_dates(self) -> dict[str, date]:
+        """The latest date of each table that has one: training, assessment, the schools' download date."""
+        found: dict[str, date] = {}
         for name, cols in (("pelatihan", ("tanggal_mulai", "tanggal_selesai")), ("penilaian", ("tanggal_penilaian",)), ("sekolah", ("tanggal_data",))):
             df = self.tables.get(name)
             if df is None or df.empty:
@@ -325,5 +324,33 @@ class Dataset:
                 if c in df:
                     m = pd.to_datetime(df[c], errors="coerce").max()
                     if pd.notna(m):
-                        candidates.append(m.date())
-        return max(candidates) if candidates else date.today()
+                        found[name] = max(found.get(name, m.date()), m.date())
+        return found
+
+    def reference_date(self, override: date | None = None) -> date | None:
+        """The date every "as of" and "last 12 months" counts back from.
+
+        ``override`` when given, else the date the user set on the dataset
+        (:attr:`as_of`), else the latest date found in the training and
+        assessment tables and the schools' download date (``tanggal_data``,
+        Dapodik's "Tanggal Unduh"), so that figures do not drift as days pass.
+        Never the clock: a file without any date has no reference date
+        (:meth:`reference_source` says where the date comes from).
+
+        Parameters
+        ----------
+        override : datetime.date, optional
+            A date set by the caller.
+
+        Returns
+        -------
+        datetime.date or None
+            ``None`` when none is set and the data holds no date at all; the
+            figures that need a date then say so (:mod:`analysis.views.coverage`).
+        """
+        if override is not None:
+            return override
+        if self.as_of is not None:
+            return self.as_of
+        found = self._latest_dates()
+        return max(found.values()) if found else None

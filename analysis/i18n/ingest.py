@@ -169,6 +169,10 @@ STRINGS = {
         "id": 'Kolom data pribadi {column} dibuang saat impor dan tidak disimpan.',
         "en": 'Personal-data column {column} was dropped at import and not kept.',
     },
+    "problem.example_rows": {
+        "id": "{n} baris contoh dari templat (NPSN 99999999 atau NUPTK 9999999999999999) tidak dibaca sebagai data: baris {rows}. Timpa atau hapus baris contoh.",
+        "en": "{n} example row(s) of the template (NPSN 99999999 or NUPTK 9999999999999999) not read as data: row(s) {rows}. Type over or delete the example rows.",
+    },
     'problem.row_missing_column': {
         "id": 'Sheet {sheet}, baris {row}: ditolak karena kolom wajib {column} tidak ada di sheet ini.',
         "en": 'Sheet {sheet}, row {row}: rejected because the required column {column} is missing from this sheet.',

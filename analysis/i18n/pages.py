@@ -120,6 +120,18 @@ STRINGS = {
         "id": "Tanggal tempat \"12 bulan terakhir\" dan usia dihitung mundur. Kosongkan untuk memakai tanggal terakhir dalam data ({latest}).",
         "en": "The date \"last 12 months\" and ages count back from. Leave empty to use the latest date in the data ({latest}).",
     },
+    "profil.reference_date.unduh": {
+        "id": "Tanggal acuan: {date} (Tanggal Unduh file Dapodik). \"12 bulan terakhir\" dan usia dihitung mundur dari tanggal ini.",
+        "en": "Reference date: {date} (the Dapodik file's Tanggal Unduh). \"Last 12 months\" and ages count back from this date.",
+    },
+    "profil.reference_date.none": {
+        "id": "Data ini tidak memuat tanggal, jadi \"12 bulan terakhir\" dan usia tidak dapat dihitung. Isi Tanggal acuan di sidebar.",
+        "en": "This data holds no date, so \"last 12 months\" and ages cannot be counted. Set the Reference date in the sidebar.",
+    },
+    "app.as_of.help.none": {
+        "id": "Tanggal tempat \"12 bulan terakhir\" dan usia dihitung mundur. Data ini tidak memuat tanggal: tanpa isian, angka yang memerlukan tanggal tidak ditampilkan.",
+        "en": "The date \"last 12 months\" and ages count back from. This data holds no date: unless you set one, figures that need a date are not shown.",
+    },
     "profil.reference_date": {
         "id": "Tanggal acuan: {date} (tanggal terakhir dalam data). \"12 bulan terakhir\" dihitung mundur dari tanggal ini.",
         "en": "Reference date: {date} (the latest date in the data). \"Last 12 months\" counts back from this date.",

@@ -202,7 +202,7 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | No
     reports: dict[tuple[str, str], SheetReport] = {}
     for i, rt in enumerate(raw_tables):
         step("validating", 0.1 + 0.7 * i / len(raw_tables))
-        frame, sheet_report, problems = validate_table(rt)
+        frame, sheet_report, problems = _skip_examples(*validate_table(rt))
         attrs = dict(frame.attrs)
         frame = frame.assign(**{SHEET_COLUMN: pd.Series([rt.sheet] * len(frame), index=frame.index, dtype=object)})
         frame.attrs = attrs | {"sheet": rt.sheet}
@@ -236,6 +236,32 @@ def _assemble(sheets: list[RawSheet], name: str, is_sample: bool, npsn: str | No
     # Pelatihan sheet (a Dapodik export) is unknown, not untrained.
     tables["guru"]["pelatihan_recorded"] = "pelatihan" in frames
     return Dataset(tables=tables, report=report, source=name, is_sample=is_sample)
+
+
+def _skip_examples(frame: pd.DataFrame, report: SheetReport, problems: list[Problem]) -> tuple[pd.DataFrame, SheetReport, list[Problem]]:
+    """Leave out the template's example rows (NPSN :data:`schema.EXAMPLE_NPSN` or NUPTK :data:`schema.EXAMPLE_NUPTK`).
+
+    Each sheet that had one gets one warning naming its rows; the rows count as
+    ``rows_blank`` (not data), so ``rows_read == accepted + rejected + blank``
+    still holds, and their own warnings are dropped (they are about the example,
+    not the user's data). A row the user typed over carries a real NPSN or
+    NUPTK and is read as data.
+    """
+    marked = [frame[key].astype(object).eq(marker).fillna(False).astype(bool) for key, marker in (("npsn", schema.EXAMPLE_NPSN), ("nuptk", schema.EXAMPLE_NUPTK)) if key in frame]
+    if not marked:
+        return frame, report, problems
+    mask = marked[0] & marked[1] if len(marked) == 2 else marked[0]  # both where a sheet has both (Guru, Kinerja): a placeholder NUPTK alone is not an example
+    if not mask.any():
+        return frame, report, problems
+    rows = [int(r) for r in frame.loc[mask, schema.ROW_COLUMN]]
+    kept = frame[~mask.to_numpy()].reset_index(drop=True)
+    kept.attrs = dict(frame.attrs)
+    report.rows_accepted -= len(rows)
+    report.rows_blank += len(rows)
+    skipped = set(rows)
+    problems = [p for p in problems if not (p.row in skipped and p.severity == "warning")]
+    problems.append(problem(report.sheet, rows[0], None, None, "warning", "problem.example_rows", rows=", ".join(map(str, rows)), n=len(rows)))
+    return kept, report, problems
 
 
 def _unique_names(sheets: list[RawSheet], report: ValidationReport) -> list[RawSheet]:

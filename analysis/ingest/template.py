@@ -44,13 +44,13 @@ _EXAMPLE_FONT = Font(italic=True, color="555555")
 #: the Kinerja example, a row with the two ratings and no predikat.
 _EXAMPLE_ROWS: dict[str, list[dict[str, str]]] = {
     "penilaian": [
-        {"nuptk": "1234567890123456", "tanggal_penilaian": "20/11/2024", "sumber": "PKG", **{k: "3" for k in schema.PKG_ITEMS}},
-        {"nuptk": "1234567890123456", "tanggal_penilaian": "15/03/2025", "sumber": "UKG", "pedagogik": "62", "profesional": "71"},
+        {"nuptk": schema.EXAMPLE_NUPTK, "tanggal_penilaian": "20/11/2024", "sumber": "PKG", **{k: "3" for k in schema.PKG_ITEMS}},
+        {"nuptk": schema.EXAMPLE_NUPTK, "tanggal_penilaian": "15/03/2025", "sumber": "UKG", "pedagogik": "62", "profesional": "71"},
     ],
     # A Kinerja row may leave the predikat empty: the two ratings give it (Permenpan-RB 6/2022 matrix).
     "kinerja": [
         {c.key: c.example for c in schema.KINERJA.columns},
-        {"npsn": "10603456", "nuptk": "1234567890123456", "tahun": "2025", "rating_hasil_kerja": "Di Atas Ekspektasi", "rating_perilaku_kerja": "Di Atas Ekspektasi",
+        {"npsn": schema.EXAMPLE_NPSN, "nuptk": schema.EXAMPLE_NUPTK, "tahun": "2025", "rating_hasil_kerja": "Di Atas Ekspektasi", "rating_perilaku_kerja": "Di Atas Ekspektasi",
          "indikator": "Pembelajaran yang berpusat pada murid", "praktik_belum": "0", "praktik_belum_efektif": "2", "praktik_efektif": "6"},
     ],
 }
@@ -135,11 +135,13 @@ def _instructions(ws) -> None:
     lines_id = [
         ("Template Dasbor Kompetensi Guru", True),
         ("Isi satu sheet per tabel. Baris pertama setiap sheet adalah judul kolom: jangan diubah. Baris contoh (huruf miring) boleh ditimpa atau dihapus.", False),
+        (f"Baris contoh dikenali dari NPSN {schema.EXAMPLE_NPSN} atau NUPTK {schema.EXAMPLE_NUPTK}: baris dengan nomor itu tidak dibaca sebagai data (laporan validasi menyebutkannya).", False),
         ("NPSN, NUPTK dan NIP ditulis sebagai teks (kolom sudah berformat teks): angka 16–18 digit yang diketik sebagai bilangan kehilangan digit terakhirnya di Excel.", False),
         ("Kolom berwarna merah muda wajib diisi. Kolom dengan daftar pilihan menerima nilai dari daftar; nilai lain diterima dengan peringatan.", False),
         ("Jangan memasukkan NIK, No KK, nama ibu kandung, rekening bank, NPWP, alamat, telepon atau email: dasbor tidak memerlukannya.", False),
         ("", False),
-        ("Dashboard of teacher competency template. Fill one sheet per table; row 1 holds the headers, keep them. Italic example rows may be overwritten or deleted. "
+        ("Dashboard of teacher competency template. Fill one sheet per table; row 1 holds the headers, keep them. Italic example rows may be overwritten or deleted; "
+         f"a row with NPSN {schema.EXAMPLE_NPSN} or NUPTK {schema.EXAMPLE_NUPTK} is an example and is not read as data (the validation report names it). "
          "IDs are text. Pink headers are required. Do not enter NIK, family card, mother's name, bank, tax, address, phone or email data.", False),
         ("", False),
     ]

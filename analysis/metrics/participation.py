@@ -67,7 +67,8 @@ def trainings_in_window(pelatihan: pd.DataFrame, reference_date: date, months: i
     ----------
     pelatihan : DataFrame
         One row per teacher × training (``tanggal_mulai``, ``tanggal_selesai``).
-    reference_date : datetime.date
+    reference_date : datetime.date or None
+        ``None`` (the data holds no date): no window, no row.
     months : int
 
     Returns
@@ -78,6 +79,8 @@ def trainings_in_window(pelatihan: pd.DataFrame, reference_date: date, months: i
         ``reference_date``]; same columns.
     """
     pelatihan = participant_rows(pelatihan)
+    if reference_date is None:
+        return pelatihan.iloc[0:0]
     end = pd.to_datetime(pelatihan["tanggal_selesai"], errors="coerce").fillna(pd.to_datetime(pelatihan["tanggal_mulai"], errors="coerce"))
     mask = (end > window_start(reference_date, months)) & (end <= pd.Timestamp(reference_date))
     return pelatihan[mask.to_numpy()]

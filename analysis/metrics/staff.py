@@ -49,7 +49,8 @@ def age_years(guru: pd.DataFrame, reference_date: date) -> pd.Series:
     ----------
     guru : DataFrame
         One row per person, with ``tanggal_lahir`` (date or datetime; missing allowed).
-    reference_date : datetime.date
+    reference_date : datetime.date or None
+        ``None`` (the data holds no date): every age is unknown.
 
     Returns
     -------
@@ -57,6 +58,8 @@ def age_years(guru: pd.DataFrame, reference_date: date) -> pd.Series:
         Same index as ``guru``; NaN where the birth date is missing or after the reference date.
     """
     born = pd.to_datetime(guru["tanggal_lahir"], errors="coerce")
+    if reference_date is None:
+        return pd.Series(float("nan"), index=guru.index, dtype=float)
     ref = pd.Timestamp(reference_date)
     years = ref.year - born.dt.year - ((born.dt.month > ref.month) | ((born.dt.month == ref.month) & (born.dt.day > ref.day))).astype(int)
     return years.where(born <= ref).astype(float)

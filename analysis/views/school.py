@@ -30,16 +30,21 @@ class Selection:
     ----------
     tables : dict of str to DataFrame
         Same tables as :class:`analysis.core.dataset.Dataset`, filtered.
-    reference_date : datetime.date
+    reference_date : datetime.date or None
         The date "last 12 months" counts back from (the whole dataset's, so
-        that schools compare on the same window).
+        that schools compare on the same window); ``None`` when the data holds
+        no date and none was set (never the clock).
     reference_set : bool
         Whether a user set that date (else it is the latest date in the data).
+    reference_source : str or None
+        :meth:`analysis.core.dataset.Dataset.reference_source`: ``"set"``,
+        ``"tanggal_unduh"``, ``"data"`` or ``None``.
     """
 
     tables: dict[str, pd.DataFrame]
-    reference_date: date
+    reference_date: date | None
     reference_set: bool = False
+    reference_source: str | None = None
 
     @property
     def guru(self) -> pd.DataFrame:
@@ -85,8 +90,9 @@ def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: dat
     """
     ref = ds.reference_date(reference_date)
     chosen = reference_date is not None or ds.as_of is not None
+    source = ds.reference_source(reference_date)
     if npsn is None:
-        return Selection(dict(ds.tables), ref, chosen)
+        return Selection(dict(ds.tables), ref, chosen, source)
     wanted = {npsn} if isinstance(npsn, str) else set(npsn)
     t = ds.tables
     guru = t["guru"][t["guru"]["npsn"].isin(wanted).to_numpy()]
@@ -99,14 +105,26 @@ def select(ds: Dataset, npsn: str | list[str] | None = None, reference_date: dat
     for k in ("mengajar", "pelatihan", "penilaian", "kinerja"):
         if k in t:
             out[k] = t[k][t[k]["guru_id"].isin(ids).to_numpy()]
-    return Selection(out, ref, chosen)
+    return Selection(out, ref, chosen, source)
 
 
 def reference_caption(sel: Selection, lang: str) -> str:
-    """The sentence that says which date "last 12 months" counts back from, and where that date comes from."""
+    """The sentence that says which date "last 12 months" counts back from, and where that date comes from.
 
-    key = "profil.reference_date.set" if sel.reference_set else "profil.reference_date"
+    Four cases: set by the user, the Dapodik download date (Tanggal Unduh),
+    the latest training or assessment date, or no date at all (the figures
+    that need one say so; the clock is never used).
+    """
+
+    if sel.reference_date is None:
+        return tr("profil.reference_date.none", lang)
+    key = {"set": "profil.reference_date.set", "tanggal_unduh": "profil.reference_date.unduh"}.get(sel.reference_source or ("set" if sel.reference_set else "data"), "profil.reference_date")
     return tr(key, lang, date=formatting.date(sel.reference_date, lang))
+
+
+def date_text(d: date | None, lang: str = "id") -> str:
+    """A date as the UI language writes it (:func:`analysis.core.formatting.date`); "–" when there is none."""
+    return formatting.date(d, lang)
 
 
 def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, jp_bin: float = 10.0) -> dict[str, pd.DataFrame]:
@@ -147,7 +165,15 @@ def staff_tables(sel: Selection) -> dict[str, pd.DataFrame]:
         ``status``, ``jk``, ``age_band``: each one row per value × group (pendidik /
         tendik) with ``n`` (:func:`analysis.metrics.staff.staff_counts`).
     """
-    return {by: staff.staff_counts(sel.guru, by, sel.reference_date) for by in ("status_kepegawaian", "jk", "age_band")}
+    guru, ref = _dated(sel)
+    return {by: staff.staff_counts(guru, by, ref) for by in ("status_kepegawaian", "jk", "age_band")}
+
+
+def _dated(sel: Selection) -> tuple[pd.DataFrame, date]:
+    """The teachers and the date ages count from; with no reference date every age is unknown (never the clock)."""
+    if sel.reference_date is not None:
+        return sel.guru, sel.reference_date
+    return sel.guru.assign(tanggal_lahir=pd.NaT), date(1900, 1, 1)
 
 
 def headline(sel: Selection, ict_target: int = ict.DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS) -> dict[str, float | int | None]:
@@ -299,7 +325,7 @@ def ict_tables(sel: Selection, target: int = ict.DEFAULT_TARGET) -> dict[str, pd
         "needs": ict.training_needs(sel.guru, sel.tables["pelatihan"], sel.reference_date, target),
         "levels": ict.level_counts(sel.guru),
         "below": ict.below_target(sel.guru, target),
-        "by_age": ict.below_by_group(sel.guru, "age_band", target, sel.reference_date),
+        "by_age": ict.below_by_group(_dated(sel)[0], "age_band", target, _dated(sel)[1]),
     }
 
 

@@ -83,7 +83,7 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
     Returns
     -------
     dict
-        ``{"reference_date": "YYYY-MM-DD", "ict_target": int, "schools": [...]}``
+        ``{"reference_date": "YYYY-MM-DD" (``null`` when the data holds no date), "ict_target": int, "schools": [...]}``
         with one entry per school of the ``Sekolah`` table (and per NPSN found
         only in ``Guru``), in NPSN order: ``npsn``, ``name``, ``teachers``
         (pendidik), ``out_of_field_share_headcount`` and ``out_of_field_share_jjm``
@@ -139,4 +139,4 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
                 "training_effects": training_effects(school.effect_tables(sel)),
             }
         )
-    return {"reference_date": ref.isoformat(), "ict_target": ict_target, "schools": schools}
+    return {"reference_date": ref.isoformat() if ref is not None else None, "ict_target": ict_target, "schools": schools}

@@ -143,6 +143,21 @@ def test_uploading_a_dapodik_profil_sekolah_export_reads_it_as_it_comes_and_char
     assert len(at.metric) >= 6, "the headline cards show"
 
 
+def test_a_dapodik_only_upload_says_no_training_data_and_which_sheet_would_add_it():
+    path = ROOT / "data" / "sampel_dapodik_profil_sekolah.xlsx"
+    at = _upload(path.name, path.read_bytes())
+    at.button(key="upload_use").click().run()
+    at.switch_page("app_pages/profil_sekolah.py").run()
+    assert not at.exception, at.exception
+    boxes = [i.value for i in at.info if i.value.startswith(t("coverage.box", "id").split(":")[0])]
+    assert len(boxes) == 1, "one box says what the file supports"
+    assert "Pelatihan" in boxes[0] and "Penilaian" in boxes[0]
+    trained = [m for m in at.metric if m.label == t("metric.trained_share", "id")]
+    assert trained and trained[0].value == "–", "no 0 % for a sheet the file lacks"
+    assert not any(" dari 24 guru tidak mengikuti" in m.value for m in at.markdown), "no 'N of N teachers had no training'"
+    assert t("coverage.no_data", "id") in [c.value for c in at.caption]
+
+
 ANALYSIS_PAGES = {"app_pages/luar_bidang.py": "oof", "app_pages/kompetensi_guru.py": "komp", "app_pages/kesenjangan_tik.py": "tik", "app_pages/dampak_pelatihan.py": "dampak"}
 
 

@@ -96,7 +96,7 @@ def test_a_score_out_of_range_rejects_the_row():
 def test_a_training_for_an_unknown_teacher_is_an_error_and_an_unknown_jenis_a_warning():
     pel = [["NUPTK", "Nama Pelatihan", "Jenis", "Tanggal Mulai", "Tanggal Selesai", "JP"],
            ["1234567890123456", "MGMP Matematika", "Arisan", "01/02/2024", "01/02/2024", 4],
-           ["9999999999999999", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
+           ["8888888888888888", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
     ds = _load([guru_row()], {"Pelatihan": pel})
     codes = _codes(ds)
     assert ("Pelatihan", 2, "Jenis", "warning", "problem.not_in_list") in codes
@@ -222,7 +222,7 @@ def test_two_guru_sheets_keep_their_rows_apart_by_sheet_and_row_and_never_count_
 
 def test_a_training_row_rejected_in_the_second_pelatihan_sheet_counts_against_that_sheet():
     pel = [["NUPTK", "Nama Pelatihan", "Jenis", "Tanggal Mulai", "Tanggal Selesai", "JP"], ["1234567890123456", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
-    other = [pel[0], ["9999999999999999", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
+    other = [pel[0], ["8888888888888888", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
     ds = _load([guru_row()], {"Pelatihan": pel, "Training": other})
     counts = _accounted(ds)
     assert counts["Pelatihan"] == (1, 1, 0, 0) and counts["Training"] == (1, 0, 1, 0)

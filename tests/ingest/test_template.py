@@ -80,10 +80,27 @@ def test_id_columns_are_formatted_as_text_so_long_numbers_keep_their_digits(wb):
         assert ws[f"{letter}50"].number_format == "@"
 
 
-def test_the_example_rows_load_without_a_single_problem(template_bytes):
+def test_a_template_with_its_example_rows_left_in_imports_no_example_row_and_one_notice_per_sheet(template_bytes):
     ds = load_file(template_bytes, TEMPLATE_FILE)
-    assert ds.report.problems == []
-    assert {s.sheet: s.rows_accepted for s in ds.report.sheets} == {"Sekolah": 1, "Guru": 1, "Mengajar": 1, "Pelatihan": 1, "Penilaian": 2, "Kendala": 1, "Kinerja": 2}
+    examples = {"Sekolah": 1, "Guru": 1, "Mengajar": 1, "Pelatihan": 1, "Penilaian": 2, "Kendala": 1, "Kinerja": 2}
+    assert {s.sheet: s.rows_read for s in ds.report.sheets} == examples
+    assert all(s.rows_accepted == 0 and s.rows_rejected == 0 and s.rows_blank == s.rows_read for s in ds.report.sheets)
+    assert all(len(df) == 0 for df in ds.tables.values()), "no fictional school or teacher"
+    assert ds.reference_date() is None, "the example UKG row does not move the reference date"
+    notices = [p for p in ds.report.problems if p.code == "problem.example_rows"]
+    assert sorted(p.sheet for p in notices) == sorted(examples) and all(p.severity == "warning" for p in notices)
+    assert [p for p in ds.report.problems if p.code != "problem.example_rows"] == [], "the examples themselves are valid rows"
+
+
+def test_an_example_row_typed_over_with_real_ids_is_read_as_data(template_bytes):
+    wb = openpyxl.load_workbook(io.BytesIO(template_bytes))
+    ws = wb["Sekolah"]
+    ws.cell(row=2, column=schema.SHEETS_BY_KEY["sekolah"].keys.index("npsn") + 1, value="10603456")
+    buf = io.BytesIO()
+    wb.save(buf)
+    ds = load_file(buf.getvalue(), "terisi.xlsx")
+    assert ds.tables["sekolah"]["npsn"].tolist() == ["10603456"]
+    assert "Sekolah" not in {p.sheet for p in ds.report.problems if p.code == "problem.example_rows"}
 
 
 def test_a_filled_template_round_trips_through_the_loader(template_bytes):

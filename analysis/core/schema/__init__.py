@@ -20,6 +20,8 @@ instrument (Permenpan-RB 16/2009 and its Pedoman PK Guru), PMM kinerja
 from __future__ import annotations
 
 from analysis.core.schema.model import (
+    EXAMPLE_NPSN as EXAMPLE_NPSN,
+    EXAMPLE_NUPTK as EXAMPLE_NUPTK,
     ROW_COLUMN as ROW_COLUMN,
     SUSPECT_SUFFIX as SUSPECT_SUFFIX,
     Column as Column,

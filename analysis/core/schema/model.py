@@ -24,6 +24,12 @@ ColumnType = Literal[
 ROW_COLUMN = "_row"
 #: Suffix of the boolean column that marks an unreliable identifier, e.g. ``nuptk_suspect``.
 SUSPECT_SUFFIX = "_suspect"
+#: The template's example rows carry these identifiers (no real school or teacher has them:
+#: NPSNs and NUPTKs are issued in sequence, never all nines), so that the loader skips an
+#: example row left in the file, with a warning, while a row the user typed over (a real
+#: NPSN or NUPTK) is read as data.
+EXAMPLE_NPSN = "99999999"
+EXAMPLE_NUPTK = "9999999999999999"
 
 
 @dataclass(frozen=True)

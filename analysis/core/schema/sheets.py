@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.core.schema.model import Column, Sheet, normalize_header
+from analysis.core.schema.model import EXAMPLE_NPSN, EXAMPLE_NUPTK, Column, Sheet, normalize_header
 from analysis.core.schema.vocabularies import (
     FOKUS,
     ICT_SKILLS,
@@ -40,7 +40,7 @@ def _npsn(required: bool = True) -> Column:
         aliases=("NPSN Sekolah", "School ID"),
         required=required,
         digits=8,
-        example="10603456",
+        example=EXAMPLE_NPSN,
     )
 
 
@@ -55,7 +55,7 @@ def _nuptk(required: bool = False) -> Column:
         aliases=("No NUPTK", "Teacher ID"),
         required=required,
         digits=16,
-        example="1234567890123456",
+        example=EXAMPLE_NUPTK,
     )
 
 
