@@ -427,7 +427,7 @@ def domain_scores_figure(stats: pd.DataFrame, lang: str, school_mean: dict[str, 
         )
     )
     # the mean is written under the domain's name, not beside the diamond where it covered the box
-    fig.update_xaxes(tickmode="array", tickvals=labels, ticktext=[f"{lab}<br>{t('chart.domain.mean', lang)}: {m:.1f}" for lab, m in zip(labels, means)])
+    fig.update_xaxes(tickangle=0, tickmode="array", tickvals=labels, ticktext=[f"{lab}<br>{t('chart.domain.mean', lang)}: {m:.1f}" for lab, m in zip(labels, means)])
     add_pkg_bands(fig, lang, "y")
     return _layout(fig, t("chart.domain.title", lang), None, t("chart.axis.score", lang), height=440)
 
@@ -914,8 +914,9 @@ def teacher_scores_figure(assessments: pd.DataFrame, lang: str, minimum: float =
     else:
         add_pkg_bands(fig, lang, "y")
         height = 400
-    fig.update_layout(legend={"orientation": "h", "y": -0.2 if not both else -0.12})
     fig = _layout(fig, t("chart.teacher.scores.title", lang), None, None, height=height)
+    # the legend (up to eight lines × instruments) goes under the dates, clear of the title and panel titles
+    fig.update_layout(legend={"yanchor": "top", "y": -0.08, "xanchor": "left", "x": 0}, margin={"b": 90})
     fig.update_yaxes(title_text=t("chart.axis.score", lang) if not both else None, title_font={"size": 11})
     return fig
 
