@@ -456,7 +456,7 @@ def ict_heatmap(counts: pd.DataFrame, lang: str) -> go.Figure:
     m = level_matrix(counts, skills, levels)
     i = 0 if lang == "id" else 1
     y = [schema.ICT_SKILLS[s][i] for s in skills]
-    x = [_wrap(f"{lv} · {schema.ICT_LEVELS[lv][i]}", 22) for lv in levels]
+    x = [_wrap(f"{lv} · {schema.ICT_LEVELS[lv][i]}", 12) for lv in levels]
     fig = go.Figure(
         go.Heatmap(
             z=m.to_numpy().tolist(),
@@ -925,4 +925,4 @@ def _wrap(text: object, width: int = 16) -> str:
     """Break a long label into lines of about ``width`` characters (plotly ``<br>``)."""
     import textwrap
 
-    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
+    return "<br>".join(textwrap.wrap(str(text), width, break_long_words=False, break_on_hyphens=False)) or str(text)
