@@ -427,7 +427,7 @@ def domain_scores_figure(stats: pd.DataFrame, lang: str, school_mean: dict[str, 
         )
     )
     # the mean is written under the domain's name, not beside the diamond where it covered the box
-    fig.update_xaxes(tickangle=0, tickmode="array", tickvals=labels, ticktext=[f"{lab}<br>{t('chart.domain.mean', lang)}: {m:.1f}" for lab, m in zip(labels, means)])
+    fig.update_xaxes(tickangle=0, tickmode="array", tickvals=labels, ticktext=[f"{lab}<br>◆ {m:.1f}" for lab, m in zip(labels, means)])  # ◆ as the mean's marker in the legend
     add_pkg_bands(fig, lang, "y")
     return _layout(fig, t("chart.domain.title", lang), None, t("chart.axis.score", lang), height=440)
 
