@@ -649,7 +649,8 @@ def matrix_figure(
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[_wrap((col_labels or {}).get(c, str(c)), 14) for c in cols],
+            # a chart in half a page leaves about 70 px a column beyond four columns: short lines
+            x=[_wrap((col_labels or {}).get(c, str(c)), 14 if len(cols) <= 4 else 9) for c in cols],
             y=[(row_labels or {}).get(r, str(r)) for r in rows],
             text=text,
             texttemplate=texttemplate,
@@ -664,7 +665,7 @@ def matrix_figure(
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=0)
+    fig.update_xaxes(tickangle=0, tickfont={"size": 11 if len(cols) <= 4 else 10})
     return _layout(fig, t(title_key, lang, **title_params), None, None, height=max(260, 110 + 34 * len(rows)))
 
 
