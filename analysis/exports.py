@@ -289,7 +289,7 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
         (t("profil.section.ict", lang), [charts.ict_heatmap(tik["levels"], lang), charts.ict_below_target_figure(tik["below"], lang, ict_target)]),
         (t("profil.section.training", lang), [charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers")]),
     ]
-    meta = [f"NPSN {npsn}", school.reference_caption(sel, lang)]
+    meta = [f"NPSN {npsn}", school.reference_caption(sel, lang), f"{t('report.filter.ict_target', lang)}: {ict_target}"]
     return html_report(f"{t('report.school.title', lang)}: {name}", meta, sections, t("app.sample_notice", lang) if ds.is_sample else None, lang)
 
 
