@@ -79,3 +79,47 @@ def band(figure: str, value: float | None) -> str:
     if rule.higher_is_better:
         return "baik" if value >= rule.good else ("sedang" if value >= rule.fair else "kurang")
     return "baik" if value <= rule.good else ("sedang" if value <= rule.fair else "kurang")
+
+
+def explain(lang: str, ict_target: int = 3) -> pd.DataFrame:
+    """The colour bands in words, for the overview's note: one row per figure with a rule.
+
+    Parameters
+    ----------
+    lang : {"id", "en"}
+    ict_target : int
+        ICT level 1–4 named in the ICT figure's label.
+
+    Returns
+    -------
+    DataFrame
+        One row per figure of :data:`RULES` shown on the overview: ``figure``
+        (label in ``lang``), ``baik``, ``sedang``, ``kurang`` (the range of each
+        band: shares in percent, means on 0–100) and ``source`` (the rule the
+        cut-offs come from: Pedoman PK Guru's categories for the domain means,
+        an inferred default for the shares).
+    """
+    import pandas as pd
+
+    from analysis.i18n import t
+    from analysis.school_report import HEADLINE
+
+    labels = {k: label for k, label, _ in HEADLINE}
+    rows = []
+    for figure, rule in RULES.items():
+        if figure not in labels or figure == "out_of_field_share_jjm":
+            continue
+        mean = figure.startswith("domain_mean_")
+
+        def v(x: float) -> str:
+            text = f"{x:.0f}" if mean else f"{100 * x:.0f}%"
+            return text
+
+        if mean:
+            good, fair, bad = f"> {v(rule.good)}", f"> {v(rule.fair)} – {v(rule.good)}", f"≤ {v(rule.fair)}"
+        elif rule.higher_is_better:
+            good, fair, bad = f"≥ {v(rule.good)}", f"{v(rule.fair)} – < {v(rule.good)}", f"< {v(rule.fair)}"
+        else:
+            good, fair, bad = f"≤ {v(rule.good)}", f"> {v(rule.good)} – {v(rule.fair)}", f"> {v(rule.fair)}"
+        rows.append({"figure": t(labels[figure], lang, target=ict_target), "baik": good, "sedang": fair, "kurang": bad, "source": t("bands.source.pkg" if mean else "bands.source.inferred", lang)})
+    return pd.DataFrame(rows, columns=["figure", "baik", "sedang", "kurang", "source"])

@@ -841,3 +841,106 @@ def display_table(table: pd.DataFrame, lang: str, by: str | None = None) -> pd.D
     if "tertile" in table:
         out["tertile"] = [t(f"effects.tertile.{x}", lang) for x in table["tertile"]]
     return out
+
+
+#: Verdicts of :func:`verdict`, in the order a reader meets them.
+VERDICTS = ("rose", "fell", "unclear", "too_few")
+ANSWER_COLUMNS = ["group", "domain", "n", "n_teachers", "mean_change", "ci_low", "ci_high", "post_ceiling_share", "ceiling", "too_few", "verdict"]
+
+
+def verdict(row: pd.Series | dict) -> str:
+    """The one-word reading of an effect-table row.
+
+    Rule: ``"too_few"`` when the group was not tested (under :data:`MIN_PAIRS`
+    pairs or teachers); ``"rose"`` when the whole 95 % CI of the mean change is
+    above 0, ``"fell"`` when it is below 0; ``"unclear"`` when it includes 0
+    (the change cannot be told apart from none).
+
+    Returns
+    -------
+    str
+        One of :data:`VERDICTS`.
+    """
+    if row["too_few"] or not np.isfinite(row["ci_low"]) or not np.isfinite(row["ci_high"]):
+        return "too_few"
+    if row["ci_low"] > 0:
+        return "rose"
+    return "fell" if row["ci_high"] < 0 else "unclear"
+
+
+def answer_table(res: Effects, tested_only: bool = False) -> pd.DataFrame:
+    """One answer per training type and domain: all trainings first, then each type (or combination) of :attr:`Effects.by_type`.
+
+    Parameters
+    ----------
+    res : Effects
+        :func:`analyse`.
+    tested_only : bool
+        Leave out the type groups none of whose domains was tested (too few
+        teachers); ``"all"`` is always kept. ``attrs["untested_groups"]`` counts them.
+
+    Returns
+    -------
+    DataFrame
+        One row per group × domain, ``"all"`` first then the types in
+        :func:`effect_table`'s order, domains in :data:`analysis.schema.DOMAINS`
+        order: ``group``, ``domain``, ``n`` (pairs), ``n_teachers``,
+        ``mean_change`` (points, 0–100 scale), ``ci_low``, ``ci_high`` (95 % CI;
+        NaN when untested), ``post_ceiling_share`` (0–1), ``ceiling`` (bool),
+        ``too_few`` (bool), ``verdict`` (:func:`verdict`); :func:`analysis.charts.effects_figure` draws it.
+    """
+    parts = [tab for tab in (res.overall, res.by_type) if len(tab)]
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in ANSWER_COLUMNS})
+    both = pd.concat(parts, ignore_index=True)
+    both["verdict"] = [verdict(r) for _, r in both.iterrows()]
+    both["ceiling"] = both["ceiling"].fillna(False).astype(bool)
+    tested = {g for g, v in zip(both["group"], both["verdict"]) if v != "too_few"} | {"all"}
+    untested = len(set(both["group"]) - tested)
+    if tested_only:
+        both = both[both["group"].isin(tested)]
+    out = both[ANSWER_COLUMNS].reset_index(drop=True)
+    out.attrs["untested_groups"] = untested
+    return out
+
+
+#: Mark of each verdict in the answer grid.
+VERDICT_MARKS = {"rose": "▲", "fell": "▼", "unclear": "≈", "too_few": "·"}
+
+
+def answer_grid(answer: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """:func:`answer_table` as one compact grid: one row per training group, one cell per domain.
+
+    Parameters
+    ----------
+    answer : DataFrame
+        :func:`answer_table`.
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    DataFrame
+        One row per group in ``answer``'s order: ``group`` (label; "all
+        trainings" for ``"all"``), ``n_teachers`` (most teachers of its
+        domains), then one column per domain of :data:`analysis.schema.DOMAINS`
+        holding "▲ +6.1 (3.2 to 9.0)": the verdict's mark
+        (:data:`VERDICT_MARKS`), the mean change in points and its 95 % CI
+        ("–" untested, a ceiling-limited cell marked "*").
+    """
+    def cell(r) -> str:
+        x = float(r["mean_change"])
+        change = ("+" if x > 0 else "") + _num(x, lang)
+        ci = t("effects.answer.ci", lang, lo=_num(float(r["ci_low"]), lang), hi=_num(float(r["ci_high"]), lang)) if r["verdict"] != "too_few" else "–"
+        return f"{VERDICT_MARKS[r['verdict']]} {change} ({ci})" + ("*" if r["ceiling"] else "")
+
+    rows = []
+    for group, g in answer.groupby("group", sort=False):
+        row = {"group": t("chart.effects.all", lang) if group == "all" else group_label(group, lang), "n_teachers": int(g["n_teachers"].max())}
+        by = {r["domain"]: cell(r) for _, r in g.iterrows()}
+        row.update({d: by.get(d, "–") for d in schema.DOMAINS})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["group", "n_teachers", *schema.DOMAINS])
+
+
+#: Answer-table column → header key (:func:`answer_display`).
+ANSWER_HEADERS = {"group": "effects.col.training", "n_teachers": "col.teachers", **{d: f"domain.{d}" for d in schema.DOMAINS}}
