@@ -139,9 +139,11 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     shown = shown.rename(columns={c: t(k, lang) for c, k in columns.items()})
     st.dataframe(shown, hide_index=True, key=key)
     if key:
-        with st.popover(t("table.download", lang), icon=":material/download:"):
-            st.download_button(t("table.download.csv", lang), exports.table_csv(shown), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
-            st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(shown), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
+        from functools import partial
+
+        with st.popover(t("table.download", lang), icon=":material/download:"):  # files built when clicked, not on every rerun
+            st.download_button(t("table.download.csv", lang), partial(exports.table_csv, shown), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
+            st.download_button(t("table.download.xlsx", lang), partial(exports.table_xlsx, shown), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
 
 
 def guarded(render: Callable[[], None], lang: str) -> None:
@@ -412,11 +414,13 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     fmt = {label[f]: fmt_of(METRICS[f][1]) for f in figures}
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep="–")
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
+    from functools import partial
+
     from analysis import exports
 
-    with st.popover(t("table.download", lang), icon=":material/download:"):
-        st.download_button(t("table.download.csv", lang), exports.table_csv(view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
-        st.download_button(t("table.download.xlsx", lang), exports.table_xlsx(view), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
+    with st.popover(t("table.download", lang), icon=":material/download:"):  # files built when clicked
+        st.download_button(t("table.download.csv", lang), partial(exports.table_csv, view), file_name=f"{key}.csv", mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(f"{key}.csv",))
+        st.download_button(t("table.download.xlsx", lang), partial(exports.table_xlsx, view), file_name=f"{key}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(f"{key}.xlsx",))
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
