@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis import charts, effects, school
 from analysis.i18n import t
-from ui import state, widgets
+from ui import cache, state, widgets
 
 PAGE = "dampak"
 lang = state.get_lang()
@@ -25,8 +25,8 @@ cluster = "teacher"
 if npsn is None and len(widgets.school_choices(ds)) > 1:
     # a district-wide view: teachers of one school share an assessor, so their errors may correlate
     cluster = st.radio(t("effects.cluster.choice", lang), effects.CLUSTERS, format_func=lambda c: t(f"effects.cluster.{c}", lang), horizontal=True, key=state.key(PAGE, "cluster"), help=t("effects.cluster.help", lang))
-sel = school.select(ds, npsn)
-res = school.effect_tables(sel, window, cluster)
+with st.spinner(t("app.computing.effects", lang), show_time=True):  # seconds on a district; remembered per dataset (ui.cache)
+    res = cache.get(ds, "school.effect_tables", (npsn, window, cluster), lambda: school.effect_tables(cache.select(ds, npsn), window, cluster), shared=True)
 
 
 def show(table, key: str, headers: dict[str, str], by: str | None = None) -> None:

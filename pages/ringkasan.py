@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis import district, school
 from analysis.i18n import t
-from ui import state, trend_section, widgets
+from ui import cache, state, trend_section, widgets
 
 PAGE = "ringkasan"
 lang = state.get_lang()
@@ -30,13 +30,14 @@ if not npsns:
     st.warning(t("ringkasan.no_match", lang))
     st.stop()
 
-sel = school.select(ds, npsns)
+sel = cache.select(ds, npsns)
 st.caption(school.reference_caption(sel, lang))
-widgets.metrics(school.headline(sel, ict_target=target), lang, ict_target=target)
+widgets.metrics(cache.get(ds, "school.headline", (tuple(npsns), target), lambda: school.headline(sel, ict_target=target), shared=True), lang, ict_target=target)
 
 st.header(t("ringkasan.section.schools", lang))
 st.caption(t("ringkasan.table.caption", lang))
-table = district.school_table(ds, npsns, ict_target=target)
+with st.spinner(t("app.computing.schools", lang), show_time=True):  # one row per school: seconds for hundreds; remembered (ui.cache)
+    table = cache.call(district.school_table, ds, list(npsns), ict_target=target, shared=True)
 chosen = widgets.banded_school_table(table, lang, state.key(PAGE, "table"))
 if chosen:
     st.switch_page("pages/profil_sekolah.py", query_params={"npsn": chosen, "lang": lang})
