@@ -5,7 +5,7 @@
 #               throwaway PostgreSQL that scripts/with_postgres.sh starts, when one is installed)
 PY ?= python3
 
-.PHONY: install run test samples bench
+.PHONY: install run test samples bench bench-pages
 
 install:
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
@@ -23,3 +23,8 @@ bench: install
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/store.py
 	$(PY) benchmarks/plan.py
+	$(PY) benchmarks/pages.py
+
+# each page's first run, warm reruns and largest chart at the sample district and 100k teachers (AppTest)
+bench-pages: install
+	$(PY) benchmarks/pages.py
