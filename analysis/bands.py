@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import pandas as pd
+
 #: Band keys, best first.
 BANDS: tuple[str, ...] = ("baik", "sedang", "kurang")
 #: Colour of each band and of a figure without data.
@@ -99,8 +101,6 @@ def explain(lang: str, ict_target: int = 3) -> pd.DataFrame:
         cut-offs come from: Pedoman PK Guru's categories for the domain means,
         an inferred default for the shares).
     """
-    import pandas as pd
-
     from analysis.i18n import t
     from analysis.school_report import HEADLINE
 

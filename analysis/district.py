@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from analysis import bands, ict, linieritas, participation, pkg, schema, school, staff
+from analysis import bands, formatting, ict, linieritas, participation, pkg, schema, school, staff
 from analysis.dataset import Dataset
 
 #: Filterable school attributes (columns of the Sekolah sheet), in display order.

@@ -13,7 +13,7 @@ import streamlit as st
 
 from analysis import charts, effects, school
 from analysis.i18n import t
-from ui import coverage, state, widgets
+from ui import cache, coverage, state, widgets
 
 PAGE = "dampak"
 lang = state.get_lang()
@@ -27,10 +27,11 @@ cluster = "teacher"
 if npsn is None and len(widgets.school_choices(ds)) > 1:
     # a district-wide view: teachers of one school share an assessor, so their errors may correlate
     cluster = st.radio(t("effects.cluster.choice", lang), effects.CLUSTERS, format_func=lambda c: t(f"effects.cluster.{c}", lang), horizontal=True, key=state.key(PAGE, "cluster"), help=t("effects.cluster.help", lang))
-sel = school.select(ds, npsn)
-res = school.effect_tables(sel, window, cluster)
+sel = cache.select(ds, npsn)
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("training_effects",), lang)
+with st.spinner(t("app.computing.effects", lang), show_time=True):  # seconds on a district; remembered per dataset (ui.cache)
+    res = cache.get(ds, "school.effect_tables", (npsn, window, cluster), lambda: school.effect_tables(sel, window, cluster), shared=True)
 
 
 def show(table, key: str, headers: dict[str, str], by: str | None = None, shown=None) -> None:

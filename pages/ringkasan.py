@@ -11,7 +11,7 @@ import streamlit as st
 from analysis import bands, district, priorities, school
 from analysis.charts import overview
 from analysis.i18n import t
-from ui import coverage, state, trend_section, widgets
+from ui import cache, coverage, state, trend_section, widgets
 
 PAGE = "ringkasan"
 PRIORITY_HEADERS = {"rank": "ringkasan.col.rank", "nama_sekolah": "col.school", "value": "ringkasan.col.value", "band": "ringkasan.col.band", "untrained": "ringkasan.col.untrained", "teachers": "col.teachers"}
@@ -34,13 +34,14 @@ if not npsns:
     st.warning(t("ringkasan.no_match", lang))
     st.stop()
 
-sel = school.select(ds, npsns)
+sel = cache.select(ds, npsns)
 st.caption(school.reference_caption(sel, lang))
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("staff", "out_of_field", "competency", "ict", "training"), lang)
-widgets.metrics(school.headline(sel, ict_target=target), lang, ict_target=target, coverage=cov)
+widgets.metrics(cache.get(ds, "school.headline", (tuple(npsns), target), lambda: school.headline(sel, ict_target=target), shared=True), lang, ict_target=target, coverage=cov)
 
-table = district.school_table(ds, npsns, ict_target=target)
+with st.spinner(t("app.computing.schools", lang), show_time=True):  # one row per school: seconds for hundreds; remembered (ui.cache)
+    table = cache.call(district.school_table, ds, list(npsns), ict_target=target, shared=True)
 
 st.header(t("ringkasan.section.priorities", lang))
 indicator = st.selectbox(t("ringkasan.indicator", lang), priorities.INDICATORS, format_func=lambda i: priorities.indicator_label(i, lang, target), key=state.key(PAGE, "indicator"))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import charts, school, studies
+from analysis import charts, studies
 from analysis.i18n import t
-from ui import state, widgets
+from ui import cache, state, widgets
 
 PAGE = "temuan"
 MATRIX_COLUMNS = {"category": "temuan.col.category", "study": "temuan.col.study", "reported": "temuan.col.reported", "text": "temuan.col.text"}
@@ -32,7 +32,8 @@ st.header(t("temuan.section.findings", lang))
 st.caption(t("temuan.findings.how", lang))
 if ds.is_sample:
     st.info(t("temuan.findings.sample", lang), icon=":material/info:")
-beside = studies.findings_beside_data(coded, ds, lang)
+with st.spinner(t("app.computing.findings", lang), show_time=True):  # each finding's figure over its schools; remembered (ui.cache)
+    beside = cache.get(ds, "studies.findings_beside_data", (lang,), lambda: studies.findings_beside_data(coded, ds, lang), shared=True)
 widgets.table(
     beside,
     lang,
@@ -42,7 +43,7 @@ widgets.table(
 
 st.header(t("temuan.section.kendala", lang))
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
-sel = school.select(ds, npsn)
+sel = cache.select(ds, npsn)
 counts = studies.kendala_counts(sel.tables["kendala"])
 if counts["n"].sum() == 0:
     st.caption(t("temuan.kendala.none", lang))

@@ -462,6 +462,8 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str, ict_target: in
     fmt = {label[f]: (lambda kind: lambda v: formatting.value(v, kind, lang))(METRICS[f][1]) for f in figures}  # a suppressed figure ("<10") shows as it is
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep=formatting.MISSING)
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
+    from functools import partial
+
     from analysis import exports
 
     with st.popover(t("table.download", lang), icon=":material/download:"):
