@@ -23,7 +23,7 @@ STAMP := $(VENV)/.installed
 XDIST ?= 2
 DIST := --dist loadfile
 
-.PHONY: install run test test-fast check lint format lock samples bench
+.PHONY: install run test test-fast check lint format lock samples bench bench-pages
 
 $(PY):
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "make: $(PYTHON) cannot make a virtual environment: install python3-venv (apt-get install python3-venv)" >&2; exit 1; }
@@ -69,3 +69,8 @@ bench: install
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/store.py
 	$(PY) benchmarks/plan.py
+	$(PY) benchmarks/pages.py
+
+# each page's first run, warm reruns and largest chart at the sample district and 100k teachers (AppTest)
+bench-pages: install
+	$(PY) benchmarks/pages.py

@@ -65,6 +65,7 @@ def build_navigation(lang: str, role: str = "", demo: bool = True) -> dict[str, 
     return sections
 
 
+auth.new_run()  # the login mode is read once per run (ui.auth.mode)
 st.set_page_config(page_title=t("app.title", state.get_lang()), page_icon=":material/school:", layout="wide")
 lang = state.get_lang()
 if not auth.is_demo() and auth.current_user() is None:

@@ -1,8 +1,10 @@
 """Dampak Pelatihan: competency before and after trainings, tested, with a comparison group.
 
 Thin page: pairing and statistics are :mod:`analysis.metrics.effects` (scipy, pingouin,
-statsmodels) through :mod:`analysis.views.school`; every effect table carries the
-caveat ``effects.caveat`` under it.
+statsmodels) through :mod:`analysis.views.school`. The page opens on one answer per
+training type and domain (:func:`analysis.metrics.effects.answer_table`); the
+comparison group, the breakdowns and the test details are folded below, each
+effect table with the caveat ``effects.caveat`` under it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from analysis import charts
 from analysis.i18n import t
 from analysis.metrics import effects
 from analysis.views import school
-from ui import coverage, state, widgets
+from ui import cache, coverage, state, widgets
 
 PAGE = "dampak"
 lang = state.get_lang()
@@ -27,15 +29,17 @@ cluster = "teacher"
 if npsn is None and len(widgets.school_choices(ds)) > 1:
     # a district-wide view: teachers of one school share an assessor, so their errors may correlate
     cluster = st.radio(t("effects.cluster.choice", lang), effects.CLUSTERS, format_func=lambda c: t(f"effects.cluster.{c}", lang), horizontal=True, key=state.key(PAGE, "cluster"), help=t("effects.cluster.help", lang))
-sel = school.select(ds, npsn)
-res = school.effect_tables(sel, window, cluster)
+sel = cache.select(ds, npsn)
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("training_effects",), lang)
+with st.spinner(t("app.computing.effects", lang), show_time=True):  # seconds on a district; remembered per dataset (ui.cache)
+    res = cache.get(ds, "school.effect_tables", (npsn, window, cluster), lambda: school.effect_tables(sel, window, cluster), shared=True)
 
 
-def show(table, key: str, headers: dict[str, str], by: str | None = None) -> None:
+def show(table, key: str, headers: dict[str, str], by: str | None = None, shown=None) -> None:
+    """An effect table (or, ``shown``, a display frame already built) with the caveat under it."""
     cols = ({"group": "col.group"} if by else {}) | headers
-    widgets.table(effects.display_table(table, lang, by), lang, cols, key=state.key(PAGE, key))
+    widgets.table(effects.display_table(table, lang, by) if shown is None else shown, lang, cols, key=state.key(PAGE, key))
     st.caption(t("effects.caveat", lang))
 
 
@@ -51,35 +55,44 @@ if res.overall.empty:
     st.info(t("dampak.none", lang), icon=":material/info:")
     st.stop()
 
-st.header(t("dampak.section.overall", lang))
-widgets.figure(charts.effects_figure(res.overall, lang), state.key(PAGE, "overall_fig"))
-show(res.overall, "overall", effects.EFFECT_HEADERS)
-sentences(res.overall)
+answer = effects.answer_table(res, tested_only=True)
+st.header(t("dampak.section.answer", lang))
+st.caption(t("dampak.answer.caption", lang))
+show(answer, "answer", effects.ANSWER_HEADERS, shown=effects.answer_grid(answer, lang))
+st.caption(t("dampak.answer.legend", lang))
+if answer.attrs["untested_groups"]:
+    st.caption(t("dampak.answer.untested", lang, n=answer.attrs["untested_groups"]))
+widgets.figure(charts.effects_figure(answer, lang, {g: effects.group_label(g, lang) for g in answer["group"]}), state.key(PAGE, "answer_fig"))
 
-st.header(t("dampak.section.did", lang))
-st.caption(t("effects.did.caption", lang, cluster=t(f"effects.cluster.{res.cluster}", lang)))
-if res.did.empty or res.did["too_few"].all():
-    n_control = int(res.did["n_control"].max()) if len(res.did) else 0
-    st.info(t("dampak.did.too_few", lang, n=n_control, min=effects.MIN_PAIRS), icon=":material/info:")
-else:
-    show(res.did, "did", effects.DID_HEADERS)
-    for _, row in res.did.iterrows():
-        st.markdown("- " + widgets.plain(effects.did_sentence(row, lang, res.cluster)))
-    show(res.ancova, "ancova", effects.ANCOVA_HEADERS)
-    for _, row in res.ancova.iterrows():
-        st.markdown("- " + widgets.plain(effects.ancova_sentence(row, lang, res.cluster)))
+with st.expander(t("dampak.more.did", lang)):
+    st.caption(t("effects.did.caption", lang, cluster=t(f"effects.cluster.{res.cluster}", lang)))
+    if res.did.empty or res.did["too_few"].all():
+        n_control = int(res.did["n_control"].max()) if len(res.did) else 0
+        st.info(t("dampak.did.too_few", lang, n=n_control, min=effects.MIN_PAIRS), icon=":material/info:")
+    else:
+        show(res.did, "did", effects.DID_HEADERS)
+        for _, row in res.did.iterrows():
+            st.markdown("- " + widgets.plain(effects.did_sentence(row, lang, res.cluster)))
+        show(res.ancova, "ancova", effects.ANCOVA_HEADERS)
+        for _, row in res.ancova.iterrows():
+            st.markdown("- " + widgets.plain(effects.ancova_sentence(row, lang, res.cluster)))
 
-st.header(t("effects.section.tertile", lang))
-st.caption(t("effects.tertile.caption", lang))
-show(res.by_tertile, "by_tertile", effects.TERTILE_HEADERS)
+with st.expander(t("dampak.more.by_jp", lang)):
+    st.caption(t("dampak.by_jp.caption", lang))
+    show(res.by_jp, "by_jp", effects.EFFECT_HEADERS, by="jp_band")
+    sentences(res.by_jp, "jp_band")
 
-st.header(t("dampak.section.by_type", lang))
-st.caption(t("effects.by_type.caption", lang))
-widgets.figure(charts.effects_figure(res.by_type, lang, {g: effects.group_label(g, lang) for g in res.by_type["group"]}), state.key(PAGE, "type_fig"))
-show(res.by_type, "by_type", effects.EFFECT_HEADERS, by="jenis")
-sentences(res.by_type, "jenis")
+with st.expander(t("dampak.more.tertile", lang)):
+    st.caption(t("effects.tertile.caption", lang))
+    show(res.by_tertile, "by_tertile", effects.TERTILE_HEADERS)
 
-st.header(t("dampak.section.by_jp", lang))
-st.caption(t("dampak.by_jp.caption", lang))
-show(res.by_jp, "by_jp", effects.EFFECT_HEADERS, by="jp_band")
-sentences(res.by_jp, "jp_band")
+with st.expander(t("dampak.more.details", lang)):
+    st.subheader(t("dampak.section.overall", lang))
+    show(res.overall, "overall", effects.EFFECT_HEADERS)
+    st.subheader(t("dampak.section.by_type", lang))
+    st.caption(t("effects.by_type.caption", lang))
+    show(res.by_type, "by_type", effects.EFFECT_HEADERS, by="jenis")
+
+with st.expander(t("dampak.more.sentences", lang)):
+    sentences(res.overall)
+    sentences(res.by_type, "jenis")

@@ -13,7 +13,7 @@ from analysis.i18n import t
 from analysis.metrics import ict
 from analysis.plan import needs, redistribution, views
 from analysis.views import school
-from ui import state, widgets
+from ui import cache, state, widgets
 
 PAGE = "plan"
 lang = state.get_lang()
@@ -22,15 +22,15 @@ widgets.page_header("page.kebutuhan.title", lang, ds)
 st.caption(t("plan.intro", lang))
 
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
-sel = school.select(ds, npsn)
+sel = cache.select(ds, npsn)
 names = widgets.school_names(ds)
-judged = views.judged(sel)
+judged = cache.get(ds, "plan.views.judged", npsn, lambda: views.judged(sel), shared=True)
 figure_cols = {f: f"plan.figure.{f}" for f in needs.FIGURES}
 tab_needs, tab_redis, tab_train = st.tabs([t("plan.tab.needs", lang), t("plan.tab.redistribution", lang), t("plan.tab.training", lang)])
 
 # ------------------------------------------------------------------ needs by subject
 with tab_needs:
-    nt = views.needs_tables(sel, judged)
+    nt = cache.get(ds, "plan.views.needs_tables", npsn, lambda: views.needs_tables(sel, judged), shared=True)
     tot = nt["totals"]
     fmt = lambda v: widgets.format_value(v, "count", lang)  # noqa: E731
     st.write(t("plan.needs.summary", lang, needed=fmt(tot["jjm_needed"]), out=fmt(tot["jjm_out"]), unknown=fmt(tot["jjm_unknown"]), spare=fmt(tot["jjm_spare"])))

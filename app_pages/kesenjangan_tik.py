@@ -12,7 +12,7 @@ from analysis.core import schema
 from analysis.i18n import t
 from analysis.metrics import ict
 from analysis.views import school
-from ui import coverage, state, widgets
+from ui import cache, coverage, state, widgets
 
 PAGE = "tik"
 lang = state.get_lang()
@@ -22,8 +22,8 @@ st.caption(t("tik.intro", lang))
 
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
 target = st.slider(t("profil.ict_target", lang), 1, 4, ict.DEFAULT_TARGET, key=state.key(PAGE, "target"), help=t("profil.ict_target.help", lang))
-sel = school.select(ds, npsn)
-tik = school.ict_tables(sel, target)
+sel = cache.select(ds, npsn)
+tik = cache.get(ds, "school.ict_tables", (npsn, target), lambda: school.ict_tables(sel, target), shared=True)
 skill_labels = {k: v[0 if lang == "id" else 1] for k, v in schema.ICT_SKILLS.items()}
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("ict", "ict_by_age", "ict_needs"), lang)

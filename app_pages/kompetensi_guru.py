@@ -12,7 +12,7 @@ from analysis.core import schema
 from analysis.i18n import t
 from analysis.metrics import pkg
 from analysis.views import school
-from ui import coverage, kinerja_section, state, widgets
+from ui import cache, coverage, kinerja_section, state, widgets
 
 PAGE = "komp"
 lang = state.get_lang()
@@ -22,10 +22,10 @@ st.caption(t("komp.intro", lang))
 st.caption(t("pkg.legacy.caption", lang))
 
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
-sel = school.select(ds, npsn)
+sel = cache.select(ds, npsn)
 years = school.assessment_years(sel)
 period = st.selectbox(t("komp.period", lang), [None, *years], format_func=lambda y: t("komp.period.latest", lang) if y is None else str(y), key=state.key(PAGE, "period"), help=t("komp.period.help", lang))
-comp = school.competency_tables(sel, period)
+comp = cache.get(ds, "school.competency_tables", (npsn, period), lambda: school.competency_tables(sel, period), shared=True)
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("competency", "kinerja", "ukg"), lang)
 

@@ -12,7 +12,7 @@ from analysis import charts
 from analysis.i18n import t
 from analysis.reference import subjects
 from analysis.views import school
-from ui import state, widgets
+from ui import cache, state, widgets
 
 PAGE = "oof"
 lang = state.get_lang()
@@ -21,7 +21,7 @@ widgets.page_header("page.luar_bidang.title", lang, ds)
 st.caption(t("oof.intro", lang))
 
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
-sel = school.select(ds, npsn)
+sel = cache.select(ds, npsn)
 
 # ----------------------------------------------------- reference table in use
 with st.expander(t("oof.reference.header", lang), icon=":material/table:"):
@@ -39,7 +39,10 @@ with st.expander(t("oof.reference.header", lang), icon=":material/table:"):
             prodi_path = subjects.reference_source(table)  # held in memory, never a shared file in /tmp
             st.success(t("oof.reference.in_use", lang, n=len(table), rejected=len(problems)))
 
-oof = school.out_of_field_tables(sel, prodi_path)
+if prodi_path is None:  # the bundled reference tables: remembered per dataset (ui.cache)
+    oof = cache.get(ds, "school.out_of_field_tables", npsn, lambda: school.out_of_field_tables(sel), shared=True)
+else:  # the user's own programme table: computed afresh, never kept
+    oof = school.out_of_field_tables(sel, prodi_path)
 tot = oof["totals"]
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("metric.out_of_field_share", lang), widgets.format_value(tot["out_of_field_share_headcount"], "share", lang), help=t("metric.out_of_field_share.help", lang))

@@ -12,7 +12,8 @@ import streamlit as st
 from analysis.charts import plan as plan_charts
 from analysis.i18n import t
 from analysis.plan import geo, views
-from ui import state, widgets
+from analysis.views import district
+from ui import cache, state, widgets
 
 PAGE = "peta"
 lang = state.get_lang()
@@ -24,7 +25,8 @@ labels = {"out_of_field_share_headcount": "metric.out_of_field_share", "ict_belo
           "trained_last_12_months_share": "metric.trained_share", "certified_share": "metric.certified_share", "teachers": "metric.teachers"}
 indicator = st.selectbox(t("plan.map.indicator", lang), list(views.MAP_INDICATORS), format_func=lambda k: t(labels[k], lang), key=state.key(PAGE, "indicator"))
 with st.spinner(t("plan.map.computing", lang)):  # the indicator of every school: seconds for a district of hundreds
-    points = views.map_points(ds, indicator)
+    # every school's figures once per dataset (ui.cache); an indicator change only picks another column
+    points = views.map_points(ds, indicator, table=cache.call(district.school_table, ds, None, shared=True))
 percent = indicator != "teachers"
 missing = points[points["lintang"].isna()]
 if len(missing):

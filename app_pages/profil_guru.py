@@ -72,7 +72,7 @@ with c1:
     st.subheader(t("guru.section.ict", lang))
     levels = prof["ict"].dropna(subset=["level"])
     skill_labels = {k: v[0 if lang == "id" else 1] for k, v in schema.ICT_SKILLS.items()}
-    widgets.figure(charts.count_bars(levels, "skill", "level", lang, "guru.chart.ict", "chart.ict.level", category_labels=skill_labels), state.key(PAGE, "ict"))
+    widgets.figure(charts.count_bars(levels, "skill", "level", lang, "guru.chart.ict", "chart.ict.level", category_labels=skill_labels, scale="level"), state.key(PAGE, "ict"))
 with c2:
     st.subheader(t("guru.section.trainings", lang))
     st.caption(t("guru.trained_12m" if prof["trained_last_12_months"] else "guru.not_trained_12m", lang))

@@ -13,7 +13,7 @@ from analysis import charts
 from analysis.i18n import t
 from analysis.metrics.privacy import display_names
 from analysis.views import school
-from ui import coverage, kinerja_section, state, trend_section, widgets
+from ui import cache, coverage, kinerja_section, state, trend_section, widgets
 
 PAGE = "profil"
 lang = state.get_lang()
@@ -26,18 +26,18 @@ if npsn is None:
     st.stop()
 
 st.caption(t("profil.identity", lang, **{k: widgets.plain(v) for k, v in widgets.school_row(ds, npsn).items()}))
-sel = school.select(ds, npsn)
+sel = cache.select(ds, npsn)
 st.caption(school.reference_caption(sel, lang))
 target = st.sidebar.slider(t("profil.ict_target", lang), 1, 4, 3, key=state.key(PAGE, "ict_target"), help=t("profil.ict_target.help", lang))
 
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("staff", "staff_age", "competency", "out_of_field", "ict", "training", "kinerja"), lang)
-head = school.headline(sel, ict_target=target)
+head = cache.get(ds, "school.headline", (npsn, target), lambda: school.headline(sel, ict_target=target), shared=True)
 widgets.metrics(head, lang, coverage=cov)
 
 # ------------------------------------------------------------------- staff
 st.header(t("profil.section.staff", lang))
-counts = school.staff_tables(sel)
+counts = cache.get(ds, "school.staff_tables", npsn, lambda: school.staff_tables(sel), shared=True)
 group_labels = {"pendidik": t("chart.group.pendidik", lang), "tendik": t("chart.group.tendik", lang)}
 c1, c2, c3 = st.columns(3)
 for col, (by, title) in zip((c1, c2, c3), (("status_kepegawaian", "chart.staff.status.title"), ("jk", "chart.staff.gender.title"), ("age_band", "chart.staff.age.title"))):
@@ -49,7 +49,7 @@ for col, (by, title) in zip((c1, c2, c3), (("status_kepegawaian", "chart.staff.s
 # -------------------------------------------------------------- competency
 st.header(t("profil.section.competency", lang))
 st.caption(t("profil.competency.caption", lang))
-comp = school.competency_tables(sel)
+comp = cache.get(ds, "school.competency_tables", npsn, lambda: school.competency_tables(sel), shared=True)
 c1, c2 = st.columns([3, 2])
 with c1:
     coverage.figure(cov, "competency", lambda: charts.domain_scores_figure(comp["box"], lang), state.key(PAGE, "domains"), lang, "chart.domain.title")
@@ -61,7 +61,7 @@ kinerja_section.render(ds, sel.tables, sel.guru, lang, PAGE)
 # ------------------------------------------------------------ out of field
 st.header(t("profil.section.out_of_field", lang))
 st.caption(t("profil.out_of_field.caption", lang))
-oof = school.out_of_field_tables(sel)
+oof = cache.get(ds, "school.out_of_field_tables", npsn, lambda: school.out_of_field_tables(sel), shared=True)
 widgets.figure(charts.out_of_field_by_subject_figure(oof["by_subject"], lang), state.key(PAGE, "oof_subject"))
 if oof["unknown"]:
     st.info(t("profil.out_of_field.unknown", lang, n=oof["unknown"]), icon=":material/help:")
@@ -79,7 +79,7 @@ else:
 # --------------------------------------------------------------------- ICT
 st.header(t("profil.section.ict", lang))
 st.caption(t("profil.ict.caption", lang, target=target))
-ict = school.ict_tables(sel, target)
+ict = cache.get(ds, "school.ict_tables", (npsn, target), lambda: school.ict_tables(sel, target), shared=True)
 c1, c2 = st.columns(2)
 with c1:
     coverage.figure(cov, "ict", lambda: charts.ict_heatmap(ict["levels"], lang), state.key(PAGE, "ict_heatmap"), lang, "chart.ict.title")
@@ -88,7 +88,7 @@ with c2:
 
 # ---------------------------------------------------------------- training
 st.header(t("profil.section.training", lang))
-tr = school.training_tables(sel)
+tr = cache.get(ds, "school.training_tables", npsn, lambda: school.training_tables(sel), shared=True)
 c1, c2 = st.columns(2)
 with c1:
     coverage.figure(cov, "training", lambda: charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), state.key(PAGE, "jp"), lang, "chart.training.jp.title")
@@ -108,7 +108,7 @@ widgets.guarded(lambda: trend_section.render([npsn], lang, PAGE, target), lang)
 
 # ---------------------------------------------------------------- teachers
 st.header(t("profil.section.teachers", lang))
-choices = school.teacher_codes(sel, ds.id, state.shows_names())
+choices = cache.get(ds, "school.teacher_codes", (npsn, state.shows_names()), lambda: school.teacher_codes(sel, ds.id, state.shows_names()))  # names: this session only
 if choices:
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     code = c1.selectbox(t("guru.pick", lang), list(choices), format_func=choices.get, key=state.key(PAGE, "teacher"))

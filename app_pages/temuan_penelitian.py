@@ -11,8 +11,8 @@ import streamlit as st
 
 from analysis import charts
 from analysis.i18n import t
-from analysis.views import school, studies
-from ui import state, widgets
+from analysis.views import studies
+from ui import cache, state, widgets
 
 PAGE = "temuan"
 MATRIX_COLUMNS = {"category": "temuan.col.category", "study": "temuan.col.study", "reported": "temuan.col.reported", "text": "temuan.col.text"}
@@ -33,7 +33,8 @@ st.header(t("temuan.section.findings", lang))
 st.caption(t("temuan.findings.how", lang))
 if ds.is_sample:
     st.info(t("temuan.findings.sample", lang), icon=":material/info:")
-beside = studies.findings_beside_data(coded, ds, lang)
+with st.spinner(t("app.computing.findings", lang), show_time=True):  # each finding's figure over its schools; remembered (ui.cache)
+    beside = cache.get(ds, "studies.findings_beside_data", (lang,), lambda: studies.findings_beside_data(coded, ds, lang), shared=True)
 widgets.table(
     beside,
     lang,
@@ -43,7 +44,7 @@ widgets.table(
 
 st.header(t("temuan.section.kendala", lang))
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
-sel = school.select(ds, npsn)
+sel = cache.select(ds, npsn)
 counts = studies.kendala_counts(sel.tables["kendala"])
 if counts["n"].sum() == 0:
     st.caption(t("temuan.kendala.none", lang))

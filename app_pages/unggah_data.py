@@ -47,7 +47,7 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
 
         st.download_button(
             t("upload.template.download", lang),
-            data=build_template(),
+            data=build_template,  # built when clicked: seconds on every rerun otherwise
             file_name=f"{t('filename.template', lang)}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=state.key(PAGE, "template"),

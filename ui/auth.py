@@ -66,14 +66,34 @@ def oidc_configured() -> bool:
         return False
 
 
+_MODE = "auth_mode_this_run"
+
+
+def new_run() -> None:
+    """Forget the mode found on the previous run (``app.py`` calls it first on every run): accounts added since count."""
+    st.session_state.pop(_MODE, None)
+
+
 def mode() -> str:
-    """``"oidc"``, ``"local"`` or ``"demo"`` (module docstring)."""
+    """``"oidc"``, ``"local"`` or ``"demo"`` (module docstring); found once per run (:func:`new_run`).
+
+    Every page asks several times a run (sidebar, header, role, dataset); each
+    answer would otherwise query the store's users table.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    in_run = get_script_run_ctx(suppress_warning=True) is not None  # outside a run (a unit test) nothing is remembered
+    found = st.session_state.get(_MODE) if in_run else None
+    if found is not None:
+        return found
     if oidc_configured():
-        return "oidc"
-    s = store()
-    if s is not None and st_store.list_users(s):
-        return "local"
-    return "demo"
+        found = "oidc"
+    else:
+        s = store()
+        found = "local" if s is not None and st_store.list_users(s) else "demo"
+    if in_run:
+        st.session_state[_MODE] = found
+    return found
 
 
 def is_demo() -> bool:

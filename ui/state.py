@@ -163,15 +163,28 @@ def sample_paths() -> list[Path]:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _load_samples(stamp: tuple[tuple[str, float], ...]) -> Dataset:
+def _read_samples(stamp: tuple[tuple[str, float], ...]) -> Dataset:
     # ``stamp`` (path, mtime) makes a rewritten sample file load afresh.
     if not stamp:
         return Dataset(tables=empty_tables(), report=ValidationReport(file="", layout="combined"), source="", is_sample=True)
     return combine([load_path(p, is_sample=True) for p, _ in stamp])
 
 
+_SAMPLES_READ: set = set()
+
+
+def _load_samples(stamp: tuple[tuple[str, float], ...]) -> Dataset:
+    if stamp in _SAMPLES_READ:
+        return _read_samples(stamp)
+
+    with st.spinner(t("app.loading_samples", get_lang()), show_time=True):  # seconds, once per server process
+        ds = _read_samples(stamp)
+    _SAMPLES_READ.add(stamp)
+    return ds
+
+
 def sample_dataset() -> Dataset:
-    """The bundled sample workbooks combined into one illustrative district (cached)."""
+    """The bundled sample workbooks combined into one illustrative district (cached; a spinner while first read)."""
     stamp = tuple((str(p), p.stat().st_mtime) for p in sample_paths())
     return _load_samples(stamp)
 
@@ -408,7 +421,20 @@ def get_dataset() -> Dataset:
         ds = st.session_state.get(_DATASET)
         ds = ds if ds is not None else sample_dataset()
     as_of = as_of_date()
-    return replace(ds, as_of=as_of) if as_of is not None else ds
+    return with_as_of(ds, as_of) if as_of is not None else ds
+
+
+
+def with_as_of(ds: Dataset, as_of) -> Dataset:
+    """``ds`` with reference date ``as_of``, its content hash (:attr:`Dataset.id`) carried over.
+
+    The id does not depend on the date; hashing every table again on each run
+    takes seconds at 100,000 teachers.
+    """
+    out = replace(ds, as_of=as_of)
+    if "id" in ds.__dict__:  # functools.cached_property keeps its value in the instance's __dict__
+        out.__dict__["id"] = ds.__dict__["id"]
+    return out
 
 
 def as_of_date() -> date | None:
@@ -431,7 +457,7 @@ def reference_date_input(container, lang: str, ds: Dataset) -> None:
     with its month named in the UI language, an unreadable one says so.
     """
 
-    latest = replace(ds, as_of=None).reference_date()
+    latest = with_as_of(ds, None).reference_date()
     typed = container.text_input(
         t("app.as_of", lang),
         key=AS_OF_WIDGET,

@@ -367,16 +367,25 @@ def url_multiselect(
     return chosen
 
 
-def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
+#: Columns of the overview's school table shown before the user adds others (fit 1280 px).
+SCHOOL_TABLE_DEFAULT: tuple[str, ...] = ("nama_sekolah", "jenjang", "teachers", "out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share")
+
+
+def banded_school_table(table: pd.DataFrame, lang: str, key: str, ict_target: int = 3) -> str | None:
     """The per-school overview table, each figure coloured by its band; a selected row returns its NPSN.
 
     ``table`` is :func:`analysis.views.district.school_table`. Shares show in percent,
     means with one decimal; the band columns colour their figures and are not shown.
+    :data:`SCHOOL_TABLE_DEFAULT` columns show first; a column picker adds the others
+    (NPSN, kecamatan, certified, the four domain means), so none runs off-screen.
     """
 
-    figures = [c for c in table.columns if c in METRICS]
-    label = {c: t(METRICS[c][0], lang, target=3) for c in figures} | {"nama_sekolah": t("col.school", lang), "npsn": "NPSN", "jenjang": t("report.school.jenjang", lang), "kecamatan": t("report.school.kecamatan", lang)}
-    shown_cols = ["nama_sekolah", "npsn", "jenjang", "kecamatan", *figures]
+    figures_all = [c for c in table.columns if c in METRICS]
+    label = {c: t(METRICS[c][0], lang, target=ict_target) for c in figures_all} | {"nama_sekolah": t("col.school", lang), "npsn": "NPSN", "jenjang": t("report.school.jenjang", lang), "kecamatan": t("report.school.kecamatan", lang)}
+    every = ["nama_sekolah", "npsn", "jenjang", "kecamatan", *figures_all]
+    picked = st.multiselect(t("ringkasan.columns", lang), every, default=[c for c in every if c in SCHOOL_TABLE_DEFAULT], format_func=lambda c: label[c], key=f"{key}__columns")
+    shown_cols = [c for c in every if c in picked or c == "nama_sekolah"]
+    figures = [c for c in figures_all if c in shown_cols]
     view = table[shown_cols].rename(columns=label).reset_index(drop=True)
     bands = table.reset_index(drop=True)
 
@@ -391,6 +400,8 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     fmt = {label[f]: (lambda kind: lambda v: formatting.value(v, kind, lang))(METRICS[f][1]) for f in figures}  # a suppressed figure ("<10") shows as it is
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep=formatting.MISSING)
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
+    from functools import partial
+
 
     with st.popover(t("table.download", lang), icon=":material/download:"):
         csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
@@ -400,15 +411,15 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str) -> str | None:
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
 
-def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: str, ict_target: int = 3) -> None:
-    """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked."""
+def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: str, ict_target: int = 3, filters: dict[str, list[str]] | None = None) -> None:
+    """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked; ``filters`` are written in both."""
 
 
     stem = t("filename.district_report", lang)
     c1, c2 = st.columns(2)
     c1.download_button(
         t("report.download.xlsx", lang),
-        state.audited(partial(district_report_xlsx, ds, list(npsns), lang, ict_target), f"{stem}.xlsx", list(npsns)),
+        state.audited(partial(district_report_xlsx, ds, list(npsns), lang, ict_target, filters), f"{stem}.xlsx", list(npsns)),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=state.key(page, "report_xlsx"),
@@ -416,7 +427,7 @@ def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: st
     )
     c2.download_button(
         t("report.download.html", lang),
-        state.audited(partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target), f"{stem}.html", list(npsns)),
+        state.audited(partial(_utf8, district_report_html, ds, list(npsns), lang, ict_target, filters), f"{stem}.html", list(npsns)),
         file_name=f"{stem}.html",
         mime="text/html",
         key=state.key(page, "report_html"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts import _layout, empty_figure
+from analysis.charts import _layout, empty_figure, share_axis
 from analysis.core import formatting
 from analysis.i18n import t
 from analysis.metrics.kinerja import PREDIKAT, PREDIKAT_KEYS
@@ -69,10 +69,13 @@ def predikat_figure(dist: pd.DataFrame, lang: str, school_labels: dict[str, str]
                 customdata=counts,
                 text=[formatting.share(v, lang, 0) if v >= 0.06 else "" for v in x],
                 textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
                 hovertemplate="%{y}: %{x:.0%} (n = %{customdata})<extra>" + name + "</extra>",
             )
         )
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.2, "traceorder": "normal"})
-    fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    share_axis(fig, "x")
+    fig.update_layout(uniformtext={"minsize": 9, "mode": "hide"})
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order)
     return _layout(fig, t(title, lang), t("chart.kinerja.axis", lang), None, height=max(260, 110 + 30 * len(order)))

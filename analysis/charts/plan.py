@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts import _layout, empty_figure
+from analysis.charts import _layout, count_axis, empty_figure
 from analysis.core import formatting
 from analysis.i18n import t
 
@@ -66,9 +66,10 @@ def before_after_figure(stats: dict, lang: str) -> go.Figure:
     before = [stats.get("out_before", 0.0), 0.0, stats.get("below24_before", 0)]
     after = [stats.get("out_after", 0.0), stats.get("uncovered_after", 0.0), stats.get("below24_after", 0)]
     x = [t(k, lang) for _, k in keys]
-    fig = go.Figure([go.Bar(name=t("plan.before", lang), x=x, y=before, marker_color="#e76f51", text=[formatting.count(v, lang) for v in before], textposition="outside"),
-                     go.Bar(name=t("plan.after", lang), x=x, y=after, marker_color="#2a9d8f", text=[formatting.count(v, lang) for v in after], textposition="outside")])
+    fig = go.Figure([go.Bar(name=t("plan.before", lang), x=x, y=before, marker_color="#e76f51", text=[formatting.count(v, lang) for v in before], textposition="outside", textangle=0, cliponaxis=False),
+                     go.Bar(name=t("plan.after", lang), x=x, y=after, marker_color="#2a9d8f", text=[formatting.count(v, lang) for v in after], textposition="outside", textangle=0, cliponaxis=False)])
     fig.update_layout(barmode="group")
+    count_axis(fig, "y", max([float(v) for v in before + after], default=0))
     return _layout(fig, t("plan.chart.before_after", lang))
 
 

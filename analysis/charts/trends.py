@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts import PKG_BANDS, _layout, empty_figure
+from analysis.charts import PKG_BANDS, _layout, count_axis, empty_figure, share_axis
 from analysis.i18n import t
 from analysis.views.trends import CATEGORIES, long_shares
 
@@ -32,7 +32,7 @@ def shares_by_year_figure(trend: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     for figure, g in long.groupby("figure", sort=False):
         fig.add_trace(go.Scatter(x=g["year"].astype(str), y=g["value"], mode="lines+markers", name=t(f"trend.figure.{figure}", lang), hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
-    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    share_axis(fig, "y")
     fig.update_xaxes(type="category")
     return _layout(fig, t("trend.chart.title", lang), t("trend.axis.year", lang), t("trend.axis.share", lang))
 
@@ -60,4 +60,5 @@ def pkg_by_year_figure(trend: pd.DataFrame, lang: str) -> go.Figure:
         fig.add_trace(go.Bar(x=trend["year"].astype(str), y=trend[f"pkg_{c}"], name=t(f"chart.band.{c}", lang), marker_color=colour.get(c)))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category")
+    count_axis(fig, "y", float(trend[[f"pkg_{c}" for c in CATEGORIES]].sum(axis=1).max()), headroom=0.05)
     return _layout(fig, t("trend.chart.pkg", lang), t("trend.axis.year", lang), t("trend.axis.teachers", lang))

@@ -93,6 +93,7 @@ class ProblemCode(StrEnum):
     PROBLEM_UNKNOWN_SUBJECT_NAME = "problem.unknown_subject_name"
     PROBLEM_UNKNOWN_TEACHER = "problem.unknown_teacher"
     PROBLEM_UNLABELLED_COLUMN = "problem.unlabelled_column"
+    PROBLEM_EXAMPLE_ROWS = "problem.example_rows"
 
 
 class DasborError(Exception):

@@ -42,5 +42,7 @@ STRINGS = {
     "chart.effects.all": {"id": "Semua pelatihan", "en": "All trainings"},
     "chart.axis.change": {"id": "Perubahan (poin, 0–100)", "en": "Change (points, 0–100)"},
     "chart.training.jp.title": {"id": "JP pelatihan per guru", "en": "Training JP per teacher"},
+    "chart.teacher.scores.pkg": {"id": "PKG, supervisi dan penilaian diri (dengan kategori PKG)", "en": "PKG, supervision and self-assessment (with the PKG categories)"},
+    "chart.teacher.scores.ukg": {"id": "UKG (kategori PKG tidak berlaku; garis: standar minimum)", "en": "UKG (the PKG categories do not apply; line: minimum standard)"},
     "chart.training.types.title": {"id": "Pelatihan menurut jenis", "en": "Trainings by type"},
 }

@@ -79,8 +79,12 @@ def training_tables(sel: Selection, judged_rows: pd.DataFrame | None = None, ict
     }
 
 
-def map_points(ds: Dataset, indicator: str, npsns: Sequence[str] | None = None, ict_target: int = ict.DEFAULT_TARGET) -> pd.DataFrame:
+def map_points(ds: Dataset, indicator: str, npsns: Sequence[str] | None = None, ict_target: int = ict.DEFAULT_TARGET, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Schools with coordinates and one indicator, for the map.
+
+    ``table`` is :func:`analysis.views.district.school_table` of ``ds``, ``npsns`` and
+    ``ict_target`` when the caller has it already (the page keeps it across
+    indicator changes); else it is computed here.
 
     Returns
     -------
@@ -96,7 +100,7 @@ def map_points(ds: Dataset, indicator: str, npsns: Sequence[str] | None = None, 
     """
     if indicator not in MAP_INDICATORS:
         raise ValueError(f"unknown indicator {indicator!r}")
-    table = district.school_table(ds, npsns, ict_target)
+    table = district.school_table(ds, npsns, ict_target) if table is None else table
     coords = geo.coordinates(ds.tables["sekolah"]).drop_duplicates("npsn")
     out = table[["npsn", "nama_sekolah", "kecamatan", "jenjang", indicator]].rename(columns={indicator: "value"}).merge(coords, on="npsn", how="left")
     return out[["npsn", "nama_sekolah", "kecamatan", "jenjang", "lintang", "bujur", "value"]]

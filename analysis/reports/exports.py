@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import openpyxl
 import pandas as pd
@@ -196,7 +196,7 @@ def _write_table(ws, df: pd.DataFrame, start_row: int | None = None) -> tuple[in
     return first, first + len(df)
 
 
-def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ict_target: int = ict.DEFAULT_TARGET) -> bytes:
+def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ict_target: int = ict.DEFAULT_TARGET, filters: Mapping[str, Sequence[str]] | None = None) -> bytes:
     """The district report: headline figures, one row per school, and native Excel charts.
 
     Parameters
@@ -207,15 +207,20 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     lang : {"id", "en"}
     ict_target : int
         ICT level 1–4 counted as enough.
+    filters : mapping, optional
+        The overview's filters (key of :data:`analysis.views.district.FILTERS` → values),
+        written in the summary's header and on the Filter sheet
+        (:func:`analysis.views.district.filter_lines`).
 
     Returns
     -------
     bytes
-        An .xlsx with a summary sheet (headline figures of all the schools) and a
-        schools sheet (one row per school: the figures of
+        An .xlsx with a summary sheet (the filters, then the headline figures of all the
+        schools), a schools sheet (one row per school: the figures of
         :func:`analysis.views.district.school_table`, shares as percentages) carrying
         two native bar charts (out-of-field share and share below the ICT target
-        per school; domain means per school) that reference its cells.
+        per school; domain means per school) that reference its cells, then a
+        Filter sheet (one line per filter, the reference date, the ICT target).
     """
 
     sel = school.select(ds, list(npsns))
@@ -228,7 +233,12 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     if ds.is_sample:
         ws.append([t("app.sample_notice", lang)])
         ws.cell(ws.max_row, 1).fill = _NOTICE
-    ws.append([t("report.school.reference_date", lang), formatting.date(sel.reference_date, lang)])
+    lines = district.filter_lines(filters, lang, sel.reference_date, ict_target)
+    ws.append([t("report.filter.title", lang)])
+    ws.cell(ws.max_row, 1).font = _BOLD
+    for label, value in lines:
+        ws.append([neutralize(label), neutralize(value)])
+    ws.append([])
     ws.append([t("metric.schools", lang), len(npsns)])
     for key, label, kind in HEADLINE:
         ws.append([t(label, lang, target=ict_target), _value(head.get(key), kind)])
@@ -270,6 +280,13 @@ def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
         c2.y_axis.scaling.min, c2.y_axis.scaling.max = 0, 100
         c2.height, c2.width = c1.height, 18
         wt.add_chart(c2, f"H{last + 3}")
+    wf = wb.create_sheet(t("report.filter.sheet", lang)[:31])
+    wf.append([t("report.filter.title", lang)])
+    wf["A1"].font = Font(bold=True, size=13)
+    for label, value in lines:
+        wf.append([neutralize(label), neutralize(value)])
+    wf.append([t("metric.schools", lang), len(npsns)])
+    column_widths(wf, (30, 40))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -394,12 +411,16 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
         (t("profil.section.ict", lang), [charts.ict_heatmap(tik["levels"], lang), charts.ict_below_target_figure(tik["below"], lang, ict_target)]),
         (t("profil.section.training", lang), [charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers")]),
     ]
-    meta = [f"NPSN {npsn}", school.reference_caption(sel, lang)]
+    meta = [f"NPSN {npsn}", school.reference_caption(sel, lang), f"{t('report.filter.ict_target', lang)}: {ict_target}"]
     return html_report(f"{t('report.school.title', lang)}: {name}", meta, sections, t("app.sample_notice", lang) if ds.is_sample else None, lang)
 
 
-def district_report_html(ds: Dataset, npsns: Sequence[str], lang: str = "id", ict_target: int = ict.DEFAULT_TARGET) -> str:
-    """The overview as a self-contained HTML report: headline figures, the school table and charts per school."""
+def district_report_html(ds: Dataset, npsns: Sequence[str], lang: str = "id", ict_target: int = ict.DEFAULT_TARGET, filters: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The overview as a self-contained HTML report: the filters, headline figures, the school table and charts per school.
+
+    ``filters`` (the overview's, as :func:`district_report_xlsx`) are written
+    under the title and as the first section (:func:`analysis.views.district.filter_lines`).
+    """
     sel = school.select(ds, list(npsns))
     head = school.headline(sel, ict_target=ict_target)
     figures = pd.DataFrame({t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()], t("report.school.value", lang): [_fmt(head.get(k), kind, lang) for k, _, kind in _headline()]})
@@ -410,8 +431,10 @@ def district_report_html(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     gap_fig = charts.matrix_figure(gaps, "npsn", "figure", "share", lang, "report.district.chart.gaps", row_labels=names, col_labels={f: t(_label(f), lang, target=ict_target) for f in gaps["figure"].unique()}, percent=True)
     dom = table.melt(id_vars=["npsn"], value_vars=[f"domain_mean_{d}" for d in schema.DOMAINS], var_name="domain", value_name="mean").dropna()
     dom_fig = charts.matrix_figure(dom, "npsn", "domain", "mean", lang, "report.district.chart.domains", row_labels=names, col_labels={f"domain_mean_{d}": t(f"domain.{d}", lang) for d in schema.DOMAINS}, zrange=(50.0, 100.0))
-    sections = [(t("report.district.sheet.summary", lang), [figures]), (t("report.district.sheet.schools", lang), [shown, gap_fig, dom_fig])]
-    meta = [school.reference_caption(sel, lang), f"{t('metric.schools', lang)}: {len(npsns)}"]
+    lines = district.filter_lines(filters, lang, sel.reference_date, ict_target)
+    filter_table = pd.DataFrame({t("report.filter.sheet", lang): [a for a, _ in lines], t("report.school.value", lang): [b for _, b in lines]})
+    sections = [(t("report.filter.title", lang), [filter_table]), (t("report.district.sheet.summary", lang), [figures]), (t("report.district.sheet.schools", lang), [shown, gap_fig, dom_fig])]
+    meta = [school.reference_caption(sel, lang), f"{t('metric.schools', lang)}: {len(npsns)}", "; ".join(f"{a}: {b}" for a, b in lines)]
     return html_report(t("report.district.title", lang), meta, sections, t("app.sample_notice", lang) if ds.is_sample else None, lang)
 
 

@@ -23,22 +23,7 @@ from analysis.metrics import ict
 from analysis.metrics.privacy import display_names
 from analysis.reports.validation import column_widths
 from analysis.views import school
-
-#: Headline figures in the report: key → (string key, kind "count" / "share" / "score").
-HEADLINE: tuple[tuple[str, str, str], ...] = (
-    ("teachers", "metric.teachers", "count"),
-    ("staff", "metric.staff", "count"),
-    ("certified_share", "metric.certified_share", "share"),
-    ("out_of_field_share_headcount", "metric.out_of_field_share", "share"),
-    ("out_of_field_share_jjm", "report.school.oof_jjm", "share"),
-    ("out_of_field_unknown", "report.school.oof_unknown", "count"),
-    ("ict_below_target_share", "metric.ict_below_target_share", "share"),
-    ("trained_last_12_months_share", "metric.trained_share", "share"),
-    ("domain_mean_pedagogik", "metric.domain_mean_pedagogik", "score"),
-    ("domain_mean_kepribadian", "metric.domain_mean_kepribadian", "score"),
-    ("domain_mean_sosial", "metric.domain_mean_sosial", "score"),
-    ("domain_mean_profesional", "metric.domain_mean_profesional", "score"),
-)
+from analysis.views.school import HEADLINE as HEADLINE
 
 _BOLD = Font(bold=True)
 _NOTICE = PatternFill("solid", fgColor="FFF2CC")

@@ -12,8 +12,9 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.core import schema
+from analysis.core import formatting, schema
 from analysis.core.dataset import Dataset
+from analysis.i18n import t
 from analysis.metrics import ict, linieritas, participation, pkg, staff
 from analysis.reference import bands
 from analysis.views import school
@@ -182,3 +183,34 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
         "trained_last_12_months": bool(len(participation.trainings_in_window(pel, ref))),
         "ict": ict_levels,
     }
+
+
+def filter_lines(filters: Mapping[str, Sequence[str]] | None, lang: str, reference_date: date, ict_target: int = ict.DEFAULT_TARGET, schools: Sequence[str] | None = None) -> list[tuple[str, str]]:
+    """The filters a report was made with, as (label, value) lines in ``lang``, for its header and its Filter sheet.
+
+    Parameters
+    ----------
+    filters : mapping, optional
+        Filter key of :data:`FILTERS` → accepted values (empty: every value, written "All").
+    lang : {"id", "en"}
+    reference_date : datetime.date
+        The report's reference date (written dd/mm/yyyy).
+    ict_target : int
+        ICT level 1–4 counted as enough.
+    schools : sequence of str, optional
+        School names when the report covers a choice of schools (one school for a school report).
+
+    Returns
+    -------
+    list of (str, str)
+        One line per filter of :data:`FILTERS`, then the schools (when given),
+        the reference date and the ICT target level.
+    """
+
+    filters = filters or {}
+    lines = [(t(f"ringkasan.filter.{f}", lang), ", ".join(str(v) for v in filters.get(f) or ()) or t("report.filter.all", lang)) for f in FILTERS]
+    if schools is not None:
+        lines.append((t("report.filter.schools", lang), ", ".join(str(s) for s in schools)))
+    lines.append((t("report.filter.reference_date", lang), formatting.date(reference_date, lang)))
+    lines.append((t("report.filter.ict_target", lang), str(ict_target)))
+    return lines

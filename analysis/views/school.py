@@ -50,6 +50,23 @@ class Selection:
     def guru(self) -> pd.DataFrame:
         return self.tables["guru"]
 
+#: Headline figures (:func:`headline`) as reports and the overview name them: key → (string key, kind "count" / "share" / "score").
+HEADLINE: tuple[tuple[str, str, str], ...] = (
+    ("teachers", "metric.teachers", "count"),
+    ("staff", "metric.staff", "count"),
+    ("certified_share", "metric.certified_share", "share"),
+    ("out_of_field_share_headcount", "metric.out_of_field_share", "share"),
+    ("out_of_field_share_jjm", "report.school.oof_jjm", "share"),
+    ("out_of_field_unknown", "report.school.oof_unknown", "count"),
+    ("ict_below_target_share", "metric.ict_below_target_share", "share"),
+    ("trained_last_12_months_share", "metric.trained_share", "share"),
+    ("domain_mean_pedagogik", "metric.domain_mean_pedagogik", "score"),
+    ("domain_mean_kepribadian", "metric.domain_mean_kepribadian", "score"),
+    ("domain_mean_sosial", "metric.domain_mean_sosial", "score"),
+    ("domain_mean_profesional", "metric.domain_mean_profesional", "score"),
+)
+
+
 
 def schools_in(ds: Dataset) -> dict[str, str | None]:
     """Every school the dataset knows, NPSN → Nama Sekolah (``None`` when unnamed).

@@ -199,7 +199,7 @@ def test_the_overview_filters_live_in_the_url_and_a_row_opens_the_school():
     at.switch_page("app_pages/ringkasan.py").run()
     assert not at.exception, at.exception
     assert at.multiselect(key="ringkasan_jenjang").value == ["MI"]
-    frame = at.dataframe[0].value
+    frame = next(d.value for d in at.dataframe if t("col.school", "id") in d.value.columns and t("ringkasan.col.rank", "id") not in d.value.columns)
     assert len(frame) == 6, "the six MI of Gantarang"
     at.multiselect(key="ringkasan_jenjang").set_value(["SMP"]).run()
     assert at.query_params["jenjang"] == "SMP"
@@ -367,3 +367,34 @@ def test_text_from_an_upload_is_shown_as_written_never_as_markdown_or_html():
     assert not re.search(r"(?<!\\)!(?<!\\)\[", text), "an image"
     assert not re.search(r"(?<!\\)\[x(?<!\\)\]\(", text), "a link"
     assert "<img" not in text, "HTML"
+
+
+def test_the_overview_says_where_training_goes_next_and_explains_its_colours_in_the_app():
+    at = _app(lang="en")
+    at.switch_page("app_pages/ringkasan.py").run()
+    assert not at.exception, at.exception
+    ranked = next(d.value for d in at.dataframe if t("ringkasan.col.rank", "en") in d.value.columns)
+    assert list(ranked[t("ringkasan.col.rank", "en")])[:3] == [1, 2, 3]
+    assert t("ringkasan.col.untrained", "en") in ranked.columns
+    assert at.get("plotly_chart"), "the schools charted on the chosen indicator"
+    assert "docs/" not in _texts(at) and ".md" not in _texts(at), "no note sends the user to a repository file"
+    bands = next(d.value for d in at.dataframe if t("bands.col.baik", "en") in d.value.columns)
+    assert "> 75" in bands.to_csv(), "the domain-mean cut-off is shown in the app"
+    at.selectbox(key="ringkasan_indicator").set_value("domain_mean_profesional").run()
+    assert not at.exception, at.exception
+    school_table = next(d.value for d in at.dataframe if t("col.school", "en") in d.value.columns and t("ringkasan.col.rank", "en") not in d.value.columns)
+    assert len(school_table.columns) <= 6, "the school table opens narrow; the picker adds the rest"
+
+
+def test_the_effects_page_opens_on_one_answer_per_training_type_and_domain():
+    at = _app(npsn="all", lang="en")
+    at.switch_page("app_pages/dampak_pelatihan.py").run()
+    assert not at.exception, at.exception
+    first = at.dataframe[0].value
+    assert list(first.columns) == [t("effects.col.training", "en"), t("col.teachers", "en"), *(t(f"domain.{d}", "en") for d in ("pedagogik", "kepribadian", "sosial", "profesional"))]
+    assert first.iloc[0, 0] == t("chart.effects.all", "en")
+    assert "▲" in first.to_csv()
+    assert at.header[0].value == t("dampak.section.answer", "en"), "the answer comes first, the details are folded"
+    assert len(at.header) == 1
+    jp = [e.label for e in at.expander]
+    assert t("dampak.more.by_jp", "en") in jp

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from analysis import charts
@@ -177,3 +178,213 @@ def test_the_effects_chart_draws_the_interval_and_leaves_untested_groups_hollow(
     kkg, iht = fig.data
     assert list(kkg.error_y.array) == [3.0, 2.0] and list(kkg.error_y.arrayminus) == [3.0, 2.0]
     assert list(iht.marker.symbol) == ["circle-open"]
+
+
+# ------------------------------------------------- readable: every builder, table-driven
+#
+# Each builder is run on the sample district (and the count axes on a generated
+# district of 60 schools); the figure's axes are checked by the kind of value
+# they carry: counts tick in whole numbers from 0, bounded scales show their
+# whole range, no figure's JSON is over 200 KB.
+
+from analysis.charts import kinerja as kinerja_charts, plan as plan_charts, trends as trend_charts  # noqa: E402
+from analysis.ingest.load import combine, load_path  # noqa: E402
+from analysis.metrics import effects, ict as ict_mod, kinerja, pkg  # noqa: E402
+from analysis.plan import geo, needs, views  # noqa: E402
+from analysis.samples import district_dataset, sample_paths  # noqa: E402
+from analysis.views import compare, district, school, studies
+
+MAX_JSON = 200_000
+
+
+@pytest.fixture(scope="module")
+def sample_ds():
+    return combine([load_path(p, is_sample=True) for p in sample_paths("data")])
+
+
+@pytest.fixture(scope="module")
+def sample_figures(sample_ds):
+    return {lang: all_figures(sample_ds, lang) for lang in ("id", "en")}
+
+
+@pytest.fixture(scope="module")
+def big_ds():
+    return district_dataset(n_schools=60, n_teachers=1500, seed=7)
+
+
+def _trend() -> pd.DataFrame:
+    return pd.DataFrame({"year": [2023, 2024], "out_of_field_share": [0.2, 0.1], "trained_share": [0.5, np.nan], "ict_below_target_share": [0.4, 0.3], "teachers": [10, 9], "assessed": [1, 0], **{f"pkg_{c}": [1, 0] for c in ("amat_baik", "baik", "cukup", "sedang", "kurang")}})
+
+
+def all_figures(ds, lang: str) -> dict[str, tuple[go.Figure, dict[str, str]]]:
+    """Every chart the pages draw, built as the pages build them: name → (figure, {axis: kind})."""
+    sel = school.select(ds)
+    out: dict[str, tuple[go.Figure, dict[str, str]]] = {}
+    staff = school.staff_tables(sel)
+    for by in ("status_kepegawaian", "jk", "age_band"):
+        out[f"staff_{by}"] = (charts.count_bars(staff[by], "value", "n", lang, "chart.staff.status.title", color="group"), {"xaxis": "count"})
+    comp = school.competency_tables(sel)
+    out["domain_box"] = (charts.domain_scores_figure(comp["box"], lang), {"yaxis": "score"})
+    out["pkg_categories"] = (charts.pkg_category_figure(comp["categories"], lang), {"xaxis": "count"})
+    out["by_school_matrix"] = (charts.matrix_figure(comp["by_school"], "npsn", "domain", "mean", lang, "komp.chart.by_school", zrange=(50.0, 100.0)), {})
+    out["ukg"] = (charts.ukg_figure(comp["ukg"], pkg.ukg_reference(), lang, pkg.UKG_MINIMUM), {"yaxis": "score"})
+    oof = school.out_of_field_tables(sel)
+    out["oof_subject"] = (charts.out_of_field_by_subject_figure(oof["by_subject"], lang), {"xaxis": "count"})
+    out["oof_status"] = (charts.count_bars(oof["by_status"], "group", "share", lang, "oof.chart.by_status", "chart.axis.share_teachers", percent=True), {"xaxis": "share"})
+    by_school = oof["by_school"].rename(columns={"npsn": "group", "share_headcount": "share"})
+    out["oof_school"] = (charts.count_bars(by_school, "group", "share", lang, "oof.chart.by_school", "chart.axis.share_teachers", percent=True), {"xaxis": "share"})
+    tik = school.ict_tables(sel, 3)
+    out["ict_heatmap"] = (charts.ict_heatmap(tik["levels"], lang), {})
+    out["ict_below"] = (charts.ict_below_target_figure(tik["below"], lang, 3), {"xaxis": "share"})
+    out["ict_by_age"] = (charts.matrix_figure(tik["by_age"], "group", "skill", "share", lang, "tik.chart.by_group", percent=True, target=3), {})
+    tr = school.training_tables(sel)
+    out["jp_histogram"] = (charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), {"yaxis": "count"})
+    out["training_types"] = (charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers"), {"xaxis": "count"})
+    res = school.effect_tables(sel, 12)
+    out["effects_overall"] = (charts.effects_figure(res.overall, lang), {})
+    out["effects_jp"] = (charts.effects_figure(res.by_jp, lang), {})
+    chosen = list(sel.guru["npsn"].dropna().unique()[:3])
+    out["compare_box"] = (charts.grouped_domain_box_figure(compare.box_by_school(compare.domain_scores(ds, chosen), chosen), "npsn", lang), {"yaxis": "score"})
+    out["compare_ict"] = (charts.matrix_figure(ict_mod.below_by_group(school.select(ds, chosen).guru, "npsn", 3), "group", "skill", "share", lang, "tik.chart.by_group", percent=True, target=3), {})
+    guru_id = sel.guru["guru_id"].iloc[0]
+    prof = district.teacher_profile(ds, guru_id)
+    out["teacher_scores"] = (charts.teacher_scores_figure(prof["assessments"], lang), {"yaxis": "score"})
+    out["teacher_ict"] = (charts.count_bars(prof["ict"].dropna(subset=["level"]), "skill", "level", lang, "guru.chart.ict", "chart.ict.level", scale="level"), {"xaxis": "level"})
+    out["obstacles"] = (charts.presence_matrix_figure(studies.obstacle_matrix(studies.load_studies()), "category", "study", "reported", "text", lang, "temuan.chart.obstacles"), {})
+    out["kendala"] = (charts.count_bars(studies.kendala_counts(sel.tables["kendala"]), "category", "n", lang, "temuan.chart.kendala", "temuan.axis.kendala"), {"xaxis": "count"})
+    k = kinerja.school_tables(sel.tables["kinerja"], sel.guru)
+    out["kinerja"] = (kinerja_charts.predikat_figure(k["distribution"], lang), {"xaxis": "share"})
+    out["trend_shares"] = (trend_charts.shares_by_year_figure(_trend(), lang), {"yaxis": "share"})
+    out["trend_pkg"] = (trend_charts.pkg_by_year_figure(_trend(), lang), {"yaxis": "count"})
+    judged = views.judged(sel)
+    nt = views.needs_tables(sel, judged)
+    out["needs_heatmap"] = (plan_charts.needs_heatmap(needs.heatmap_matrix(nt["npsn"], "npsn"), lang), {})
+    out["before_after"] = (plan_charts.before_after_figure({"out_before": 40.0, "out_after": 12.0, "uncovered_after": 0.0, "below24_before": 3, "below24_after": 1}, lang), {"yaxis": "count"})
+    out["map"] = (plan_charts.school_map(views.map_points(ds, "out_of_field_share_headcount"), geo.outline_rings(), lang, "metric.out_of_field_share", percent=True), {})
+    return out
+
+
+def _drawn(fig: go.Figure) -> bool:
+    return len(fig.data) > 0
+
+
+def _check_axis(fig: go.Figure, axis: str, kind: str) -> None:
+    ax = fig.layout[axis]
+    if kind == "count":
+        assert ax.tickformat == "d" and ax.rangemode == "tozero"
+        assert ax.dtick >= 1 and float(ax.dtick).is_integer(), ax.dtick
+        assert ax.range[0] == 0
+        values = [v for tr in fig.data if tr.type == "bar" for v in (tr.x if tr.orientation == "h" else tr.y) if v is not None]
+        assert ax.range[1] > max(values, default=0)  # room for the label beyond the longest bar
+    elif kind == "share":
+        assert ax.tickformat == ".0%" and tuple(ax.range) == (0, 1)
+    elif kind == "score":
+        assert tuple(ax.range) == (0, 100)
+    elif kind == "level":
+        assert ax.range[0] <= 0.5 and ax.range[1] >= 4 and list(ax.tickvals) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_chart_on_the_sample_ticks_counts_in_whole_numbers_and_shows_bounded_scales_whole(sample_figures, lang):
+    figures = sample_figures[lang]
+    assert sum(_drawn(f) for f, _ in figures.values()) >= 25  # the sample draws (nearly) every chart
+    for name, (fig, axes) in figures.items():
+        if not _drawn(fig):
+            continue
+        for axis, kind in axes.items():
+            try:
+                _check_axis(fig, axis, kind)
+            except AssertionError as e:
+                raise AssertionError(f"{name}.{axis} ({kind}): {e}") from e
+
+
+def test_every_chart_of_a_generated_district_keeps_its_axes_and_stays_under_200_kb(big_ds):
+    for name, (fig, axes) in all_figures(big_ds, "id").items():
+        size = len(fig.to_json())
+        assert size <= MAX_JSON, f"{name}: {size} bytes"
+        if _drawn(fig):
+            for axis, kind in axes.items():
+                _check_axis(fig, axis, kind)
+
+
+def test_no_chart_of_the_sample_is_over_200_kb_of_json(sample_figures):
+    sizes = {name: len(fig.to_json()) for name, (fig, _) in sample_figures["en"].items()}
+    assert max(sizes.values()) <= MAX_JSON, sizes
+
+
+def test_every_bar_label_is_unclipped_and_never_rotated(sample_figures):
+    for name, (fig, _) in sample_figures["id"].items():
+        for tr in fig.data:
+            if tr.type == "bar" and tr.text is not None:
+                assert tr.textangle == 0, name
+                assert tr.cliponaxis is False or tr.textposition == "inside", name
+
+
+def test_a_count_axis_of_two_people_has_no_half_person_tick():
+    fig = charts.count_bars(pd.DataFrame({"jenis": ["KKG", "IHT"], "teachers": [2, 1]}), "jenis", "teachers", "en", "chart.training.types.title", "chart.axis.teachers")
+    assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == "d"
+    assert charts.count_step(2) == 1 and charts.count_step(45) == 10 and charts.count_step(1300) == 500
+
+
+def test_a_zero_bar_is_labelled_0_and_a_missing_one_says_no_data():
+    counts = pd.DataFrame({"group": ["PNS", "PPPK", "Honorer"], "share": [0.0, np.nan, 0.4]})
+    fig = charts.count_bars(counts, "group", "share", "en", "oof.chart.by_status", "chart.axis.share_teachers", percent=True)
+    bar = fig.data[0]
+    assert list(bar.text) == ["0%", "", "40%"]
+    assert bar.x[1] is None  # missing: no bar at all, not a bar of 0
+    notes = [a for a in fig.layout.annotations if a.text == t("chart.no_data", "en")]
+    assert [a.y for a in notes] == ["PPPK"]
+
+
+def test_a_zero_count_of_a_histogram_bin_and_a_pkg_category_is_written_0():
+    hist = charts.histogram_figure(charts.histogram_counts(pd.Series([2, 25]), 10), "id", "chart.training.jp.title", "chart.axis.jp")
+    assert list(hist.data[0].text) == ["1", "0", "1"]
+    cats = charts.pkg_category_figure(pkg.category_counts(pd.DataFrame({"kategori": ["baik"]})), "en")
+    assert cats.data[0].text[0].startswith("0 ")
+
+
+def test_stacked_bars_write_each_total_even_a_zero_one():
+    counts = pd.DataFrame({"value": ["PNS", "PPPK"], "group": ["pendidik", "pendidik"], "n": [3, 0]})
+    fig = charts.count_bars(counts, "value", "n", "id", "chart.staff.status.title", color="group")
+    totals = {a.y: a.text for a in fig.layout.annotations}
+    assert totals == {"PNS": "3", "PPPK": "0"}
+
+
+def test_an_ict_heatmap_without_any_rating_is_no_data_not_a_grid_of_zeros():
+    fig = charts.ict_heatmap(pd.DataFrame({"skill": ["tik_laptop"], "level": [1], "n": [0]}), "en")
+    assert len(fig.data) == 0 and fig.layout.annotations[0].text == t("chart.no_data", "en")
+
+
+def test_pkg_band_labels_sit_in_the_right_margin_outside_the_boxes():
+    stats = charts.box_stats(pd.DataFrame({"domain": ["sosial"] * 3, "score": [70.0, 80, 90]}), "domain", "score")
+    fig = charts.domain_scores_figure(stats, "en")
+    bands = [a for a in fig.layout.annotations if a.text in {t(k, "en") for _, _, k, _ in charts.PKG_BANDS}]
+    assert len(bands) == 5 and all(a.xref == "paper" and a.x >= 1 and a.xanchor == "left" for a in bands)
+    assert fig.layout.margin.r >= 6 * max(len(a.text) for a in bands)
+    assert all(s.layer == "below" for s in fig.layout.shapes)
+    # the mean is written under the domain's name, not as text beside the diamond over the box
+    assert fig.data[1].mode == "markers" and "80.0" in fig.layout.xaxis.ticktext[0]
+
+
+def test_ukg_results_are_drawn_apart_from_the_pkg_bands():
+    a = pd.DataFrame({"tanggal_penilaian": pd.to_datetime(["2021-01-01", "2022-01-01", "2015-06-01"]), "sumber": ["PKG", "PKG", "UKG"], "domain": ["pedagogik"] * 3, "score": [70.0, 75, 60]})
+    fig = charts.teacher_scores_figure(a, "en")
+    ukg = [tr for tr in fig.data if "(UKG)" in tr.name]
+    other = [tr for tr in fig.data if "(UKG)" not in tr.name]
+    assert ukg[0].yaxis == "y2" and other[0].yaxis == "y"
+    assert {s.yref for s in fig.layout.shapes if s.fillcolor} == {"y"}  # bands only behind the PKG panel
+    assert tuple(fig.layout.yaxis2.range) == (0, 100)
+
+
+def test_jp_bands_are_drawn_in_order_whatever_the_table_order():
+    rows = [{"group": g, "domain": "pedagogik", "n": 12, "mean_change": 1.0, "ci_low": 0.0, "ci_high": 2.0, "too_few": False} for g in ("80+", "<30", "unknown", "30-79")]
+    fig = charts.effects_figure(pd.DataFrame(rows), "en", {g: g for g in effects.JP_BANDS})
+    assert [tr.name for tr in fig.data] == ["<30", "30-79", "80+", "unknown"]
+
+
+def test_a_heatmap_with_many_columns_leaves_cells_unlabelled_and_wraps_column_names():
+    table = pd.DataFrame({"r": ["a"] * 20, "c": [f"a long column name {i}" for i in range(20)], "v": np.linspace(0, 1, 20)})
+    wide = charts.matrix_figure(table, "r", "c", "v", "en", "tik.chart.by_group", percent=True, target=3)
+    assert wide.data[0].texttemplate == ""
+    narrow = charts.matrix_figure(table.iloc[:4], "r", "c", "v", "en", "tik.chart.by_group", percent=True, target=3)
+    assert narrow.data[0].texttemplate == "%{text}" and "<br>" in narrow.data[0].x[0]

@@ -390,3 +390,47 @@ def test_the_summary_json_gives_the_did_and_hedges_g_per_domain_as_the_readme_do
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`([a-z_]+)`", readme[readme.index("`training_effects`") :].split("\n\n")[0]))
     assert set(entry) | set(entry["did"]) <= listed, "every field of training_effects is in the README's list"
+
+
+def _effect_rows(group: str, cis: list[tuple[float, float] | None], n_teachers: int = 20) -> pd.DataFrame:
+    """An effect table of one group: one row per domain, a CI or None (untested)."""
+    rows = []
+    for d, ci in zip(("pedagogik", "kepribadian", "sosial", "profesional"), cis):
+        lo, hi = ci if ci else (math.nan, math.nan)
+        mean = (lo + hi) / 2 if ci else 1.0
+        rows.append({"group": group, "domain": d, "n": n_teachers, "n_teachers": n_teachers, "mean_change": mean, "ci_low": lo, "ci_high": hi, "post_ceiling_share": 0.0, "ceiling": False, "too_few": ci is None})
+    return pd.DataFrame(rows)
+
+
+def _effects_of(overall: pd.DataFrame, by_type: pd.DataFrame) -> effects.Effects:
+    empty = pd.DataFrame()
+    return effects.Effects(pairs=empty, overall=overall, by_type=by_type, by_jp=empty, by_tertile=empty, control=empty, did=empty, ancova=empty)
+
+
+def test_a_verdict_says_rose_or_fell_only_when_the_whole_interval_is_on_one_side_of_zero():
+    base = {"too_few": False}
+    assert effects.verdict(base | {"ci_low": 0.5, "ci_high": 3.0}) == "rose"
+    assert effects.verdict(base | {"ci_low": -3.0, "ci_high": -0.1}) == "fell"
+    assert effects.verdict(base | {"ci_low": -1.0, "ci_high": 2.0}) == "unclear"
+    assert effects.verdict(base | {"ci_low": 0.0, "ci_high": 2.0}) == "unclear", "an interval touching zero includes it"
+    assert effects.verdict({"too_few": True, "ci_low": math.nan, "ci_high": math.nan}) == "too_few"
+
+
+def test_the_answer_puts_all_trainings_first_and_leaves_untested_types_to_the_details():
+    res = _effects_of(_effect_rows("all", [(1, 3), (-2, 1), (-4, -1), (0.5, 2)]), pd.concat([_effect_rows("KKG", [(2, 6), (-1, 1), (-1, 1), (-1, 1)]), _effect_rows("MGMP", [None] * 4, 4)]))
+    full = effects.answer_table(res)
+    assert list(full["group"].unique()) == ["all", "KKG", "MGMP"]
+    answer = effects.answer_table(res, tested_only=True)
+    assert list(answer["group"].unique()) == ["all", "KKG"] and answer.attrs["untested_groups"] == 1
+    assert list(answer.loc[answer["group"] == "all", "verdict"]) == ["rose", "unclear", "fell", "rose"]
+
+
+def test_the_answer_grid_is_one_row_per_training_with_mark_change_and_interval_per_domain():
+    res = _effects_of(_effect_rows("all", [(1, 3), (-2, 1), (-4, -1), None]), _effect_rows("KKG", [(2, 6), (-1, 1), (-1, 1), (-1, 1)]))
+    grid = effects.answer_grid(effects.answer_table(res), "id")
+    assert list(grid.columns) == ["group", "n_teachers", "pedagogik", "kepribadian", "sosial", "profesional"]
+    assert grid["group"].tolist() == ["Semua pelatihan", "KKG"]
+    assert grid.loc[0, "pedagogik"] == "▲ +2,0 (1,0 s.d. 3,0)"
+    assert grid.loc[0, "sosial"] == "▼ -2,5 (-4,0 s.d. -1,0)"
+    assert grid.loc[0, "profesional"] == "· +1,0 (–)", "an untested cell keeps its mean change but no interval"
+    assert effects.answer_grid(effects.answer_table(res), "en").loc[1, "pedagogik"] == "▲ +4.0 (2.0 to 6.0)"
