@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts import _layout, empty_figure, share_axis
+from analysis.charts.base import _layout, empty_figure, share_axis
 from analysis.core import formatting
 from analysis.i18n import t
 from analysis.metrics.kinerja import PREDIKAT, PREDIKAT_KEYS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts import _layout, empty_figure
+from analysis.charts.base import _layout, empty_figure
 from analysis.i18n import t
 from analysis.reference.bands import BAND_COLOURS
 from analysis.views.priorities import format_value, indicator_label

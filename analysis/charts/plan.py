@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts import _layout, count_axis, empty_figure
+from analysis.charts.base import _layout, count_axis, empty_figure
 from analysis.core import formatting
 from analysis.i18n import t
 

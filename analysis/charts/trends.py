@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts import PKG_BANDS, _layout, count_axis, empty_figure, share_axis
+from analysis.charts.base import PKG_BANDS, _layout, count_axis, empty_figure, share_axis
 from analysis.i18n import t
 from analysis.views.trends import CATEGORIES, long_shares
 
