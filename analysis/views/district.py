@@ -8,12 +8,14 @@ school page, the comparison and the reports agree; colour bands come from
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from analysis.core import formatting, schema
 from analysis.core.dataset import Dataset
+from analysis.core.results import Result
 from analysis.i18n import t
 from analysis.metrics import ict, linieritas, participation, pkg, staff
 from analysis.reference import bands
@@ -128,7 +130,39 @@ def teacher_choices(ds: Dataset, npsn: str) -> pd.DataFrame:
     return g.loc[g["npsn"] == npsn, ["guru_id", "nama", "jenis_ptk"]].reset_index(drop=True)
 
 
-def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = None) -> dict[str, object]:
+@dataclass(frozen=True, eq=False)
+class TeacherProfile(Result):
+    """What :func:`teacher_profile` returns (read by attribute or, as before, by name).
+
+    Attributes
+    ----------
+    profile : dict
+        The teacher's own fields (name, NUPTK, status, jurusan/prodi, sertifikasi, ...), ``age`` in
+        years and ``age_band``; ``None`` where unknown.
+    subjects : DataFrame
+        One row per subject taught: ``mata_pelajaran``, ``jjm``, linieritas ``status``, ``basis``, ``sumber``, ``inferred``.
+    assessments : DataFrame
+        One row per assessment × domain (long), scores 0–100.
+    nilai : DataFrame
+        One row per assessment: date, source (PKG / UKG / ...), score 0–100 and PKG category.
+    trainings : DataFrame
+        One row per training attended.
+    trained_last_12_months : bool
+        Any training in the 12 months before the reference date.
+    ict : DataFrame
+        One row per ICT skill: self-rated level 1–4 (NaN when not rated).
+    """
+
+    profile: dict
+    subjects: pd.DataFrame
+    assessments: pd.DataFrame
+    nilai: pd.DataFrame
+    trainings: pd.DataFrame
+    trained_last_12_months: bool
+    ict: pd.DataFrame
+
+
+def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = None) -> TeacherProfile:
     """Everything the teacher view shows about one teacher.
 
     Parameters
@@ -174,15 +208,15 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
     pel = ds.tables["pelatihan"][ds.tables["pelatihan"]["guru_id"] == guru_id]
     trainings = pel[["nama_pelatihan", "jenis", "penyelenggara", "tanggal_mulai", "tanggal_selesai", "jp", "fokus"]].sort_values("tanggal_mulai", ascending=False)
     ict_levels = pd.DataFrame({"skill": list(ict.SKILLS), "level": [pd.to_numeric(rec[s], errors="coerce") for s in ict.SKILLS]})
-    return {
-        "profile": profile,
-        "subjects": judged[["mata_pelajaran", "jjm", "status", "basis", "sumber", "inferred"]].reset_index(drop=True),
-        "assessments": long.reset_index(drop=True),
-        "nilai": scores[["tanggal_penilaian", "sumber", "nilai", "kategori"]].reset_index(drop=True),
-        "trainings": trainings.reset_index(drop=True),
-        "trained_last_12_months": bool(len(participation.trainings_in_window(pel, ref))),
-        "ict": ict_levels,
-    }
+    return TeacherProfile(
+        profile=profile,
+        subjects=judged[["mata_pelajaran", "jjm", "status", "basis", "sumber", "inferred"]].reset_index(drop=True),
+        assessments=long.reset_index(drop=True),
+        nilai=scores[["tanggal_penilaian", "sumber", "nilai", "kategori"]].reset_index(drop=True),
+        trainings=trainings.reset_index(drop=True),
+        trained_last_12_months=bool(len(participation.trainings_in_window(pel, ref))),
+        ict=ict_levels,
+    )
 
 
 def filter_lines(filters: Mapping[str, Sequence[str]] | None, lang: str, reference_date: date, ict_target: int = ict.DEFAULT_TARGET, schools: Sequence[str] | None = None) -> list[tuple[str, str]]:

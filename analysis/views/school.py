@@ -16,6 +16,7 @@ import pandas as pd
 
 from analysis.core import formatting, schema
 from analysis.core.dataset import Dataset
+from analysis.core.results import Result
 from analysis.i18n import t as tr
 from analysis.metrics import effects, ict, linieritas, participation, pkg, staff
 from analysis.metrics.distributions import box_stats, histogram_counts
@@ -144,7 +145,29 @@ def date_text(d: date | None, lang: str = "id") -> str:
     return formatting.date(d, lang)
 
 
-def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, jp_bin: float = 10.0) -> dict[str, pd.DataFrame]:
+@dataclass(frozen=True, eq=False)
+class TrainingTables(Result):
+    """What :func:`training_tables` returns (read by attribute or, as before, by name).
+
+    Attributes
+    ----------
+    per_teacher : DataFrame
+        One row per pendidik (:func:`analysis.metrics.participation.per_teacher`).
+    types : DataFrame
+        One row per Jenis pelatihan.
+    jp_bins : DataFrame
+        One row per JP bin: ``bin_start``, ``bin_end``, ``n`` teachers.
+    untrained : DataFrame
+        One row per pendidik with no training in the window.
+    """
+
+    per_teacher: pd.DataFrame
+    types: pd.DataFrame
+    jp_bins: pd.DataFrame
+    untrained: pd.DataFrame
+
+
+def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, jp_bin: float = 10.0) -> TrainingTables:
     """Training participation of the selection.
 
     Parameters
@@ -165,15 +188,31 @@ def training_tables(sel: Selection, months: int = participation.DEFAULT_MONTHS, 
     """
 
     pt = participation.per_teacher(sel.guru, sel.tables["pelatihan"], sel.reference_date, months)
-    return {
-        "per_teacher": pt,
-        "types": participation.type_counts(sel.guru, sel.tables["pelatihan"], sel.reference_date, months),
-        "jp_bins": histogram_counts(pt["jp"], jp_bin),
-        "untrained": participation.untrained(pt),
-    }
+    return TrainingTables(
+        per_teacher=pt,
+        types=participation.type_counts(sel.guru, sel.tables["pelatihan"], sel.reference_date, months),
+        jp_bins=histogram_counts(pt["jp"], jp_bin),
+        untrained=participation.untrained(pt),
+    )
 
 
-def staff_tables(sel: Selection) -> dict[str, pd.DataFrame]:
+@dataclass(frozen=True, eq=False)
+class StaffTables(Result):
+    """What :func:`staff_tables` returns (read by attribute or, as before, by name).
+
+    Attributes
+    ----------
+    status_kepegawaian, jk, age_band : DataFrame
+        One row per value × group (pendidik / tendik) with ``n``
+        (:func:`analysis.metrics.staff.staff_counts`).
+    """
+
+    status_kepegawaian: pd.DataFrame
+    jk: pd.DataFrame
+    age_band: pd.DataFrame
+
+
+def staff_tables(sel: Selection) -> StaffTables:
     """Head counts by status kepegawaian, gender and age band (teachers and support staff).
 
     Returns
@@ -183,7 +222,7 @@ def staff_tables(sel: Selection) -> dict[str, pd.DataFrame]:
         tendik) with ``n`` (:func:`analysis.metrics.staff.staff_counts`).
     """
     guru, ref = _dated(sel)
-    return {by: staff.staff_counts(guru, by, ref) for by in ("status_kepegawaian", "jk", "age_band")}
+    return StaffTables(**{by: staff.staff_counts(guru, by, ref) for by in ("status_kepegawaian", "jk", "age_band")})
 
 
 def _dated(sel: Selection) -> tuple[pd.DataFrame, date]:
@@ -236,7 +275,32 @@ def assessment_years(sel: Selection) -> list[int]:
     return sorted(set(years), reverse=True)
 
 
-def competency_tables(sel: Selection, year: int | None = None) -> dict[str, pd.DataFrame]:
+@dataclass(frozen=True, eq=False)
+class CompetencyTables(Result):
+    """What :func:`competency_tables` returns (read by attribute or, as before, by name).
+
+    Attributes
+    ----------
+    latest : DataFrame
+        One row per teacher: the latest PKG of the period.
+    by_school : DataFrame
+        One row per school × domain: mean score 0–100.
+    box : DataFrame
+        One row per domain: quartiles for a box plot.
+    categories : DataFrame
+        One row per PKG category: count.
+    ukg : DataFrame
+        One row per UKG domain: mean 0–100 and teachers.
+    """
+
+    latest: pd.DataFrame
+    by_school: pd.DataFrame
+    box: pd.DataFrame
+    categories: pd.DataFrame
+    ukg: pd.DataFrame
+
+
+def competency_tables(sel: Selection, year: int | None = None) -> CompetencyTables:
     """Four-domain competency of the selection's pendidik, latest assessment each (UKG apart).
 
     Returns
@@ -263,16 +327,65 @@ def competency_tables(sel: Selection, year: int | None = None) -> dict[str, pd.D
     by_school = long.groupby(["npsn", "domain"], sort=True)["score"].agg(mean="mean", n="size").reset_index()
     by_school["_d"] = by_school["domain"].map({d: i for i, d in enumerate(schema.DOMAINS)})
     by_school = by_school.sort_values(["npsn", "_d"]).drop(columns="_d").reset_index(drop=True)
-    return {
-        "latest": latest,
-        "by_school": by_school,
-        "box": box_stats(pkg.domain_long(latest), "domain", "score", order=list(schema.DOMAINS)),
-        "categories": pkg.category_counts(latest),
-        "ukg": pkg.ukg_summary(ukg_scores),
-    }
+    return CompetencyTables(
+        latest=latest,
+        by_school=by_school,
+        box=box_stats(pkg.domain_long(latest), "domain", "score", order=list(schema.DOMAINS)),
+        categories=pkg.category_counts(latest),
+        ukg=pkg.ukg_summary(ukg_scores),
+    )
 
 
-def out_of_field_tables(sel: Selection, prodi_path: object = None) -> dict[str, object]:
+@dataclass(frozen=True, eq=False)
+class OutOfFieldTables(Result):
+    """What :func:`out_of_field_tables` returns (read by attribute or, as before, by name).
+
+    Attributes
+    ----------
+    judged : DataFrame
+        One row per teacher × subject taught, with its linieritas status.
+    by_subject : DataFrame
+        One row per subject: linier / out-of-field counts and share 0–1.
+    unknown : int
+        Teachers whose linieritas cannot be judged.
+    teachers : DataFrame
+        One row per out-of-field teacher × subject.
+    totals : dict
+        Headcount and JJM shares out of field.
+    by_status : DataFrame
+        One row per status kepegawaian.
+    by_certification : DataFrame
+        One row per sertifikasi group.
+    by_school : DataFrame
+        One row per school: shares out of field.
+    jjm_link : DataFrame
+        One row per teacher: counted JJM against the 24-JJM rule.
+    jjm_totals : dict
+        Totals of the JJM link.
+    below_s1 : DataFrame
+        One row per teacher below S1/D4.
+    inferred : DataFrame
+        One row per judgement that used an inferred rule.
+    missing : DataFrame
+        One row per entry with no rule: subject or programme unknown.
+    """
+
+    judged: pd.DataFrame
+    by_subject: pd.DataFrame
+    unknown: int
+    teachers: pd.DataFrame
+    totals: dict
+    by_status: pd.DataFrame
+    by_certification: pd.DataFrame
+    by_school: pd.DataFrame
+    jjm_link: pd.DataFrame
+    jjm_totals: dict
+    below_s1: pd.DataFrame
+    inferred: pd.DataFrame
+    missing: pd.DataFrame
+
+
+def out_of_field_tables(sel: Selection, prodi_path: object = None) -> OutOfFieldTables:
     """Out-of-field teaching of the selection.
 
     Returns
@@ -306,24 +419,55 @@ def out_of_field_tables(sel: Selection, prodi_path: object = None) -> dict[str, 
     cols = ["guru_id", "nama", "npsn", "subjects_out", "qualification", "jjm_out", "jjm_total", "reaches_24_only_out_of_field", "status_kepegawaian"]
     inferred = judged.loc[judged["inferred"].astype(bool), ["guru_id", "mata_pelajaran", "status", "sumber"]].merge(info, on="guru_id", how="left")
     inferred["qualification"] = inferred["sertifikasi"].where(inferred["sertifikasi"].notna() & inferred["sertifikasi"].astype(str).str.strip().ne(""), inferred["jurusan_prodi"])
-    return {
-        "judged": judged,
-        "by_subject": linieritas.by_subject(judged),
-        "unknown": int((pt["status"] == linieritas.UNKNOWN).sum()),
-        "teachers": out[cols].sort_values(["npsn", "jjm_out"], ascending=[True, False]).reset_index(drop=True),
-        "totals": linieritas.totals(judged),
-        "by_status": linieritas.by_group(judged, sel.guru, "status_kepegawaian"),
-        "by_certification": linieritas.by_group(judged, sel.guru, "sertifikasi"),
-        "by_school": linieritas.school_shares(judged),
-        "jjm_link": linieritas.jjm_link(judged, sel.guru),
-        "jjm_totals": linieritas.jjm_link_totals(judged, sel.guru),
-        "below_s1": linieritas.below_s1(sel.guru),
-        "inferred": inferred[["guru_id", "nama", "npsn", "mata_pelajaran", "status", "qualification", "sumber"]].reset_index(drop=True),
-        "missing": linieritas.unknown_entries(judged),
-    }
+    return OutOfFieldTables(
+        judged=judged,
+        by_subject=linieritas.by_subject(judged),
+        unknown=int((pt["status"] == linieritas.UNKNOWN).sum()),
+        teachers=out[cols].sort_values(["npsn", "jjm_out"], ascending=[True, False]).reset_index(drop=True),
+        totals=linieritas.totals(judged),
+        by_status=linieritas.by_group(judged, sel.guru, "status_kepegawaian"),
+        by_certification=linieritas.by_group(judged, sel.guru, "sertifikasi"),
+        by_school=linieritas.school_shares(judged),
+        jjm_link=linieritas.jjm_link(judged, sel.guru),
+        jjm_totals=linieritas.jjm_link_totals(judged, sel.guru),
+        below_s1=linieritas.below_s1(sel.guru),
+        inferred=inferred[["guru_id", "nama", "npsn", "mata_pelajaran", "status", "qualification", "sumber"]].reset_index(drop=True),
+        missing=linieritas.unknown_entries(judged),
+    )
 
 
-def ict_tables(sel: Selection, target: int = ict.DEFAULT_TARGET) -> dict[str, pd.DataFrame]:
+@dataclass(frozen=True, eq=False)
+class IctTables(Result):
+    """What :func:`ict_tables` returns (read by attribute or, as before, by name).
+
+    Attributes
+    ----------
+    by_status : DataFrame
+        Share below the target level, per status kepegawaian.
+    by_certification : DataFrame
+        Per sertifikasi group.
+    by_school : DataFrame
+        Per school (NPSN).
+    needs : DataFrame
+        One row per teacher × skill below target with their ICT training.
+    levels : DataFrame
+        One row per skill × level 1–4: count.
+    below : DataFrame
+        One row per skill: share of teachers below the target level.
+    by_age : DataFrame
+        Per age band.
+    """
+
+    by_status: pd.DataFrame
+    by_certification: pd.DataFrame
+    by_school: pd.DataFrame
+    needs: pd.DataFrame
+    levels: pd.DataFrame
+    below: pd.DataFrame
+    by_age: pd.DataFrame
+
+
+def ict_tables(sel: Selection, target: int = ict.DEFAULT_TARGET) -> IctTables:
     """ICT mastery of the selection's pendidik.
 
     Returns
@@ -335,15 +479,15 @@ def ict_tables(sel: Selection, target: int = ict.DEFAULT_TARGET) -> dict[str, pd
         ``by_status``, ``by_certification``, ``by_school`` (likewise), ``needs``
         (:func:`analysis.metrics.ict.training_needs`, one row per teacher to train).
     """
-    return {
-        "by_status": ict.below_by_group(sel.guru, "status_kepegawaian", target),
-        "by_certification": ict.below_by_group(sel.guru, "sertifikasi", target),
-        "by_school": ict.below_by_group(sel.guru, "npsn", target),
-        "needs": ict.training_needs(sel.guru, sel.tables["pelatihan"], sel.reference_date, target),
-        "levels": ict.level_counts(sel.guru),
-        "below": ict.below_target(sel.guru, target),
-        "by_age": ict.below_by_group(_dated(sel)[0], "age_band", target, _dated(sel)[1]),
-    }
+    return IctTables(
+        by_status=ict.below_by_group(sel.guru, "status_kepegawaian", target),
+        by_certification=ict.below_by_group(sel.guru, "sertifikasi", target),
+        by_school=ict.below_by_group(sel.guru, "npsn", target),
+        needs=ict.training_needs(sel.guru, sel.tables["pelatihan"], sel.reference_date, target),
+        levels=ict.level_counts(sel.guru),
+        below=ict.below_target(sel.guru, target),
+        by_age=ict.below_by_group(_dated(sel)[0], "age_band", target, _dated(sel)[1]),
+    )
 
 
 def untrained_list(sel: Selection, untrained: pd.DataFrame) -> pd.DataFrame:
@@ -363,7 +507,7 @@ def untrained_list(sel: Selection, untrained: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["last_training", "guru_id"], na_position="first").reset_index(drop=True)
 
 
-def effect_tables(sel: Selection, window_months: int = 12, cluster: str = "teacher"):
+def effect_tables(sel: Selection, window_months: int = 12, cluster: str = "teacher") -> effects.Effects:
     """Training effects of the selection's pendidik (:func:`analysis.metrics.effects.analyse`, an ``Effects``).
 
     ``cluster="school"`` clusters the comparison models' errors by the teachers' NPSN.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import Any, TypedDict
 
 from analysis.core import schema
 from analysis.core.dataset import Dataset
@@ -69,7 +70,38 @@ def training_effects(res: effects.Effects) -> dict:
     return out
 
 
-def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int = ict.DEFAULT_TARGET) -> dict:
+class SchoolSummary(TypedDict):
+    """One school of :func:`summarize` (a JSON object: shares 0–1, scores 0–100, ``None`` where the data cannot say)."""
+
+    npsn: str
+    name: str | None
+    teachers: int
+    out_of_field_share_headcount: float | None
+    out_of_field_share_jjm: float | None
+    out_of_field_unknown: int
+    below_s1: int
+    out_of_field_inferred: int
+    jjm_short: int
+    jjm_gap_total: float | None
+    jjm_not_counted_total: float | None
+    bk_not_judged_by_jjm: int
+    domain_mean: dict[str, float | None]
+    ict_below_target_share: dict[str, float | None]
+    trained_last_12_months_share: float | None
+    out_of_field_by_subject: dict[str, dict[str, Any]]
+    pkg_category_counts: dict[str, int]
+    training_effects: dict[str, Any]
+
+
+class Summary(TypedDict):
+    """What :func:`summarize` returns: a JSON document (``summary --json`` prints it as it is)."""
+
+    reference_date: str | None
+    ict_target: int
+    schools: list[SchoolSummary]
+
+
+def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int = ict.DEFAULT_TARGET) -> Summary:
     """Headline figures of every school.
 
     Parameters
@@ -82,8 +114,8 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
 
     Returns
     -------
-    dict
-        ``{"reference_date": "YYYY-MM-DD" (``null`` when the data holds no date), "ict_target": int, "schools": [...]}``
+    Summary
+        A JSON-shaped :class:`Summary` (typed dict) ``{"reference_date": "YYYY-MM-DD" (``null`` when the data holds no date), "ict_target": int, "schools": [...]}``
         with one entry per school of the ``Sekolah`` table (and per NPSN found
         only in ``Guru``), in NPSN order: ``npsn``, ``name``, ``teachers``
         (pendidik), ``out_of_field_share_headcount`` and ``out_of_field_share_jjm``
@@ -106,7 +138,7 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
     ref = ds.reference_date(reference_date)
     names = school.schools_in(ds)
     npsns = sorted(names)
-    schools = []
+    schools: list[SchoolSummary] = []
     for npsn in npsns:
         sel = school.select(ds, npsn, ref)
         head = school.headline(sel, ict_target=ict_target)
