@@ -202,7 +202,7 @@ def profile(url: str, ds) -> None:
             print(f"# changed {(step() or ('–',))[0]}")
         prof = cProfile.Profile()
 
-        def start(*_):  # the first event of the script's thread turns the profiler on in that thread
+        def start(*_, prof=prof):  # the first event of the script's thread turns the profiler on in that thread
             sys.setprofile(None)
             prof.enable()
 
@@ -237,13 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     for size in a.sizes:
         ds = dataset(size)
         AppTest.from_file(APP, default_timeout=TIMEOUT).run()  # loads the sample workbooks once, as a running server has
-        for url, path in chosen:
+        for url, _path in chosen:
             r = measure(url, ds)
             warm = max(r.get("rerun", 0.0), r.get("back", 0.0))
             flag = "" if warm <= TARGET[size] and r["chart_kb"] <= CHART_KB else "  over target"
             failed |= bool(flag) or r["ok"] != "ok"
 
-            def f(k: str) -> str:
+            def f(k: str, r: dict = r) -> str:
                 return f"{r[k]:9.2f}" if k in r else f"{'–':>9}"
 
             print(f"{size:<7}{url:<20}{f('first')}{f('rerun')}{f('widget')}{f('back')}{r['chart_kb']:10.0f}  {r.get('changed', '–'):<22}{r['ok']}{flag}", flush=True)

@@ -368,7 +368,7 @@ def url_multiselect(
 
 
 #: Columns of the overview's school table shown before the user adds others (fit 1280 px).
-SCHOOL_TABLE_DEFAULT: tuple[str, ...] = ("nama_sekolah", "jenjang", "teachers", "out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share")
+SCHOOL_TABLE_DEFAULT: tuple[str, ...] = ("nama_sekolah", "npsn", "jenjang", "teachers", "out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share")
 
 
 def banded_school_table(table: pd.DataFrame, lang: str, key: str, ict_target: int = 3) -> str | None:
@@ -377,7 +377,7 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str, ict_target: in
     ``table`` is :func:`analysis.views.district.school_table`. Shares show in percent,
     means with one decimal; the band columns colour their figures and are not shown.
     :data:`SCHOOL_TABLE_DEFAULT` columns show first; a column picker adds the others
-    (NPSN, kecamatan, certified, the four domain means), so none runs off-screen.
+    (kecamatan, certified, the four domain means), so none runs off-screen.
     """
 
     figures_all = [c for c in table.columns if c in METRICS]

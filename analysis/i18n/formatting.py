@@ -16,6 +16,8 @@ _TABLE_FILES = {
     "profil_oof_list": ("guru_di_luar_bidang", "out_of_field_teachers"),
     "profil_untrained": ("guru_tanpa_pelatihan", "untrained_teachers"),
     "ringkasan_table": ("ringkasan_sekolah", "school_overview"),
+    "ringkasan_priorities": ("prioritas_pelatihan", "training_priorities"),
+    "dampak_answer": ("jawaban_dampak_pelatihan", "training_effect_answers"),
     "banding_table": ("bandingkan_sekolah", "school_comparison"),
     "banding_tests": ("uji_antarsekolah", "tests_between_schools"),
     "banding_pairwise": ("uji_berpasangan", "pairwise_tests"),

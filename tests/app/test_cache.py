@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]  # the repository root
+
+pytestmark = pytest.mark.apptest  # every test here runs the app in AppTest
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +47,7 @@ def _script():
     }
     for label, which, shared in st.session_state.get("steps", []):
         ds = datasets[which]
-        value = cache.get(ds, "test.analysis", ("all",), lambda: analysis(ds), shared=shared)
+        value = cache.get(ds, "test.analysis", ("all",), lambda ds=ds: analysis(ds), shared=shared)
         st.write(f"{label}={value}/{st.session_state.get('computed', 0)}")
 
 

@@ -192,7 +192,7 @@ from analysis.ingest.load import combine, load_path  # noqa: E402
 from analysis.metrics import effects, ict as ict_mod, kinerja, pkg  # noqa: E402
 from analysis.plan import geo, needs, views  # noqa: E402
 from analysis.samples import district_dataset, sample_paths  # noqa: E402
-from analysis.views import compare, district, school, studies
+from analysis.views import compare, district, school, studies  # noqa: E402
 
 MAX_JSON = 200_000
 

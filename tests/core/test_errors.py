@@ -11,7 +11,7 @@ from analysis.core.dataset import Problem
 from analysis.core.errors import AccessDenied, AuthError, DasborError, ProblemCode, StudiesError, UnreadableFile
 from analysis.i18n import LANGS, STRINGS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # the repository root
 
 
 def test_every_problem_code_has_a_message_in_both_languages():

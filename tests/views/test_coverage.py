@@ -10,7 +10,7 @@ from analysis.i18n import t
 from analysis.ingest import load as ingest
 from analysis.views import coverage, school
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]  # the repository root
 DAPODIK = ROOT / "data" / "sampel_dapodik_profil_sekolah.xlsx"
 SAMPLE = ROOT / "data" / "sampel_smpn8_prabumulih.xlsx"
 
