@@ -55,7 +55,6 @@ def _load(path: str, npsn: str | None = None):
     try:
         data = p.read_bytes()
     except OSError as exc:
-
         return _unreadable(p.name, "file.cannot_open", {"detail": exc.strerror or type(exc).__name__}, False)
     return load_file(data, p.name, npsn=npsn)
 
@@ -135,8 +134,17 @@ def _import(args) -> int:
     if isinstance(results, int):
         return results
     if args.json:
-        rows = [{"file": r.file, "status": r.status, "submission_id": r.submission_id, "npsn": list(r.npsn), "rows_rejected": r.rows_rejected,
-                 "reason": r.message(args.lang) if r.status == "refused" else None} for r in results]
+        rows = [
+            {
+                "file": r.file,
+                "status": r.status,
+                "submission_id": r.submission_id,
+                "npsn": list(r.npsn),
+                "rows_rejected": r.rows_rejected,
+                "reason": r.message(args.lang) if r.status == "refused" else None,
+            }
+            for r in results
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for r in results:
@@ -169,13 +177,28 @@ def _users(args) -> int:
                 return 2
             print(t("store.cli.user_disabled", args.lang, name=args.name))
         else:
-            rows = [{"name": u.name, "role": u.role, "npsn": list(u.npsn or []), "kabupaten": u.kabupaten, "email": u.email, "disabled": u.disabled,
-                     "locked_until": u.locked_until.isoformat() if u.locked_until else None} for u in st.list_users(store)]
+            rows = [
+                {
+                    "name": u.name,
+                    "role": u.role,
+                    "npsn": list(u.npsn or []),
+                    "kabupaten": u.kabupaten,
+                    "email": u.email,
+                    "disabled": u.disabled,
+                    "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+                }
+                for u in st.list_users(store)
+            ]
             if args.json:
                 print(json.dumps(rows, ensure_ascii=False, indent=2))
             else:
                 for r in rows:
-                    print("\t".join(str(r[k]) if not isinstance(r[k], list) else ",".join(r[k]) for k in ("name", "role", "npsn", "kabupaten", "email", "disabled", "locked_until")))
+                    print(
+                        "\t".join(
+                            str(r[k]) if not isinstance(r[k], list) else ",".join(r[k])
+                            for k in ("name", "role", "npsn", "kabupaten", "email", "disabled", "locked_until")
+                        )
+                    )
         return 0
     finally:
         store.close()
@@ -264,7 +287,6 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(format_report(report, args.lang))
         return report.exit_code()
-
 
     if not report.readable:
         print(json.dumps({"schools": [], "problems": [p.as_dict(args.lang) for p in report.problems]}, ensure_ascii=False, indent=2))

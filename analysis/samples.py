@@ -62,9 +62,72 @@ from analysis.views.studies import load_studies
 ILLUSTRATIVE_ID = "DATA CONTOH ILUSTRATIF, BUKAN HASIL PENGUKURAN. Dibuat agar sejalan dengan temuan penelitian; bukan data guru sebenarnya."
 ILLUSTRATIVE_EN = "ILLUSTRATIVE SAMPLE DATA, NOT MEASURED. Built to agree with the field studies' findings; not real teachers."
 
-FIRST_L = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irfan", "Joko", "Kurniawan", "Muhammad", "Rahmat", "Syamsul", "Taufik", "Yusuf", "Andi", "Arif", "Hasan", "Ridwan", "Agus", "Bambang"]
-FIRST_P = ["Aminah", "Dewi", "Fitri", "Hartati", "Indah", "Kartini", "Lestari", "Marlina", "Nurhayati", "Putri", "Rina", "Sari", "Siti", "Wahyuni", "Yuliana", "Nur", "Rosmawati", "Herlina", "Suryani", "Fatimah"]
-LAST = ["Saputra", "Hidayat", "Lubis", "Siregar", "Nasution", "Rahman", "Hasibuan", "Pratama", "Wijaya", "Santoso", "Kurniasih", "Syahputra", "Halim", "Ramadhani", "Daeng", "Baso", "Mappa", "Rusdi", "Anwar", "Harahap"]
+FIRST_L = [
+    "Ahmad",
+    "Budi",
+    "Dedi",
+    "Eko",
+    "Fajar",
+    "Hendra",
+    "Irfan",
+    "Joko",
+    "Kurniawan",
+    "Muhammad",
+    "Rahmat",
+    "Syamsul",
+    "Taufik",
+    "Yusuf",
+    "Andi",
+    "Arif",
+    "Hasan",
+    "Ridwan",
+    "Agus",
+    "Bambang",
+]
+FIRST_P = [
+    "Aminah",
+    "Dewi",
+    "Fitri",
+    "Hartati",
+    "Indah",
+    "Kartini",
+    "Lestari",
+    "Marlina",
+    "Nurhayati",
+    "Putri",
+    "Rina",
+    "Sari",
+    "Siti",
+    "Wahyuni",
+    "Yuliana",
+    "Nur",
+    "Rosmawati",
+    "Herlina",
+    "Suryani",
+    "Fatimah",
+]
+LAST = [
+    "Saputra",
+    "Hidayat",
+    "Lubis",
+    "Siregar",
+    "Nasution",
+    "Rahman",
+    "Hasibuan",
+    "Pratama",
+    "Wijaya",
+    "Santoso",
+    "Kurniasih",
+    "Syahputra",
+    "Halim",
+    "Ramadhani",
+    "Daeng",
+    "Baso",
+    "Mappa",
+    "Rusdi",
+    "Anwar",
+    "Harahap",
+]
 
 SMP_SUBJECTS = {
     "Pendidikan Agama Islam dan Budi Pekerti": "Pendidikan Agama Islam",
@@ -110,10 +173,20 @@ class Site:
 
 #: Illustrative coordinates of the sample schools (decimal degrees, near the town each sits in; not surveyed).
 SAMPLE_COORDINATES: dict[str, tuple[float, float]] = {
-    "10603812": (-3.4310, 104.2290), "10603802": (-3.4406, 104.2470), "10505207": (-1.5020, 103.4510), "20583110": (-6.4480, 107.8010),
-    "60304410": (-5.5120, 120.2010), "60304411": (-5.4980, 120.2180), "60304412": (-5.5250, 120.1890), "60304413": (-5.4860, 120.2310),
-    "60304414": (-5.5360, 120.2120), "60304415": (-5.5050, 120.1750),
-    "20572710": (-7.5480, 112.2330), "20572711": (-7.4520, 112.2010), "20572712": (-7.7230, 113.5010), "20572713": (-7.7610, 113.4030),
+    "10603812": (-3.4310, 104.2290),
+    "10603802": (-3.4406, 104.2470),
+    "10505207": (-1.5020, 103.4510),
+    "20583110": (-6.4480, 107.8010),
+    "60304410": (-5.5120, 120.2010),
+    "60304411": (-5.4980, 120.2180),
+    "60304412": (-5.5250, 120.1890),
+    "60304413": (-5.4860, 120.2310),
+    "60304414": (-5.5360, 120.2120),
+    "60304415": (-5.5050, 120.1750),
+    "20572710": (-7.5480, 112.2330),
+    "20572711": (-7.4520, 112.2010),
+    "20572712": (-7.7230, 113.5010),
+    "20572713": (-7.7610, 113.4030),
 }
 
 
@@ -169,8 +242,19 @@ class _Builder:
     def school(self, npsn: str, nama: str, jenjang: str, status: str, naungan: str, kec: str, kab: str, prov: str, pesantren: bool) -> str:
         lat, lon = SAMPLE_COORDINATES.get(npsn, (None, None))
         self.sekolah.append(
-            {"npsn": npsn, "nama_sekolah": nama, "jenjang": jenjang, "status": status, "naungan": naungan, "kecamatan": kec, "kabupaten_kota": kab, "provinsi": prov,
-             "lintang": lat, "bujur": lon, "berbasis_pesantren": "Ya" if pesantren else "Tidak"}
+            {
+                "npsn": npsn,
+                "nama_sekolah": nama,
+                "jenjang": jenjang,
+                "status": status,
+                "naungan": naungan,
+                "kecamatan": kec,
+                "kabupaten_kota": kab,
+                "provinsi": prov,
+                "lintang": lat,
+                "bujur": lon,
+                "berbasis_pesantren": "Ya" if pesantren else "Tidak",
+            }
         )
         return npsn
 
@@ -304,7 +388,11 @@ def _subject_staff(b: _Builder, npsn: str, n: int, subjects: dict[str, str], wei
         if madrasah and prodi.startswith("Pendidikan ") and rng.random() < 0.5:
             prodi = "Tadris " + prodi.removeprefix("Pendidikan ")
         certified = rng.random() < cert_share
-        status = rng.choice(["PNS", "PPPK", "GTY/PTY", "Guru Honor Sekolah"], p=[0.55, 0.15, 0.1, 0.2]) if not madrasah else rng.choice(["PNS Depag", "GTY/PTY", "Guru Honor Sekolah"], p=[0.3, 0.45, 0.25])
+        status = (
+            rng.choice(["PNS", "PPPK", "GTY/PTY", "Guru Honor Sekolah"], p=[0.55, 0.15, 0.1, 0.2])
+            if not madrasah
+            else rng.choice(["PNS Depag", "GTY/PTY", "Guru Honor Sekolah"], p=[0.3, 0.45, 0.25])
+        )
         if certified and status == "Guru Honor Sekolah":
             status = "GTY/PTY" if madrasah else "PNS"
         jjm = 24.0 if certified and rng.random() < 0.8 else float(rng.choice([12, 16, 18, 20, 24]))
@@ -467,13 +555,20 @@ def _kinerja(b: _Builder, teachers: list[dict], seed: int, years: tuple[int, ...
             effective = int(np.clip(round(PRAKTIK_ITEMS * (0.55 + 0.15 * g["_ability"] + rng.normal(0, 0.1))), 0, PRAKTIK_ITEMS))
             not_done = int(rng.integers(0, max(1, PRAKTIK_ITEMS - effective) + 1)) if effective < PRAKTIK_ITEMS else 0
             not_done = min(not_done, PRAKTIK_ITEMS - effective)
-            b.kinerja.append({
-                "npsn": g["npsn"], "nuptk": g["nuptk"], "tahun": year,
-                "predikat": None if i % 5 == 4 else predikat_from_ratings(hasil, perilaku),
-                "rating_hasil_kerja": hasil, "rating_perilaku_kerja": perilaku,
-                "indikator": str(rng.choice(INDIKATOR_KINERJA)),
-                "praktik_belum": not_done, "praktik_belum_efektif": PRAKTIK_ITEMS - effective - not_done, "praktik_efektif": effective,
-            })
+            b.kinerja.append(
+                {
+                    "npsn": g["npsn"],
+                    "nuptk": g["nuptk"],
+                    "tahun": year,
+                    "predikat": None if i % 5 == 4 else predikat_from_ratings(hasil, perilaku),
+                    "rating_hasil_kerja": hasil,
+                    "rating_perilaku_kerja": perilaku,
+                    "indikator": str(rng.choice(INDIKATOR_KINERJA)),
+                    "praktik_belum": not_done,
+                    "praktik_belum_efektif": PRAKTIK_ITEMS - effective - not_done,
+                    "praktik_efektif": effective,
+                }
+            )
             i += 1
 
 
@@ -484,7 +579,7 @@ def _bk_instrument(b: _Builder, counsellors: list[dict], seed: int) -> None:
     ability = {g["nuptk"]: g["_ability"] for g in counsellors if g["nuptk"]}
     for rec in b.penilaian:
         if rec["sumber"] == "PKG" and rec["nuptk"] in ability:
-            for k in schema.PKG_ITEMS_BK[len(schema.PKG_ITEMS):]:
+            for k in schema.PKG_ITEMS_BK[len(schema.PKG_ITEMS) :]:
                 rec[k] = int(np.clip(round(3.05 + 0.45 * ability[rec["nuptk"]] + rng.normal(0, 0.45)), 1, 4))
 
 
@@ -511,7 +606,11 @@ def _pmm_era(b: _Builder, teachers: list[dict], seed: int) -> None:
     moved = [rec for rec in b.penilaian if rec["nuptk"] in asn and rec["sumber"] == "PKG" and rec["tanggal_penilaian"].year >= PMM_KINERJA_FROM]
     if moved:
         # The domain scores exactly as the dashboard computes them from the K values.
-        frame = pd.DataFrame(moved).reindex(columns=["nuptk", "tanggal_penilaian", "sumber", *schema.PKG_ITEMS_BK, *schema.DOMAINS]).rename(columns={"nuptk": "guru_id"})
+        frame = (
+            pd.DataFrame(moved)
+            .reindex(columns=["nuptk", "tanggal_penilaian", "sumber", *schema.PKG_ITEMS_BK, *schema.DOMAINS])
+            .rename(columns={"nuptk": "guru_id"})
+        )
         guru = pd.DataFrame({"guru_id": list(asn), "jenis_ptk": [g["jenis_ptk"] for g in asn.values()]})
         scores = pkg.assessment_scores(frame, guru)
         for rec, row in zip(moved, scores[list(schema.DOMAINS)].to_dict("records")):
@@ -560,14 +659,53 @@ def _site_smpn8(b: _Builder) -> None:
             g["jjm"] = 24.0
     # Out of field (study 002): uncertified teachers given the subjects short of
     # a teacher, while certified colleagues take the hours of their own subject.
-    eng = b.person(npsn, jenis_ptk="Guru Mapel", status="PPPK", jenjang_pend="S1", prodi="Pendidikan Bahasa Inggris", kependidikan=True,
-                   sertifikasi=None, subjects=[("Bahasa Inggris", 8.0), ("Seni Budaya", 12.0)], ict_base=2.6)
-    ips = b.person(npsn, jenis_ptk="Guru Mapel", status="PPPK", jenjang_pend="S1", prodi="Pendidikan IPS", kependidikan=True,
-                   sertifikasi=None, subjects=[("IPS", 8.0), ("Prakarya", 12.0)], ict_base=2.5)
-    tik = b.person(npsn, jenis_ptk="Guru Mapel", status="GTY/PTY", jenjang_pend="S1", prodi="Pendidikan Teknologi Informasi", kependidikan=True,
-                   sertifikasi=None, subjects=[("Informatika", 20.0)], ict_base=3.2)
-    bk = [b.person(npsn, jenis_ptk="Guru BK", status="PNS", jenjang_pend="S1", prodi="Bimbingan dan Konseling", kependidikan=True,
-                   sertifikasi="Bimbingan dan Konseling", subjects=[], ict_base=2.5) for _ in range(2)]
+    eng = b.person(
+        npsn,
+        jenis_ptk="Guru Mapel",
+        status="PPPK",
+        jenjang_pend="S1",
+        prodi="Pendidikan Bahasa Inggris",
+        kependidikan=True,
+        sertifikasi=None,
+        subjects=[("Bahasa Inggris", 8.0), ("Seni Budaya", 12.0)],
+        ict_base=2.6,
+    )
+    ips = b.person(
+        npsn,
+        jenis_ptk="Guru Mapel",
+        status="PPPK",
+        jenjang_pend="S1",
+        prodi="Pendidikan IPS",
+        kependidikan=True,
+        sertifikasi=None,
+        subjects=[("IPS", 8.0), ("Prakarya", 12.0)],
+        ict_base=2.5,
+    )
+    tik = b.person(
+        npsn,
+        jenis_ptk="Guru Mapel",
+        status="GTY/PTY",
+        jenjang_pend="S1",
+        prodi="Pendidikan Teknologi Informasi",
+        kependidikan=True,
+        sertifikasi=None,
+        subjects=[("Informatika", 20.0)],
+        ict_base=3.2,
+    )
+    bk = [
+        b.person(
+            npsn,
+            jenis_ptk="Guru BK",
+            status="PNS",
+            jenjang_pend="S1",
+            prodi="Bimbingan dan Konseling",
+            kependidikan=True,
+            sertifikasi="Bimbingan dan Konseling",
+            subjects=[],
+            ict_base=2.5,
+        )
+        for _ in range(2)
+    ]
     _tendik(b, npsn, 12, False)
     all_teachers = [head, *teachers, eng, ips, tik, *bk]
     _ict_profile(all_teachers, ICT_SMPN8, seed=8031)
@@ -576,8 +714,10 @@ def _site_smpn8(b: _Builder) -> None:
             if g["nuptk"]:
                 b.mengajar.append({"nuptk": g["nuptk"], "mata_pelajaran": subj, "jjm": jjm})
     # Monthly MGMP for subject teachers (study 002), a computer course, diklat, penataran, workshop.
-    mgmp = [(f"MGMP {BULAN[m.month - 1]} {m.year}", "MGMP", m, 1, 4.0, "Pedagogik", "MGMP Kota Prabumulih", "Luring")
-            for m in (date(2024, mth, 15) for mth in range(1, 13))]
+    mgmp = [
+        (f"MGMP {BULAN[m.month - 1]} {m.year}", "MGMP", m, 1, 4.0, "Pedagogik", "MGMP Kota Prabumulih", "Luring")
+        for m in (date(2024, mth, 15) for mth in range(1, 13))
+    ]
     plan = [
         *mgmp,
         ("Kursus Komputer untuk Guru", "Kursus", date(2024, 3, 4), 5, 32.0, "TIK", "Lembaga Kursus Komputer Prabumulih", "Luring"),
@@ -595,10 +735,28 @@ def _site_smpn8(b: _Builder) -> None:
     for g in all_teachers[:20]:  # UKG results kept apart
         b.scores(g, date(2024, 6, 3), "UKG", {})
     b.kendala += [
-        {"npsn": npsn, "nama_pelatihan": "Kursus Komputer untuk Guru", "tanggal": date(2024, 3, 4), "kategori": "Kemampuan TI", "keterangan": "Sebagian guru belum menguasai komputer"},
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Kursus Komputer untuk Guru",
+            "tanggal": date(2024, 3, 4),
+            "kategori": "Kemampuan TI",
+            "keterangan": "Sebagian guru belum menguasai komputer",
+        },
         {"npsn": npsn, "nama_pelatihan": "Diklat Kurikulum Merdeka", "tanggal": date(2024, 7, 8), "kategori": "Dana", "keterangan": "Biaya mandiri"},
-        {"npsn": npsn, "nama_pelatihan": "Workshop Pembelajaran Kooperatif", "tanggal": date(2025, 2, 10), "kategori": "Motivasi", "keterangan": "Motivasi sebagian guru rendah"},
-        {"npsn": npsn, "nama_pelatihan": "MGMP Februari 2024", "tanggal": date(2024, 2, 15), "kategori": "Guru bukan bidangnya", "keterangan": "Guru belum sertifikasi mengajar Seni Budaya dan Prakarya"},
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Workshop Pembelajaran Kooperatif",
+            "tanggal": date(2025, 2, 10),
+            "kategori": "Motivasi",
+            "keterangan": "Motivasi sebagian guru rendah",
+        },
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "MGMP Februari 2024",
+            "tanggal": date(2024, 2, 15),
+            "kategori": "Guru bukan bidangnya",
+            "keterangan": "Guru belum sertifikasi mengajar Seni Budaya dan Prakarya",
+        },
     ]
     _bk_instrument(b, bk, seed=8017)
     _pmm_era(b, all_teachers, seed=8029)
@@ -625,10 +783,34 @@ def _site_smpn7(b: _Builder) -> None:
     # Teachers do not yet apply what they learned (study 001): no gain.
     _assess_and_train(b, [head, *teachers], plan, share_trained=0.75, pkg_dates=(date(2024, 11, 25), date(2025, 11, 24)))
     b.kendala += [
-        {"npsn": npsn, "nama_pelatihan": "Koding dan Kecerdasan Artifisial (KKA)", "tanggal": date(2025, 6, 16), "kategori": "Teknis (listrik, jaringan)", "keterangan": "Listrik padam, jaringan terputus"},
-        {"npsn": npsn, "nama_pelatihan": "Koding dan Kecerdasan Artifisial (KKA)", "tanggal": date(2025, 6, 16), "kategori": "Kemampuan TI", "keterangan": "Sebagian guru lemah TI"},
-        {"npsn": npsn, "nama_pelatihan": "Pembelajaran Mendalam", "tanggal": date(2025, 1, 13), "kategori": "Sarana dan prasarana", "keterangan": "Tidak ada ruang pelatihan khusus"},
-        {"npsn": npsn, "nama_pelatihan": "Pembelajaran Mendalam", "tanggal": date(2025, 1, 13), "kategori": "Waktu / jadwal bentrok", "keterangan": "Bentrok dengan jam mengajar"},
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Koding dan Kecerdasan Artifisial (KKA)",
+            "tanggal": date(2025, 6, 16),
+            "kategori": "Teknis (listrik, jaringan)",
+            "keterangan": "Listrik padam, jaringan terputus",
+        },
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Koding dan Kecerdasan Artifisial (KKA)",
+            "tanggal": date(2025, 6, 16),
+            "kategori": "Kemampuan TI",
+            "keterangan": "Sebagian guru lemah TI",
+        },
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Pembelajaran Mendalam",
+            "tanggal": date(2025, 1, 13),
+            "kategori": "Sarana dan prasarana",
+            "keterangan": "Tidak ada ruang pelatihan khusus",
+        },
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Pembelajaran Mendalam",
+            "tanggal": date(2025, 1, 13),
+            "kategori": "Waktu / jadwal bentrok",
+            "keterangan": "Bentrok dengan jam mengajar",
+        },
     ]
     _pmm_era(b, [head, *teachers], seed=7029)
     _kinerja(b, [head, *teachers], seed=7023)
@@ -649,11 +831,31 @@ def _site_miftahul(b: _Builder) -> None:
         ("Pelatihan di tempat kerja: pengelolaan kelas", "IHT", date(2025, 3, 10), 1, 6.0, "Pedagogik", "MTs-SA Miftahul Karomah", "Luring"),
         ("Pelatihan di tempat kerja: penguasaan materi", "IHT", date(2025, 6, 16), 2, 12.0, "Profesional", "MTs-SA Miftahul Karomah", "Luring"),
     ]
-    _assess_and_train(b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 12, 9), date(2025, 11, 24)), gains={"pedagogik": 0.35, "profesional": 0.4})
+    _assess_and_train(
+        b, [head, *teachers], plan, share_trained=0.8, pkg_dates=(date(2024, 12, 9), date(2025, 11, 24)), gains={"pedagogik": 0.35, "profesional": 0.4}
+    )
     b.kendala += [
-        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: media pembelajaran digital", "tanggal": date(2025, 1, 13), "kategori": "Sarana dan prasarana", "keterangan": "Fasilitas pendukung terbatas"},
-        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: penguasaan materi", "tanggal": date(2025, 6, 16), "kategori": "Kesinambungan program", "keterangan": "Program kurang berkesinambungan"},
-        {"npsn": npsn, "nama_pelatihan": "Pelatihan di tempat kerja: pengelolaan kelas", "tanggal": date(2025, 3, 10), "kategori": "Monitoring pascapelatihan", "keterangan": "Tidak ada pemantauan setelah pelatihan"},
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Pelatihan di tempat kerja: media pembelajaran digital",
+            "tanggal": date(2025, 1, 13),
+            "kategori": "Sarana dan prasarana",
+            "keterangan": "Fasilitas pendukung terbatas",
+        },
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Pelatihan di tempat kerja: penguasaan materi",
+            "tanggal": date(2025, 6, 16),
+            "kategori": "Kesinambungan program",
+            "keterangan": "Program kurang berkesinambungan",
+        },
+        {
+            "npsn": npsn,
+            "nama_pelatihan": "Pelatihan di tempat kerja: pengelolaan kelas",
+            "tanggal": date(2025, 3, 10),
+            "kategori": "Monitoring pascapelatihan",
+            "keterangan": "Tidak ada pemantauan setelah pelatihan",
+        },
     ]
 
 
@@ -669,7 +871,14 @@ def _site_mi_gantarang(b: _Builder) -> None:
     which lifts pedagogik and sosial most (kepribadian a little, profesional
     hardly: not every teacher writes an RPP, supervision lax); not every class
     teacher's programme matches the task; some teachers weak with a laptop."""
-    names = ["MI Muhammadiyah Bontomasila", "MIS Nurul Huda Gantarang", "MIN 2 Bulukumba", "MIS Al-Ikhlas Palambarae", "MIS Darul Istiqamah Bialo", "MIS Guppi Taccorong"]
+    names = [
+        "MI Muhammadiyah Bontomasila",
+        "MIS Nurul Huda Gantarang",
+        "MIN 2 Bulukumba",
+        "MIS Al-Ikhlas Palambarae",
+        "MIS Darul Istiqamah Bialo",
+        "MIS Guppi Taccorong",
+    ]
     plan = [
         ("KKG Penyusunan RPP", "KKG", date(2025, 2, 10), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring"),
         ("KKG Asesmen dan Pengelolaan Kelas", "KKG", date(2025, 5, 12), 1, 6.0, "Pedagogik", "KKG MI Kecamatan Gantarang", "Luring"),
@@ -697,24 +906,61 @@ def _site_mi_gantarang(b: _Builder) -> None:
                 prodi, subjects = mapel[(i + j) % len(mapel)]
                 cert = None
             status_k = "PNS Depag" if cert else str(b.rng.choice(["PNS Depag", "GTY/PTY", "Guru Honor Sekolah"], p=[0.3, 0.35, 0.35]))
-            g = b.person(npsn, jenis_ptk="Guru Kelas" if j < 6 else "Guru Mapel", status=status_k, jenjang_pend="S1", prodi=prodi, kependidikan=prodi not in ("Ekonomi", "Syariah"),
-                         sertifikasi=cert, subjects=subjects, ict_base=2.0, has_nuptk=status_k != "Guru Honor Sekolah" or b.rng.random() < 0.6)
+            g = b.person(
+                npsn,
+                jenis_ptk="Guru Kelas" if j < 6 else "Guru Mapel",
+                status=status_k,
+                jenjang_pend="S1",
+                prodi=prodi,
+                kependidikan=prodi not in ("Ekonomi", "Syariah"),
+                sertifikasi=cert,
+                subjects=subjects,
+                ict_base=2.0,
+                has_nuptk=status_k != "Guru Honor Sekolah" or b.rng.random() < 0.6,
+            )
             teachers.append(g)
         _tendik(b, npsn, 2, True)
         everyone += teachers
         # KKG lifts pedagogik and sosial most (study 003, conclusion).
-        _assess_and_train(b, teachers, plan, share_trained=0.8, pkg_dates=(date(2024, 12, 2), date(2025, 12, 1)),
-                          gains={"pedagogik": 0.3, "sosial": 0.3, "kepribadian": 0.06, "profesional": 0.02}, level={"profesional": -0.1})
+        _assess_and_train(
+            b,
+            teachers,
+            plan,
+            share_trained=0.8,
+            pkg_dates=(date(2024, 12, 2), date(2025, 12, 1)),
+            gains={"pedagogik": 0.3, "sosial": 0.3, "kepribadian": 0.06, "profesional": 0.02},
+            level={"profesional": -0.1},
+        )
     _ict_profile(everyone, ICT_MI_GANTARANG, seed=3031)
-    b.kendala.append({"npsn": b.sekolah[0]["npsn"], "nama_pelatihan": "KKG Pemanfaatan Laptop untuk RPP", "tanggal": date(2025, 10, 13), "kategori": "Kemampuan TI", "keterangan": "RPP terlambat karena belum terampil memakai laptop"})
-    b.kendala.append({"npsn": b.sekolah[1]["npsn"], "nama_pelatihan": "KKG Penyusunan RPP", "tanggal": date(2025, 2, 10), "kategori": "Monitoring pascapelatihan", "keterangan": "Supervisi RPP kurang ketat"})
+    b.kendala.append(
+        {
+            "npsn": b.sekolah[0]["npsn"],
+            "nama_pelatihan": "KKG Pemanfaatan Laptop untuk RPP",
+            "tanggal": date(2025, 10, 13),
+            "kategori": "Kemampuan TI",
+            "keterangan": "RPP terlambat karena belum terampil memakai laptop",
+        }
+    )
+    b.kendala.append(
+        {
+            "npsn": b.sekolah[1]["npsn"],
+            "nama_pelatihan": "KKG Penyusunan RPP",
+            "tanggal": date(2025, 2, 10),
+            "kategori": "Monitoring pascapelatihan",
+            "keterangan": "Supervisi RPP kurang ketat",
+        }
+    )
 
 
 def _site_pesantren(b: _Builder) -> None:
     """Four pesantren-based MTs (study 004): qualification upgrades (S2),
     certification, integrated training and supervision; all four competencies improve."""
-    names = [("MTs Pondok Pesantren Darul Ulum", "Jombang", "Kabupaten Jombang", "Jawa Timur"), ("MTs Pesantren Al-Falah", "Ploso", "Kabupaten Jombang", "Jawa Timur"),
-             ("MTs Pondok Pesantren Nurul Jadid", "Paiton", "Kabupaten Probolinggo", "Jawa Timur"), ("MTs Pesantren Miftahul Ulum", "Kraksaan", "Kabupaten Probolinggo", "Jawa Timur")]
+    names = [
+        ("MTs Pondok Pesantren Darul Ulum", "Jombang", "Kabupaten Jombang", "Jawa Timur"),
+        ("MTs Pesantren Al-Falah", "Ploso", "Kabupaten Jombang", "Jawa Timur"),
+        ("MTs Pondok Pesantren Nurul Jadid", "Paiton", "Kabupaten Probolinggo", "Jawa Timur"),
+        ("MTs Pesantren Miftahul Ulum", "Kraksaan", "Kabupaten Probolinggo", "Jawa Timur"),
+    ]
     subjects = {**SMP_SUBJECTS, **MTS_EXTRA}
     del subjects["Pendidikan Agama Islam dan Budi Pekerti"]
     plan = [
@@ -729,8 +975,15 @@ def _site_pesantren(b: _Builder) -> None:
         for g in teachers[:3]:  # academic qualification upgrade (study 004)
             g["jenjang_pendidikan"] = "S2"
         _tendik(b, npsn, 3, True)
-        _assess_and_train(b, [head, *teachers], plan, share_trained=0.65, pkg_dates=(date(2025, 1, 13), date(2025, 12, 8)),
-                          gains={"pedagogik": 0.25, "kepribadian": 0.2, "sosial": 0.2, "profesional": 0.2}, extra="supervisi")
+        _assess_and_train(
+            b,
+            [head, *teachers],
+            plan,
+            share_trained=0.65,
+            pkg_dates=(date(2025, 1, 13), date(2025, 12, 8)),
+            gains={"pedagogik": 0.25, "kepribadian": 0.2, "sosial": 0.2, "profesional": 0.2},
+            extra="supervisi",
+        )
 
 
 _SITE_BUILDERS = {
@@ -833,7 +1086,12 @@ def sample_notes(site_key: str) -> list[str]:
     """The notice lines of a sample workbook: illustrative, which study it follows."""
 
     study = {s.id: s for s in load_studies()}[SITES_BY_KEY[site_key].study]
-    return [ILLUSTRATIVE_ID, ILLUSTRATIVE_EN, f"Mengikuti temuan penelitian / follows the findings of: {study.citation}", "Dibuat oleh / generated by: python -m analysis.samples data"]
+    return [
+        ILLUSTRATIVE_ID,
+        ILLUSTRATIVE_EN,
+        f"Mengikuti temuan penelitian / follows the findings of: {study.citation}",
+        "Dibuat oleh / generated by: python -m analysis.samples data",
+    ]
 
 
 def workbook_bytes(site_key: str) -> bytes:
@@ -846,28 +1104,134 @@ def workbook_bytes(site_key: str) -> bytes:
 # --- Dapodik-shaped files, laid out as Dapodik writes them --------------------------------------------
 
 DAFTAR_PTK_COLUMNS = [
-    "No", "Nama", "NUPTK", "JK", "Tempat Lahir", "Tanggal Lahir", "NIP", "Status Kepegawaian", "Jenis PTK", "Agama", "Alamat Jalan", "RT", "RW",
-    "Nama Dusun", "Desa/Kelurahan", "Kecamatan", "Kode Pos", "Telepon", "HP", "Email", "Tugas Tambahan", "SK CPNS", "Tanggal CPNS", "SK Pengangkatan",
-    "TMT Pengangkatan", "Lembaga Pengangkatan", "Pangkat Golongan", "Sumber Gaji", "Nama Ibu Kandung", "Status Perkawinan", "Nama Suami/Istri",
-    "NIP Suami/Istri", "Pekerjaan Suami/Istri", "TMT PNS", "Sudah Lisensi Kepala Sekolah", "Pernah Diklat Kepengawasan", "Keahlian Braille",
-    "Keahlian Bahasa Isyarat", "NPWP", "Nama Wajib Pajak", "Kewarganegaraan", "Bank", "Nomor Rekening Bank", "Rekening Atas Nama", "NIK", "No KK",
-    "Karpeg", "Karis/Karsu", "Lintang", "Bujur", "NUKS",
+    "No",
+    "Nama",
+    "NUPTK",
+    "JK",
+    "Tempat Lahir",
+    "Tanggal Lahir",
+    "NIP",
+    "Status Kepegawaian",
+    "Jenis PTK",
+    "Agama",
+    "Alamat Jalan",
+    "RT",
+    "RW",
+    "Nama Dusun",
+    "Desa/Kelurahan",
+    "Kecamatan",
+    "Kode Pos",
+    "Telepon",
+    "HP",
+    "Email",
+    "Tugas Tambahan",
+    "SK CPNS",
+    "Tanggal CPNS",
+    "SK Pengangkatan",
+    "TMT Pengangkatan",
+    "Lembaga Pengangkatan",
+    "Pangkat Golongan",
+    "Sumber Gaji",
+    "Nama Ibu Kandung",
+    "Status Perkawinan",
+    "Nama Suami/Istri",
+    "NIP Suami/Istri",
+    "Pekerjaan Suami/Istri",
+    "TMT PNS",
+    "Sudah Lisensi Kepala Sekolah",
+    "Pernah Diklat Kepengawasan",
+    "Keahlian Braille",
+    "Keahlian Bahasa Isyarat",
+    "NPWP",
+    "Nama Wajib Pajak",
+    "Kewarganegaraan",
+    "Bank",
+    "Nomor Rekening Bank",
+    "Rekening Atas Nama",
+    "NIK",
+    "No KK",
+    "Karpeg",
+    "Karis/Karsu",
+    "Lintang",
+    "Bujur",
+    "NUKS",
 ]
 PROFIL_PTK_MAIN = ["No", "Nama", "NUPTK", "JK", "Tempat Lahir", "Tanggal Lahir", "NIP", "Status Kepegawaian", "Jenis PTK"]
-PROFIL_PTK_KETERANGAN = ["Gelar Depan", "Gelar Belakang", "Jenjang", "Jurusan/Prodi", "Sertifikasi", "TMT Kerja", "Tugas Tambahan", "Mengajar",
-                         "Jam Tugas\nTambahan", "JJM", "Total JJM", "Siswa", "Kompetensi"]
-REKAP_COLUMNS = ["No", "Jenis Rombel", "Tingkat", "Nama Rombel", "Kurikulum", "Program/Kompetensi Keahlian", "Nama PTK", "NUPTK", "PTK Induk", "Kepegawaian",
-                 "Nama Matpel", "Kode Matpel", "JJM", "Jml Siswa", "Tgl SK Mengajar", "SK Mengajar", "Status di Kurikulum"]
+PROFIL_PTK_KETERANGAN = [
+    "Gelar Depan",
+    "Gelar Belakang",
+    "Jenjang",
+    "Jurusan/Prodi",
+    "Sertifikasi",
+    "TMT Kerja",
+    "Tugas Tambahan",
+    "Mengajar",
+    "Jam Tugas\nTambahan",
+    "JJM",
+    "Total JJM",
+    "Siswa",
+    "Kompetensi",
+]
+REKAP_COLUMNS = [
+    "No",
+    "Jenis Rombel",
+    "Tingkat",
+    "Nama Rombel",
+    "Kurikulum",
+    "Program/Kompetensi Keahlian",
+    "Nama PTK",
+    "NUPTK",
+    "PTK Induk",
+    "Kepegawaian",
+    "Nama Matpel",
+    "Kode Matpel",
+    "JJM",
+    "Jml Siswa",
+    "Tgl SK Mengajar",
+    "SK Mengajar",
+    "Status di Kurikulum",
+]
 FAKE_PERSONAL = {
-    "Tempat Lahir": "Kota Contoh", "Agama": "Islam", "Alamat Jalan": "Jl. Contoh No. 1", "RT": "001", "RW": "002", "Nama Dusun": "Dusun Contoh",
-    "Desa/Kelurahan": "Kelurahan Contoh", "Kode Pos": "31111", "Telepon": "0711-000000", "HP": "0800-0000-0000", "Email": "contoh@example.invalid",
-    "Nama Ibu Kandung": "IBU CONTOH", "Status Perkawinan": "Kawin", "Nama Suami/Istri": "PASANGAN CONTOH", "NIP Suami/Istri": "", "Pekerjaan Suami/Istri": "Wiraswasta",
-    "NPWP": "00.000.000.0-000.000", "Nama Wajib Pajak": "WAJIB PAJAK CONTOH", "Kewarganegaraan": "ID", "Bank": "BANK CONTOH", "Nomor Rekening Bank": "0000000000",
-    "Rekening Atas Nama": "REKENING CONTOH", "NIK": "0000000000000000", "No KK": "0000000000000000", "Karpeg": "X000000", "Karis/Karsu": "K000000",
-    "Lintang": "-3.4300", "Bujur": "104.2300",
+    "Tempat Lahir": "Kota Contoh",
+    "Agama": "Islam",
+    "Alamat Jalan": "Jl. Contoh No. 1",
+    "RT": "001",
+    "RW": "002",
+    "Nama Dusun": "Dusun Contoh",
+    "Desa/Kelurahan": "Kelurahan Contoh",
+    "Kode Pos": "31111",
+    "Telepon": "0711-000000",
+    "HP": "0800-0000-0000",
+    "Email": "contoh@example.invalid",
+    "Nama Ibu Kandung": "IBU CONTOH",
+    "Status Perkawinan": "Kawin",
+    "Nama Suami/Istri": "PASANGAN CONTOH",
+    "NIP Suami/Istri": "",
+    "Pekerjaan Suami/Istri": "Wiraswasta",
+    "NPWP": "00.000.000.0-000.000",
+    "Nama Wajib Pajak": "WAJIB PAJAK CONTOH",
+    "Kewarganegaraan": "ID",
+    "Bank": "BANK CONTOH",
+    "Nomor Rekening Bank": "0000000000",
+    "Rekening Atas Nama": "REKENING CONTOH",
+    "NIK": "0000000000000000",
+    "No KK": "0000000000000000",
+    "Karpeg": "X000000",
+    "Karis/Karsu": "K000000",
+    "Lintang": "-3.4300",
+    "Bujur": "104.2300",
 }
-DAPODIK_SCHOOL = {"npsn": "10603802", "nama_sekolah": "SMP Negeri 2 Prabumulih (contoh)", "jenjang": "SMP", "status": "Negeri", "naungan": "Kemendikdasmen",
-                  "kecamatan": "Prabumulih Timur", "kabupaten_kota": "Kota Prabumulih", "provinsi": "Sumatera Selatan", "berbasis_pesantren": "Tidak"}
+DAPODIK_SCHOOL = {
+    "npsn": "10603802",
+    "nama_sekolah": "SMP Negeri 2 Prabumulih (contoh)",
+    "jenjang": "SMP",
+    "status": "Negeri",
+    "naungan": "Kemendikdasmen",
+    "kecamatan": "Prabumulih Timur",
+    "kabupaten_kota": "Kota Prabumulih",
+    "provinsi": "Sumatera Selatan",
+    "berbasis_pesantren": "Tidak",
+}
 
 
 def dapodik_people(seed: int = 21, n_teachers: int = 24, n_staff: int = 5) -> pd.DataFrame:
@@ -876,7 +1240,11 @@ def dapodik_people(seed: int = 21, n_teachers: int = 24, n_staff: int = 5) -> pd
     npsn = DAPODIK_SCHOOL["npsn"]
     staff = _subject_staff(b, npsn, n_teachers, SMP_SUBJECTS, SMP_WEIGHTS, cert_share=0.7, madrasah=False)
     staff[0]["mengajar"] = "Bahasa Inggris; Seni Budaya"
-    staff[0]["jurusan_prodi"], staff[0]["sertifikasi"], staff[0]["_subjects"] = "Pendidikan Bahasa Inggris", "Bahasa Inggris", [("Bahasa Inggris", 18.0), ("Seni Budaya", 6.0)]
+    staff[0]["jurusan_prodi"], staff[0]["sertifikasi"], staff[0]["_subjects"] = (
+        "Pendidikan Bahasa Inggris",
+        "Bahasa Inggris",
+        [("Bahasa Inggris", 18.0), ("Seni Budaya", 6.0)],
+    )
     staff[0]["jjm"] = 24.0
     _tendik(b, npsn, n_staff, False)
     return pd.DataFrame(b.guru)
@@ -889,7 +1257,9 @@ def _title_rows(ws, title: str, school: dict) -> None:
     ws["A4"] = "Tanggal Unduh: 2025-11-20 10:15:00    Pengunduh: operator@contoh.invalid"
 
 
-def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None, hours_in_mengajar: bool = True) -> None:
+def write_dapodik_profil(
+    target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None, hours_in_mengajar: bool = True
+) -> None:
     """Write a Dapodik "Profil Sekolah" workbook: the form sheet and the PTK sheet (two-row header).
 
     Layout as Dapodik writes it: sheet ``Profil Sekolah`` with labels in column B,
@@ -906,9 +1276,19 @@ def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame |
     form = wb.active
     form.title = "Profil Sekolah"
     form["B2"] = "PROFIL SEKOLAH"
-    labels = [("Nama Sekolah", school["nama_sekolah"]), ("NPSN", school["npsn"]), ("Jenjang Pendidikan", school["jenjang"]), ("Status Sekolah", school["status"]),
-              ("Alamat Sekolah", "Jl. Contoh No. 2"), ("RT / RW", "1 / 2"), ("Kode Pos", "31111"), ("Kelurahan", "Kelurahan Contoh"),
-              ("Kecamatan", school["kecamatan"]), ("Kabupaten/Kota", school["kabupaten_kota"]), ("Provinsi", school["provinsi"])]
+    labels = [
+        ("Nama Sekolah", school["nama_sekolah"]),
+        ("NPSN", school["npsn"]),
+        ("Jenjang Pendidikan", school["jenjang"]),
+        ("Status Sekolah", school["status"]),
+        ("Alamat Sekolah", "Jl. Contoh No. 2"),
+        ("RT / RW", "1 / 2"),
+        ("Kode Pos", "31111"),
+        ("Kelurahan", "Kelurahan Contoh"),
+        ("Kecamatan", school["kecamatan"]),
+        ("Kabupaten/Kota", school["kabupaten_kota"]),
+        ("Provinsi", school["provinsi"]),
+    ]
     if school["npsn"] in SAMPLE_COORDINATES:  # the school's location, as the form gives it
         labels += [(k, f"{v:.4f}") for k, v in zip(("Lintang", "Bujur"), SAMPLE_COORDINATES[school["npsn"]])]  # 4 decimals: "104.247" would read as thousands
     for i, (label, value) in enumerate(labels):
@@ -930,12 +1310,28 @@ def write_dapodik_profil(target: str | Path | io.BytesIO, people: pd.DataFrame |
     for i, p in enumerate(people.to_dict("records"), start=1):
         subjects = p.get("_subjects") or []
         values = {
-            "No": i, "Nama": p["nama"], "NUPTK": p["nuptk"], "JK": p["jk"], "Tempat Lahir": FAKE_PERSONAL["Tempat Lahir"],
-            "Tanggal Lahir": p["tanggal_lahir"].strftime("%Y-%m-%d"), "NIP": p["nip"], "Status Kepegawaian": p["status_kepegawaian"], "Jenis PTK": p["jenis_ptk"],
-            "Gelar Depan": None, "Gelar Belakang": "S.Pd." if p["kependidikan"] == "Ya" else None, "Jenjang": p["jenjang_pendidikan"], "Jurusan/Prodi": p["jurusan_prodi"],
-            "Sertifikasi": p["sertifikasi"], "TMT Kerja": p["tmt_kerja"].strftime("%Y-%m-%d"), "Tugas Tambahan": p.get("tugas_tambahan"),
+            "No": i,
+            "Nama": p["nama"],
+            "NUPTK": p["nuptk"],
+            "JK": p["jk"],
+            "Tempat Lahir": FAKE_PERSONAL["Tempat Lahir"],
+            "Tanggal Lahir": p["tanggal_lahir"].strftime("%Y-%m-%d"),
+            "NIP": p["nip"],
+            "Status Kepegawaian": p["status_kepegawaian"],
+            "Jenis PTK": p["jenis_ptk"],
+            "Gelar Depan": None,
+            "Gelar Belakang": "S.Pd." if p["kependidikan"] == "Ya" else None,
+            "Jenjang": p["jenjang_pendidikan"],
+            "Jurusan/Prodi": p["jurusan_prodi"],
+            "Sertifikasi": p["sertifikasi"],
+            "TMT Kerja": p["tmt_kerja"].strftime("%Y-%m-%d"),
+            "Tugas Tambahan": p.get("tugas_tambahan"),
             "Mengajar": (", ".join(f"{s} ({int(h)} jam)" if hours_in_mengajar else s for s, h in subjects)) if subjects else None,
-            "Jam Tugas\nTambahan": p.get("jam_tugas_tambahan", 0), "JJM": p["jjm"], "Total JJM": p.get("total_jjm", p["jjm"]), "Siswa": 32 * len(subjects), "Kompetensi": None,
+            "Jam Tugas\nTambahan": p.get("jam_tugas_tambahan", 0),
+            "JJM": p["jjm"],
+            "Total JJM": p.get("total_jjm", p["jjm"]),
+            "Siswa": 32 * len(subjects),
+            "Kompetensi": None,
         }
         for j, h in enumerate(PROFIL_PTK_MAIN + PROFIL_PTK_KETERANGAN, start=1):
             v = values.get(h)
@@ -961,8 +1357,20 @@ def write_dapodik_daftar_ptk(target: str | Path | io.BytesIO, people: pd.DataFra
         ws.cell(row=5, column=j, value=h)
     for i, p in enumerate(people.to_dict("records"), start=1):
         values = dict(FAKE_PERSONAL)
-        values.update({"No": i, "Nama": p["nama"], "NUPTK": p["nuptk"], "JK": p["jk"], "Tanggal Lahir": p["tanggal_lahir"].strftime("%d/%m/%Y"), "NIP": p["nip"],
-                       "Status Kepegawaian": p["status_kepegawaian"], "Jenis PTK": p["jenis_ptk"], "Kecamatan": school["kecamatan"], "Sumber Gaji": "APBD"})
+        values.update(
+            {
+                "No": i,
+                "Nama": p["nama"],
+                "NUPTK": p["nuptk"],
+                "JK": p["jk"],
+                "Tanggal Lahir": p["tanggal_lahir"].strftime("%d/%m/%Y"),
+                "NIP": p["nip"],
+                "Status Kepegawaian": p["status_kepegawaian"],
+                "Jenis PTK": p["jenis_ptk"],
+                "Kecamatan": school["kecamatan"],
+                "Sumber Gaji": "APBD",
+            }
+        )
         for j, h in enumerate(DAFTAR_PTK_COLUMNS, start=1):
             v = values.get(h)
             if v is not None and v != "":
@@ -976,8 +1384,16 @@ def _rekap_workbook(school: dict) -> tuple[openpyxl.Workbook, object]:
     ws = wb.active
     ws.title = "Rekap Pembelajaran"
     ws["A1"] = "Rekap Pembelajaran"
-    for r, (label, value) in enumerate([("Nama Sekolah", school["nama_sekolah"]), ("NPSN", school["npsn"]), ("Semester", "2025/2026 Ganjil"),
-                                        ("Tanggal", "20/11/2025"), ("Pengunduh", "operator@contoh.invalid")], start=2):
+    for r, (label, value) in enumerate(
+        [
+            ("Nama Sekolah", school["nama_sekolah"]),
+            ("NPSN", school["npsn"]),
+            ("Semester", "2025/2026 Ganjil"),
+            ("Tanggal", "20/11/2025"),
+            ("Pengunduh", "operator@contoh.invalid"),
+        ],
+        start=2,
+    ):
         ws.cell(row=r, column=1, value=label)
         ws.cell(row=r, column=2, value=f": {value}")
     for j, h in enumerate(REKAP_COLUMNS, start=1):
@@ -1000,9 +1416,22 @@ def write_dapodik_rekap(target: str | Path | io.BytesIO, people: pd.DataFrame | 
             per_class = [jjm / 3] * 3
             for k, h in enumerate(per_class):
                 tingkat = 7 + k
-                values = {"No": no, "Jenis Rombel": "Kelas", "Tingkat": tingkat, "Nama Rombel": f"{tingkat}A", "Kurikulum": "Kurikulum Merdeka", "Nama PTK": p["nama"],
-                          "NUPTK": p["nuptk"], "PTK Induk": "Ya", "Kepegawaian": p["status_kepegawaian"], "Nama Matpel": subj, "Kode Matpel": "", "JJM": h,
-                          "Jml Siswa": 32, "Status di Kurikulum": "Wajib"}
+                values = {
+                    "No": no,
+                    "Jenis Rombel": "Kelas",
+                    "Tingkat": tingkat,
+                    "Nama Rombel": f"{tingkat}A",
+                    "Kurikulum": "Kurikulum Merdeka",
+                    "Nama PTK": p["nama"],
+                    "NUPTK": p["nuptk"],
+                    "PTK Induk": "Ya",
+                    "Kepegawaian": p["status_kepegawaian"],
+                    "Nama Matpel": subj,
+                    "Kode Matpel": "",
+                    "JJM": h,
+                    "Jml Siswa": 32,
+                    "Status di Kurikulum": "Wajib",
+                }
                 for j, col in enumerate(REKAP_COLUMNS, start=1):
                     v = values.get(col)
                     if v not in (None, ""):
@@ -1055,9 +1484,21 @@ def _write_daftar_2026(target, title: str, people: list[dict], school: dict) -> 
             ws.cell(row=5, column=j, value=h)
     for i, p in enumerate(people, start=1):
         values = dict(FAKE_PERSONAL)
-        values.update({"No": i, "Nama": p["nama"], "NUPTK": p.get("nuptk"), "JK": p["jk"], "Tanggal Lahir": p["tanggal_lahir"].strftime("%d/%m/%Y"),
-                       "NIP": p.get("nip"), "Status Kepegawaian": p["status_kepegawaian"], "Jenis PTK": p.get("jenis_ptk"), "Kecamatan": school["kecamatan"],
-                       "Sumber Gaji": "APBD", "Tugas Tambahan": p.get("tugas_tambahan")})
+        values.update(
+            {
+                "No": i,
+                "Nama": p["nama"],
+                "NUPTK": p.get("nuptk"),
+                "JK": p["jk"],
+                "Tanggal Lahir": p["tanggal_lahir"].strftime("%d/%m/%Y"),
+                "NIP": p.get("nip"),
+                "Status Kepegawaian": p["status_kepegawaian"],
+                "Jenis PTK": p.get("jenis_ptk"),
+                "Kecamatan": school["kecamatan"],
+                "Sumber Gaji": "APBD",
+                "Tugas Tambahan": p.get("tugas_tambahan"),
+            }
+        )
         for j, h in enumerate(DAFTAR_2026_COLUMNS, start=1):
             v = UNLABELLED_VALUE if h is None else values.get(h)
             if v is not None and v != "" and not (isinstance(v, float) and np.isnan(v)):
@@ -1132,12 +1573,19 @@ def write_dapodik_daftar_sekolah(target: str | Path | io.BytesIO) -> None:
             r += 1
     wb.save(target)
 
+
 #: Teacher columns of Rekap Pembelajaran that Dapodik merges over a teacher's class rows.
 REKAP_TEACHER_COLUMNS = ("Nama PTK", "NUPTK", "PTK Induk", "Kepegawaian")
 
 
-def write_dapodik_rekap_merged(target: str | Path | io.BytesIO, people: pd.DataFrame | None = None, school: dict | None = None,
-                               n_teachers: int = 5, classes: tuple[str, ...] = ("7A", "7B", "8A", "8B"), jjm_per_class: float = 3.0) -> None:
+def write_dapodik_rekap_merged(
+    target: str | Path | io.BytesIO,
+    people: pd.DataFrame | None = None,
+    school: dict | None = None,
+    n_teachers: int = 5,
+    classes: tuple[str, ...] = ("7A", "7B", "8A", "8B"),
+    jjm_per_class: float = 3.0,
+) -> None:
     """Write a Rekap Pembelajaran whose teacher cells are merged over each teacher's rows.
 
     Layout as :func:`write_dapodik_rekap` (label rows 2–6, header row 8), one
@@ -1157,8 +1605,17 @@ def write_dapodik_rekap_merged(target: str | Path | io.BytesIO, people: pd.DataF
         subj = p["_subjects"][0][0]
         first = row
         for rombel in classes:
-            values = {"No": no, "Jenis Rombel": "Kelas", "Tingkat": int(rombel[:-1]), "Nama Rombel": rombel, "Kurikulum": "Kurikulum Merdeka",
-                      "Nama Matpel": subj, "JJM": jjm_per_class, "Jml Siswa": 32, "Status di Kurikulum": "Wajib"}
+            values = {
+                "No": no,
+                "Jenis Rombel": "Kelas",
+                "Tingkat": int(rombel[:-1]),
+                "Nama Rombel": rombel,
+                "Kurikulum": "Kurikulum Merdeka",
+                "Nama Matpel": subj,
+                "JJM": jjm_per_class,
+                "Jml Siswa": 32,
+                "Status di Kurikulum": "Wajib",
+            }
             if row == first:
                 values.update({"Nama PTK": p["nama"], "NUPTK": p["nuptk"], "PTK Induk": "Ya", "Kepegawaian": p["status_kepegawaian"]})
             for j, col in enumerate(REKAP_COLUMNS, start=1):
@@ -1213,8 +1670,14 @@ DAPODIK_CERT_NAMES = {
 }
 #: Extra subjects some teachers of :func:`dapodik_people` also teach (row → subject, JJM), most out of field,
 #: as the field studies found (an English teacher on Seni Budaya, an IPS teacher on Prakarya).
-_EXTRA_TEACHING = {3: ("Informatika", 4.0), 5: ("Prakarya", 4.0), 7: ("IPA", 6.0), 13: ("Muatan Lokal", 4.0), 15: ("Seni Budaya", 6.0),
-                   22: ("Pendidikan Jasmani, Olahraga, dan Kesehatan", 4.0)}
+_EXTRA_TEACHING = {
+    3: ("Informatika", 4.0),
+    5: ("Prakarya", 4.0),
+    7: ("IPA", 6.0),
+    13: ("Muatan Lokal", 4.0),
+    15: ("Seni Budaya", 6.0),
+    22: ("Pendidikan Jasmani, Olahraga, dan Kesehatan", 4.0),
+}
 
 
 def dapodik_mixed_people(seed: int = 21) -> pd.DataFrame:
@@ -1229,8 +1692,18 @@ def dapodik_mixed_people(seed: int = 21) -> pd.DataFrame:
         p["_subjects"] = [*p["_subjects"], (subj, jjm)]
         p["mengajar"] = "; ".join(s for s, _ in p["_subjects"])
         p["jjm"] = float(sum(h for _, h in p["_subjects"]))
-    bk = dict(rows[2], nama="Guru BK Contoh", nuptk=_Builder(seed + 1).digits(16), nip=None, jenis_ptk="Guru BK", jurusan_prodi="Bimbingan dan Konseling",
-              sertifikasi=None, _subjects=[("Bimbingan dan Konseling", 24.0)], mengajar="Bimbingan dan Konseling", jjm=24.0)
+    bk = dict(
+        rows[2],
+        nama="Guru BK Contoh",
+        nuptk=_Builder(seed + 1).digits(16),
+        nip=None,
+        jenis_ptk="Guru BK",
+        jurusan_prodi="Bimbingan dan Konseling",
+        sertifikasi=None,
+        _subjects=[("Bimbingan dan Konseling", 24.0)],
+        mengajar="Bimbingan dan Konseling",
+        jjm=24.0,
+    )
     rows.insert(24, bk)
     return pd.DataFrame(rows)
 
@@ -1274,8 +1747,16 @@ def write_dapodik_profil_dapodik_names(target: str | Path | io.BytesIO, people: 
 # --- Dapodik's web-service JSON (getGtk, getRombonganBelajar, getSekolah) ---------------------
 
 #: Obviously fake personal fields a getGtk record carries, so tests can check they are dropped.
-FAKE_PERSONAL_JSON = {"nik": "0000000000000000", "tempat_lahir": "Kota Contoh", "agama_id_str": "Islam", "alamat_jalan": "Jl. Contoh No. 1",
-                      "no_hp": "0800-0000-0000", "email": "contoh@example.invalid", "nama_ibu_kandung": "IBU CONTOH", "npwp": "00.000.000.0-000.000"}
+FAKE_PERSONAL_JSON = {
+    "nik": "0000000000000000",
+    "tempat_lahir": "Kota Contoh",
+    "agama_id_str": "Islam",
+    "alamat_jalan": "Jl. Contoh No. 1",
+    "no_hp": "0800-0000-0000",
+    "email": "contoh@example.invalid",
+    "nama_ibu_kandung": "IBU CONTOH",
+    "npwp": "00.000.000.0-000.000",
+}
 #: Classes of the sample school; each subject of a teacher is taught in two of them, its JJM split evenly.
 JSON_ROMBEL = ("7A", "7B", "8A", "8B", "9A", "9B")
 
@@ -1312,25 +1793,66 @@ def dapodik_json_payload(people: pd.DataFrame | None = None, school: dict | None
     k = 0
     for i, p in enumerate(people.to_dict("records"), start=1):
         ptk_id = f"ptk-{i:03d}"
-        gtk.append({
-            "ptk_id": ptk_id, "ptk_terdaftar_id": f"terdaftar-{i:03d}", "nama": p["nama"], "nuptk": p["nuptk"], "nip": p["nip"], "jenis_kelamin": p["jk"],
-            "tanggal_lahir": p["tanggal_lahir"].isoformat(), "status_kepegawaian_id_str": p["status_kepegawaian"], "jenis_ptk_id_str": p["jenis_ptk"],
-            "pendidikan_terakhir": p["jenjang_pendidikan"], "bidang_studi_terakhir": p["jurusan_prodi"] or "-",
-            "bidang_studi_sertifikasi": p["sertifikasi"] if isinstance(p["sertifikasi"], str) else None, "pangkat_golongan_terakhir": "III/a",
-            "rwy_pend_formal": [{"satuan_pendidikan_formal": "Universitas Contoh", "kependidikan": "1" if p["kependidikan"] == "Ya" else "0", "tahun_lulus": "2010"}],
-            **FAKE_PERSONAL_JSON,
-        })
+        gtk.append(
+            {
+                "ptk_id": ptk_id,
+                "ptk_terdaftar_id": f"terdaftar-{i:03d}",
+                "nama": p["nama"],
+                "nuptk": p["nuptk"],
+                "nip": p["nip"],
+                "jenis_kelamin": p["jk"],
+                "tanggal_lahir": p["tanggal_lahir"].isoformat(),
+                "status_kepegawaian_id_str": p["status_kepegawaian"],
+                "jenis_ptk_id_str": p["jenis_ptk"],
+                "pendidikan_terakhir": p["jenjang_pendidikan"],
+                "bidang_studi_terakhir": p["jurusan_prodi"] or "-",
+                "bidang_studi_sertifikasi": p["sertifikasi"] if isinstance(p["sertifikasi"], str) else None,
+                "pangkat_golongan_terakhir": "III/a",
+                "rwy_pend_formal": [
+                    {"satuan_pendidikan_formal": "Universitas Contoh", "kependidikan": "1" if p["kependidikan"] == "Ya" else "0", "tahun_lulus": "2010"}
+                ],
+                **FAKE_PERSONAL_JSON,
+            }
+        )
         for subj, jjm in p["_subjects"] or []:
             for _ in range(2):
-                lessons[JSON_ROMBEL[k % len(JSON_ROMBEL)]].append({"pembelajaran_id": f"pb-{k:04d}", "ptk_id": ptk_id, "mata_pelajaran_id": 100000 + k,
-                                                                    "nama_mata_pelajaran": subj, "jam_mengajar_per_minggu": jjm / 2, "status_di_kurikulum_str": "Wajib"})
+                lessons[JSON_ROMBEL[k % len(JSON_ROMBEL)]].append(
+                    {
+                        "pembelajaran_id": f"pb-{k:04d}",
+                        "ptk_id": ptk_id,
+                        "mata_pelajaran_id": 100000 + k,
+                        "nama_mata_pelajaran": subj,
+                        "jam_mengajar_per_minggu": jjm / 2,
+                        "status_di_kurikulum_str": "Wajib",
+                    }
+                )
                 k += 1
-    rombel = [{"rombongan_belajar_id": f"rb-{r}", "nama": r, "tingkat_pendidikan_id": r[0], "jenis_rombel_str": "Kelas", "kurikulum_id_str": "Kurikulum Merdeka",
-               "pembelajaran": lessons[r]} for r in JSON_ROMBEL]
-    sekolah = {"sekolah_id": "sek-001", "npsn": school["npsn"], "nama": school["nama_sekolah"], "bentuk_pendidikan_id_str": school["jenjang"],
-               "status_sekolah_str": school["status"], "kecamatan": school["kecamatan"], "kabupaten_kota": school["kabupaten_kota"], "provinsi": school["provinsi"]}
-    return {"WebService/getSekolah": _answer(sekolah, "sekolah_id"), "WebService/getGtk": _answer(gtk, "ptk_id"),
-            "WebService/getRombonganBelajar": _answer(rombel, "rombongan_belajar_id")}
+    rombel = [
+        {
+            "rombongan_belajar_id": f"rb-{r}",
+            "nama": r,
+            "tingkat_pendidikan_id": r[0],
+            "jenis_rombel_str": "Kelas",
+            "kurikulum_id_str": "Kurikulum Merdeka",
+            "pembelajaran": lessons[r],
+        }
+        for r in JSON_ROMBEL
+    ]
+    sekolah = {
+        "sekolah_id": "sek-001",
+        "npsn": school["npsn"],
+        "nama": school["nama_sekolah"],
+        "bentuk_pendidikan_id_str": school["jenjang"],
+        "status_sekolah_str": school["status"],
+        "kecamatan": school["kecamatan"],
+        "kabupaten_kota": school["kabupaten_kota"],
+        "provinsi": school["provinsi"],
+    }
+    return {
+        "WebService/getSekolah": _answer(sekolah, "sekolah_id"),
+        "WebService/getGtk": _answer(gtk, "ptk_id"),
+        "WebService/getRombonganBelajar": _answer(rombel, "rombongan_belajar_id"),
+    }
 
 
 def write_dapodik_json(target: str | Path | io.BytesIO, payload: dict | None = None) -> None:
@@ -1425,7 +1947,11 @@ if __name__ == "__main__":
 
 #: Centre of the generated district (decimal degrees; an illustrative place in Sumatera Selatan).
 DISTRICT_CENTRE = (-3.45, 104.25)
-SD_SUBJECTS = {"Guru Kelas": ("PGSD", 24.0), "Pendidikan Agama Islam dan Budi Pekerti": ("Pendidikan Agama Islam", 4.0), "Pendidikan Jasmani, Olahraga, dan Kesehatan": ("Pendidikan Jasmani Kesehatan dan Rekreasi", 4.0)}
+SD_SUBJECTS = {
+    "Guru Kelas": ("PGSD", 24.0),
+    "Pendidikan Agama Islam dan Budi Pekerti": ("Pendidikan Agama Islam", 4.0),
+    "Pendidikan Jasmani, Olahraga, dan Kesehatan": ("Pendidikan Jasmani Kesehatan dan Rekreasi", 4.0),
+}
 
 
 def district_tables(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 400, n_kecamatan: int = 20) -> dict[str, pd.DataFrame]:
@@ -1462,9 +1988,21 @@ def district_tables(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 
         lat, lon = kec_centres[k]
         npsn = f"{(20 if smp else 10) * 10**6 + 500000 + i:08d}"
         status = "Swasta" if rng.random() < 0.15 else "Negeri"
-        schools.append({"npsn": npsn, "nama_sekolah": f"{'SMP' if smp else 'SD'} {'Negeri' if status == 'Negeri' else 'Swasta'} {i + 1} (contoh)", "jenjang": "SMP" if smp else "SD",
-                        "status": status, "naungan": "Kemendikdasmen", "kecamatan": f"Kecamatan {k + 1:02d}", "kabupaten_kota": "Kabupaten Contoh", "provinsi": "Sumatera Selatan",
-                        "berbasis_pesantren": "Tidak", "lintang": round(lat + rng.normal(0, 0.03), 5), "bujur": round(lon + rng.normal(0, 0.03), 5)})
+        schools.append(
+            {
+                "npsn": npsn,
+                "nama_sekolah": f"{'SMP' if smp else 'SD'} {'Negeri' if status == 'Negeri' else 'Swasta'} {i + 1} (contoh)",
+                "jenjang": "SMP" if smp else "SD",
+                "status": status,
+                "naungan": "Kemendikdasmen",
+                "kecamatan": f"Kecamatan {k + 1:02d}",
+                "kabupaten_kota": "Kabupaten Contoh",
+                "provinsi": "Sumatera Selatan",
+                "berbasis_pesantren": "Tidak",
+                "lintang": round(lat + rng.normal(0, 0.03), 5),
+                "bujur": round(lon + rng.normal(0, 0.03), 5),
+            }
+        )
         rombel = int(max(3, rng.normal(smp_rombel if smp else sd_rombel, 1.5)))
         if smp:
             demand = {s: float(rombel * w) for s, w in zip(smp_subjects, weights * 32 / weights.sum())}
@@ -1482,37 +2020,91 @@ def district_tables(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 
                 pr = prodi_of.get(subj) or SD_SUBJECTS[subj][0]
                 off = rng.random() < 0.12
                 if off:
-                    pool = [p for p in ([prodi_of[s] for s in smp_subjects] if smp else ["Pendidikan Agama Islam", "Ekonomi", "Pendidikan Bahasa Indonesia"]) if p != pr]
+                    pool = [
+                        p
+                        for p in ([prodi_of[s] for s in smp_subjects] if smp else ["Pendidikan Agama Islam", "Ekonomi", "Pendidikan Bahasa Indonesia"])
+                        if p != pr
+                    ]
                     pr = str(rng.choice(pool))
                 staff.append((subj, load, pr, off))
         for subj, load, pr, off in staff:
             nuptk += 1
-            st = str(rng.choice(["PNS", "PPPK", "GTY/PTY", "Guru Honor Sekolah"], p=[0.45, 0.15, 0.2, 0.2])) if status == "Negeri" else str(rng.choice(["GTY/PTY", "Guru Honor Sekolah"]))
+            st = (
+                str(rng.choice(["PNS", "PPPK", "GTY/PTY", "Guru Honor Sekolah"], p=[0.45, 0.15, 0.2, 0.2]))
+                if status == "Negeri"
+                else str(rng.choice(["GTY/PTY", "Guru Honor Sekolah"]))
+            )
             certified = not off and rng.random() < (0.6 if st in ("PNS", "PPPK") else 0.15)
             gid = str(nuptk)
-            row = {"guru_id": gid, "nuptk": gid, "npsn": npsn, "nama": f"Guru {gid[-6:]} (contoh)", "status_kepegawaian": st,
-                   "jenis_ptk": "Guru Kelas" if subj == "Guru Kelas" else "Guru Mapel", "jenjang_pendidikan": "S1", "jurusan_prodi": pr,
-                   "sertifikasi": (subj if subj != "Guru Kelas" else "Guru Kelas SD") if certified else None, "pendidik": True, "kependidikan": True,
-                   "tugas_tambahan": None, "jam_tugas_tambahan": np.nan, "jjm": load, "mengajar": subj}
+            row = {
+                "guru_id": gid,
+                "nuptk": gid,
+                "npsn": npsn,
+                "nama": f"Guru {gid[-6:]} (contoh)",
+                "status_kepegawaian": st,
+                "jenis_ptk": "Guru Kelas" if subj == "Guru Kelas" else "Guru Mapel",
+                "jenjang_pendidikan": "S1",
+                "jurusan_prodi": pr,
+                "sertifikasi": (subj if subj != "Guru Kelas" else "Guru Kelas SD") if certified else None,
+                "pendidik": True,
+                "kependidikan": True,
+                "tugas_tambahan": None,
+                "jam_tugas_tambahan": np.nan,
+                "jjm": load,
+                "mengajar": subj,
+            }
             for s_key in ICT_SKILLS_KEYS:
                 row[s_key] = int(rng.choice([1, 2, 3, 4], p=[0.15, 0.35, 0.35, 0.15]))
             guru.append(row)
             mengajar.append({"guru_id": gid, "nuptk": gid, "mata_pelajaran": subj, "jjm": load})
             for _ in range(int(rng.integers(0, 3))):
                 end = date(2024, 1, 15) + timedelta(days=int(rng.integers(0, 700)))
-                pelatihan.append({"guru_id": gid, "nuptk": gid, "nama_pelatihan": str(rng.choice(["Bimtek Kurikulum Merdeka", "Pelatihan TIK Dasar", "Workshop Asesmen", "MGMP/KKG Rutin"])),
-                                  "jenis": str(rng.choice(["Bimtek", "Workshop", "KKG" if not smp else "MGMP", "Diklat"])), "fokus": str(rng.choice(["Pedagogik", "Profesional", "TIK"])),
-                                  "tanggal_mulai": pd.Timestamp(end - timedelta(days=3)), "tanggal_selesai": pd.Timestamp(end), "jp": 32.0, "peran": "Peserta"})
+                pelatihan.append(
+                    {
+                        "guru_id": gid,
+                        "nuptk": gid,
+                        "nama_pelatihan": str(rng.choice(["Bimtek Kurikulum Merdeka", "Pelatihan TIK Dasar", "Workshop Asesmen", "MGMP/KKG Rutin"])),
+                        "jenis": str(rng.choice(["Bimtek", "Workshop", "KKG" if not smp else "MGMP", "Diklat"])),
+                        "fokus": str(rng.choice(["Pedagogik", "Profesional", "TIK"])),
+                        "tanggal_mulai": pd.Timestamp(end - timedelta(days=3)),
+                        "tanggal_selesai": pd.Timestamp(end),
+                        "jp": 32.0,
+                        "peran": "Peserta",
+                    }
+                )
             if rng.random() < 0.6:
                 when = date(2025, 1, 10) + timedelta(days=int(rng.integers(0, 330)))
-                penilaian.append({"guru_id": gid, "nuptk": gid, "tanggal_penilaian": pd.Timestamp(when), "sumber": "Supervisi",
-                                  **{d: float(np.clip(rng.normal(74, 9), 30, 100)) for d in ("pedagogik", "kepribadian", "sosial", "profesional")}})
+                penilaian.append(
+                    {
+                        "guru_id": gid,
+                        "nuptk": gid,
+                        "tanggal_penilaian": pd.Timestamp(when),
+                        "sumber": "Supervisi",
+                        **{d: float(np.clip(rng.normal(74, 9), 30, 100)) for d in ("pedagogik", "kepribadian", "sosial", "profesional")},
+                    }
+                )
             if st in ("PNS", "PPPK"):
-                kin.append({"guru_id": gid, "nuptk": gid, "npsn": npsn, "tahun": 2024, "predikat": str(rng.choice(["Sangat Baik", "Baik", "Butuh Perbaikan"], p=[0.2, 0.72, 0.08])), "rating_hasil_kerja": None, "rating_perilaku_kerja": None})
-    tables = {"sekolah": pd.DataFrame(schools), "guru": pd.DataFrame(guru), "mengajar": pd.DataFrame(mengajar), "pelatihan": pd.DataFrame(pelatihan),
-              "penilaian": pd.DataFrame(penilaian), "kinerja": pd.DataFrame(kin), "kendala": pd.DataFrame(columns=["npsn", "nama_pelatihan", "tanggal", "kategori"])}
+                kin.append(
+                    {
+                        "guru_id": gid,
+                        "nuptk": gid,
+                        "npsn": npsn,
+                        "tahun": 2024,
+                        "predikat": str(rng.choice(["Sangat Baik", "Baik", "Butuh Perbaikan"], p=[0.2, 0.72, 0.08])),
+                        "rating_hasil_kerja": None,
+                        "rating_perilaku_kerja": None,
+                    }
+                )
+    tables = {
+        "sekolah": pd.DataFrame(schools),
+        "guru": pd.DataFrame(guru),
+        "mengajar": pd.DataFrame(mengajar),
+        "pelatihan": pd.DataFrame(pelatihan),
+        "penilaian": pd.DataFrame(penilaian),
+        "kinerja": pd.DataFrame(kin),
+        "kendala": pd.DataFrame(columns=["npsn", "nama_pelatihan", "tanggal", "kategori"]),
+    }
     return tables
-
 
 
 def district_dataset(n_schools: int = 400, n_teachers: int = 10_000, seed: int = 400):
@@ -1529,5 +2121,6 @@ def district_dataset(n_schools: int = 400, n_teachers: int = 10_000, seed: int =
         missing = {c: pd.Series([None] * len(df), index=df.index, dtype=empty[c].dtype) for c in empty.columns if c not in df.columns}
         tables[key] = df.assign(**missing) if missing else df
     return Dataset(tables=tables, report=ValidationReport(file="district_tables"), source=f"district_tables({n_schools}, {n_teachers}, {seed})", is_sample=True)
+
 
 ICT_SKILLS_KEYS = ("tik_laptop", "tik_office", "tik_lms", "tik_media", "tik_asesmen", "tik_kka")

@@ -28,7 +28,14 @@ window = st.slider(t("dampak.window", lang), 3, 24, effects.DEFAULT_WINDOW, key=
 cluster = "teacher"
 if npsn is None and len(widgets.school_choices(ds)) > 1:
     # a district-wide view: teachers of one school share an assessor, so their errors may correlate
-    cluster = st.radio(t("effects.cluster.choice", lang), effects.CLUSTERS, format_func=lambda c: t(f"effects.cluster.{c}", lang), horizontal=True, key=state.key(PAGE, "cluster"), help=t("effects.cluster.help", lang))
+    cluster = st.radio(
+        t("effects.cluster.choice", lang),
+        effects.CLUSTERS,
+        format_func=lambda c: t(f"effects.cluster.{c}", lang),
+        horizontal=True,
+        key=state.key(PAGE, "cluster"),
+        help=t("effects.cluster.help", lang),
+    )
 sel = cache.select(ds, npsn)
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("training_effects",), lang)

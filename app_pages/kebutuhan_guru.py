@@ -33,9 +33,14 @@ with tab_needs:
     nt = cache.get(ds, "plan.views.needs_tables", npsn, lambda: views.needs_tables(sel, judged), shared=True)
     tot = nt["totals"]
     fmt = lambda v: widgets.format_value(v, "count", lang)  # noqa: E731
-    st.write(t("plan.needs.summary", lang, needed=fmt(tot["jjm_needed"]), out=fmt(tot["jjm_out"]), unknown=fmt(tot["jjm_unknown"]), spare=fmt(tot["jjm_spare"])))
+    st.write(
+        t("plan.needs.summary", lang, needed=fmt(tot["jjm_needed"]), out=fmt(tot["jjm_out"]), unknown=fmt(tot["jjm_unknown"]), spare=fmt(tot["jjm_spare"]))
+    )
     levels = ["npsn", "kecamatan", "district"]
-    level = st.segmented_control(t("plan.level", lang), levels, format_func=lambda k: t(f"plan.level.{k}", lang), default="npsn", key=state.key(PAGE, "level")) or "npsn"
+    level = (
+        st.segmented_control(t("plan.level", lang), levels, format_func=lambda k: t(f"plan.level.{k}", lang), default="npsn", key=state.key(PAGE, "level"))
+        or "npsn"
+    )
     table = nt[level]
     if level != "district":
         row = "npsn" if level == "npsn" else "kecamatan"
@@ -49,10 +54,14 @@ with tab_redis:
     st.caption(t("plan.redis.intro", lang))
     c1, c2, c3 = st.columns(3)
     same_kec = c1.checkbox(t("plan.redis.same_kecamatan", lang), value=True, key=state.key(PAGE, "same_kec"))
-    km = c2.number_input(t("plan.redis.km", lang), min_value=0.0, max_value=200.0, value=0.0, step=5.0, key=state.key(PAGE, "km"), help=t("plan.redis.km.help", lang))
+    km = c2.number_input(
+        t("plan.redis.km", lang), min_value=0.0, max_value=200.0, value=0.0, step=5.0, key=state.key(PAGE, "km"), help=t("plan.redis.km.help", lang)
+    )
     swasta = c3.checkbox(t("plan.redis.swasta", lang), value=False, key=state.key(PAGE, "swasta"))
     teacher_codes = dict(zip(sel.guru["guru_id"], views.teacher_label(list(sel.guru["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None)))
-    fixed = st.multiselect(t("plan.redis.fixed", lang), list(teacher_codes), format_func=teacher_codes.get, key=state.key(PAGE, "fixed"), **widgets.multiselect_words(lang))
+    fixed = st.multiselect(
+        t("plan.redis.fixed", lang), list(teacher_codes), format_func=teacher_codes.get, key=state.key(PAGE, "fixed"), **widgets.multiselect_words(lang)
+    )
     locked = st.session_state.setdefault(state.key(PAGE, "locked"), [])
     dropped = st.session_state.setdefault(state.key(PAGE, "dropped"), set())
     opts = redistribution.Options(max_km=km or None, same_kecamatan=same_kec, allow_swasta=swasta, fixed=set(fixed), locked=list(locked), dropped=set(dropped))
@@ -65,7 +74,18 @@ with tab_redis:
     s = prop.stats
     if not s["optimal"]:
         st.warning(t("plan.redis.not_optimal", lang, status=s["status"]))
-    st.caption(t("plan.redis.stats", lang, variables=s["variables"], constraints=s["constraints"], build=s["build_s"], solve=s["solve_s"], before=s["objective_before"], after=s["objective_after"]))
+    st.caption(
+        t(
+            "plan.redis.stats",
+            lang,
+            variables=s["variables"],
+            constraints=s["constraints"],
+            build=s["build_s"],
+            solve=s["solve_s"],
+            before=s["objective_before"],
+            after=s["objective_after"],
+        )
+    )
     widgets.figure(plan_charts.before_after_figure(s, lang), state.key(PAGE, "before_after"))
     st.subheader(t("plan.redis.moves", lang))
     st.caption(t("plan.redis.codes", lang))
@@ -73,8 +93,21 @@ with tab_redis:
     if moves.empty:
         st.info(t("plan.redis.none", lang))
     else:
-        widgets.table(moves, lang, {"move_id": "col.move_id", "teacher": "col.teacher", "from_school": "col.from_school", "to_school": "col.to_school",
-                                    "mata_pelajaran": "col.subject", "hours": "col.hours", "kind": "col.move_kind", "reason": "col.reason"}, key=state.key(PAGE, "moves"))
+        widgets.table(
+            moves,
+            lang,
+            {
+                "move_id": "col.move_id",
+                "teacher": "col.teacher",
+                "from_school": "col.from_school",
+                "to_school": "col.to_school",
+                "mata_pelajaran": "col.subject",
+                "hours": "col.hours",
+                "kind": "col.move_kind",
+                "reason": "col.reason",
+            },
+            key=state.key(PAGE, "moves"),
+        )
         takes = [i for i, k in enumerate(prop.moves["kind"]) if k == "take"]
         label = lambda i: f"{i + 1}. {moves.at[i, 'teacher']} → {moves.at[i, 'to_school']} · {moves.at[i, 'mata_pelajaran']} · {moves.at[i, 'hours']:.0f}"  # noqa: E731
         c1, c2 = st.columns(2)
@@ -93,8 +126,19 @@ with tab_redis:
             st.rerun()
     st.subheader(t("plan.redis.schools", lang))
     sch = prop.schools.assign(npsn=prop.schools["npsn"].map(names))
-    widgets.table(sch, lang, {"npsn": "col.school", "out_before": "col.out_before", "out_after": "col.out_after", "uncovered_after": "col.uncovered_after",
-                              "below24_before": "col.below24_before", "below24_after": "col.below24_after"}, key=state.key(PAGE, "schools"))
+    widgets.table(
+        sch,
+        lang,
+        {
+            "npsn": "col.school",
+            "out_before": "col.out_before",
+            "out_after": "col.out_after",
+            "uncovered_after": "col.uncovered_after",
+            "below24_before": "col.below24_before",
+            "below24_after": "col.below24_after",
+        },
+        key=state.key(PAGE, "schools"),
+    )
 
 # ------------------------------------------------------------------ training and follow-up
 with tab_train:
@@ -107,32 +151,97 @@ with tab_train:
     tr = views.training_tables(sel, judged, target, threshold, int(months), int(size))
     kind_label = lambda s: "; ".join(t(f"plan.need.{k}", lang) for k in str(s).split("; ") if k)  # noqa: E731
     st.subheader(t("plan.training.ranked", lang))
-    ranked = tr["ranked"].assign(teacher=views.teacher_label(list(tr["ranked"]["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None),
-                                 npsn=tr["ranked"]["npsn"].map(names), kinds=tr["ranked"]["kinds"].map(kind_label),
-                                 topics=[views.topic_label(x, lang) for x in tr["ranked"]["topics"]])
-    widgets.table(ranked, lang, {"teacher": "col.teacher", "npsn": "col.school", "score": "col.score", "needs": "col.needs_n", "kinds": "col.kinds", "topics": "col.topics"}, key=state.key(PAGE, "ranked"))
+    ranked = tr["ranked"].assign(
+        teacher=views.teacher_label(list(tr["ranked"]["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None),
+        npsn=tr["ranked"]["npsn"].map(names),
+        kinds=tr["ranked"]["kinds"].map(kind_label),
+        topics=[views.topic_label(x, lang) for x in tr["ranked"]["topics"]],
+    )
+    widgets.table(
+        ranked,
+        lang,
+        {"teacher": "col.teacher", "npsn": "col.school", "score": "col.score", "needs": "col.needs_n", "kinds": "col.kinds", "topics": "col.topics"},
+        key=state.key(PAGE, "ranked"),
+    )
     st.subheader(t("plan.training.by_school", lang))
     bys = tr["by_school"].assign(npsn=tr["by_school"]["npsn"].map(names))
-    widgets.table(bys, lang, {"npsn": "col.school", **{k: f"plan.need.{k}" for k in ("out_of_field", "kinerja", "domain", "ict", "no_training")}, "teachers": "col.teachers"}, key=state.key(PAGE, "by_school"))
+    widgets.table(
+        bys,
+        lang,
+        {"npsn": "col.school", **{k: f"plan.need.{k}" for k in ("out_of_field", "kinerja", "domain", "ict", "no_training")}, "teachers": "col.teachers"},
+        key=state.key(PAGE, "by_school"),
+    )
     st.subheader(t("plan.training.cohorts", lang))
-    co = tr["cohorts"].assign(kind=tr["cohorts"]["kind"].map(lambda k: t(f"plan.need.{k}", lang)), topic=[views.topic_label(x, lang) for x in tr["cohorts"]["topic"]],
-                              mgmp_subject=[views.topic_label(x, lang) for x in tr["cohorts"]["mgmp_subject"]])
-    widgets.table(co, lang, {"kecamatan": "col.kecamatan", "forum": "col.forum", "mgmp_subject": "col.mgmp_subject", "kind": "col.need_kind", "topic": "col.topic",
-                             "part": "col.part", "size": "col.size", "schools": "col.schools_n"}, key=state.key(PAGE, "cohorts"))
+    co = tr["cohorts"].assign(
+        kind=tr["cohorts"]["kind"].map(lambda k: t(f"plan.need.{k}", lang)),
+        topic=[views.topic_label(x, lang) for x in tr["cohorts"]["topic"]],
+        mgmp_subject=[views.topic_label(x, lang) for x in tr["cohorts"]["mgmp_subject"]],
+    )
+    widgets.table(
+        co,
+        lang,
+        {
+            "kecamatan": "col.kecamatan",
+            "forum": "col.forum",
+            "mgmp_subject": "col.mgmp_subject",
+            "kind": "col.need_kind",
+            "topic": "col.topic",
+            "part": "col.part",
+            "size": "col.size",
+            "schools": "col.schools_n",
+        },
+        key=state.key(PAGE, "cohorts"),
+    )
     st.subheader(t("plan.training.overdue", lang))
     counts = {k: int((tr["schedule"]["state"] == k).sum()) for k in ("done", "overdue", "pending")}
     st.write(t("plan.training.overdue.summary", lang, date=school.date_text(sel.reference_date), **counts))
-    od = tr["overdue"].assign(teacher=views.teacher_label(list(tr["overdue"]["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None), npsn=tr["overdue"]["npsn"].map(names))
+    od = tr["overdue"].assign(
+        teacher=views.teacher_label(list(tr["overdue"]["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None),
+        npsn=tr["overdue"]["npsn"].map(names),
+    )
     if len(od):
-        widgets.table(od, lang, {"teacher": "col.teacher", "npsn": "col.school", "nama_pelatihan": "col.training", "tanggal_selesai": "col.end", "due": "col.due", "days_overdue": "col.days_overdue"}, key=state.key(PAGE, "overdue"))
+        widgets.table(
+            od,
+            lang,
+            {
+                "teacher": "col.teacher",
+                "npsn": "col.school",
+                "nama_pelatihan": "col.training",
+                "tanggal_selesai": "col.end",
+                "due": "col.due",
+                "days_overdue": "col.days_overdue",
+            },
+            key=state.key(PAGE, "overdue"),
+        )
     # the plan as one download
-    sheets = {t("plan.tab.needs", lang): nt["npsn"].assign(npsn=nt["npsn"]["npsn"].map(names)), t("plan.redis.moves", lang): moves,
-              t("plan.redis.schools", lang): sch, t("plan.training.ranked", lang): ranked.drop(columns=["guru_id"]),
-              t("plan.training.cohorts", lang): co.drop(columns=["guru_ids"]), t("plan.training.overdue", lang): od.drop(columns=["guru_id"])}
+    sheets = {
+        t("plan.tab.needs", lang): nt["npsn"].assign(npsn=nt["npsn"]["npsn"].map(names)),
+        t("plan.redis.moves", lang): moves,
+        t("plan.redis.schools", lang): sch,
+        t("plan.training.ranked", lang): ranked.drop(columns=["guru_id"]),
+        t("plan.training.cohorts", lang): co.drop(columns=["guru_ids"]),
+        t("plan.training.overdue", lang): od.drop(columns=["guru_id"]),
+    }
     notice = t("app.sample_notice", lang) if ds.is_sample else None
     c1, c2 = st.columns(2)
-    c1.download_button(t("plan.download.xlsx", lang), views.plan_xlsx(sheets, notice), file_name=f"{t('filename.plan', lang, scope=npsn or t('filename.scope.district', lang))}.xlsx", key=state.key(PAGE, "dl_xlsx"),
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    html = views.plan_html(t("plan.report.title", lang), [t("plan.report.scope", lang, scope=names.get(npsn, npsn) if npsn else t("plan.level.district", lang))],
-                           [(name, [df]) for name, df in sheets.items()], notice, lang)
-    c2.download_button(t("plan.download.html", lang), html.encode("utf-8"), file_name=f"{t('filename.plan', lang, scope=npsn or t('filename.scope.district', lang))}.html", mime="text/html", key=state.key(PAGE, "dl_html"))
+    c1.download_button(
+        t("plan.download.xlsx", lang),
+        views.plan_xlsx(sheets, notice),
+        file_name=f"{t('filename.plan', lang, scope=npsn or t('filename.scope.district', lang))}.xlsx",
+        key=state.key(PAGE, "dl_xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    html = views.plan_html(
+        t("plan.report.title", lang),
+        [t("plan.report.scope", lang, scope=names.get(npsn, npsn) if npsn else t("plan.level.district", lang))],
+        [(name, [df]) for name, df in sheets.items()],
+        notice,
+        lang,
+    )
+    c2.download_button(
+        t("plan.download.html", lang),
+        html.encode("utf-8"),
+        file_name=f"{t('filename.plan', lang, scope=npsn or t('filename.scope.district', lang))}.html",
+        mime="text/html",
+        key=state.key(PAGE, "dl_html"),
+    )

@@ -38,7 +38,10 @@ st.header(t("tik.section.groups", lang))
 groupings = {"by_age": "tik.by.age", "by_status": "tik.by.status", "by_certification": "tik.by.certification"}
 if npsn is None:
     groupings["by_school"] = "tik.by.school"
-by = st.segmented_control(t("tik.by", lang), list(groupings), format_func=lambda k: t(groupings[k], lang), default="by_age", key=state.key(PAGE, "by")) or "by_age"
+by = (
+    st.segmented_control(t("tik.by", lang), list(groupings), format_func=lambda k: t(groupings[k], lang), default="by_age", key=state.key(PAGE, "by"))
+    or "by_age"
+)
 table = tik[by]
 row_labels = {"certified": t("group.certified", lang), "uncertified": t("group.uncertified", lang), "unknown": t("chart.unknown", lang)}
 if by == "by_age":
@@ -46,9 +49,14 @@ if by == "by_age":
 if by == "by_school":
     row_labels |= widgets.school_names(ds)
 coverage.figure(
-    cov, "ict_by_age" if by == "by_age" else "ict",
-    lambda: charts.matrix_figure(table, "group", "skill", "share", lang, "tik.chart.by_group", row_labels=row_labels, col_labels=skill_labels, percent=True, target=target),
-    state.key(PAGE, "matrix"), lang, "tik.chart.by_group",
+    cov,
+    "ict_by_age" if by == "by_age" else "ict",
+    lambda: charts.matrix_figure(
+        table, "group", "skill", "share", lang, "tik.chart.by_group", row_labels=row_labels, col_labels=skill_labels, percent=True, target=target
+    ),
+    state.key(PAGE, "matrix"),
+    lang,
+    "tik.chart.by_group",
 )
 
 st.header(t("tik.section.needs", lang))
@@ -57,8 +65,12 @@ if not coverage.note(cov, "ict_needs", lang):
     st.write(t("tik.needs.summary", lang, n=len(needs), target=target, date=school.date_text(sel.reference_date)))
 if len(needs) and cov.supports("ict_needs"):
     shown = school.teacher_labels(sel, needs, state.shows_names(), ds.id)
-    shown = shown.assign(skills=[", ".join(skill_labels[s] for s in str(x).split(";") if s) for x in shown["skills"]], npsn=shown["npsn"].map(widgets.school_names(ds)))
+    shown = shown.assign(
+        skills=[", ".join(skill_labels[s] for s in str(x).split(";") if s) for x in shown["skills"]], npsn=shown["npsn"].map(widgets.school_names(ds))
+    )
     columns = {"teacher": "col.teacher", "npsn": "col.school", "gaps": "col.gaps", "skills": "col.skills_below", "last_tik_training": "col.last_tik_training"}
     widgets.table(shown, lang, columns, key=state.key(PAGE, "needs"))
     export = shown[list(columns)].rename(columns={c: t(k, lang) for c, k in columns.items()})
-    widgets.csv_download(export, lang, "tik.needs.download", f"{t('filename.tik_needs', lang, scope=npsn or t('filename.scope.all', lang))}.csv", state.key(PAGE, "needs_csv"))
+    widgets.csv_download(
+        export, lang, "tik.needs.download", f"{t('filename.tik_needs', lang, scope=npsn or t('filename.scope.all', lang))}.csv", state.key(PAGE, "needs_csv")
+    )

@@ -24,7 +24,13 @@ st.caption(t("pkg.legacy.caption", lang))
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
 sel = cache.select(ds, npsn)
 years = school.assessment_years(sel)
-period = st.selectbox(t("komp.period", lang), [None, *years], format_func=lambda y: t("komp.period.latest", lang) if y is None else str(y), key=state.key(PAGE, "period"), help=t("komp.period.help", lang))
+period = st.selectbox(
+    t("komp.period", lang),
+    [None, *years],
+    format_func=lambda y: t("komp.period.latest", lang) if y is None else str(y),
+    key=state.key(PAGE, "period"),
+    help=t("komp.period.help", lang),
+)
 comp = cache.get(ds, "school.competency_tables", (npsn, period), lambda: school.competency_tables(sel, period), shared=True)
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("competency", "kinerja", "ukg"), lang)
@@ -49,7 +55,17 @@ else:
         st.header(t("komp.section.schools", lang))
         labels = {d: t(f"domain.{d}", lang) for d in schema.DOMAINS}
         widgets.figure(
-            charts.matrix_figure(comp["by_school"], "npsn", "domain", "mean", lang, "komp.chart.by_school", row_labels=widgets.school_names(ds), col_labels=labels, zrange=(50.0, 100.0)),
+            charts.matrix_figure(
+                comp["by_school"],
+                "npsn",
+                "domain",
+                "mean",
+                lang,
+                "komp.chart.by_school",
+                row_labels=widgets.school_names(ds),
+                col_labels=labels,
+                zrange=(50.0, 100.0),
+            ),
             state.key(PAGE, "by_school"),
         )
 
@@ -61,4 +77,15 @@ ukg = comp["ukg"]
 coverage.figure(cov, "ukg", lambda: charts.ukg_figure(ukg, pkg.ukg_reference(), lang, pkg.UKG_MINIMUM), state.key(PAGE, "ukg"), lang, "chart.ukg.title")
 if int(ukg["teachers"].sum()):
     shown = ukg.assign(domain=[t(f"domain.{d}", lang) for d in ukg["domain"]])
-    widgets.table(shown, lang, {"domain": "report.school.domain", "teachers": "col.teachers", "mean": "report.school.mean", "below_minimum": "col.below_minimum", "share_below": "col.share_below"}, key=state.key(PAGE, "ukg_table"))
+    widgets.table(
+        shown,
+        lang,
+        {
+            "domain": "report.school.domain",
+            "teachers": "col.teachers",
+            "mean": "report.school.mean",
+            "below_minimum": "col.below_minimum",
+            "share_below": "col.share_below",
+        },
+        key=state.key(PAGE, "ukg_table"),
+    )

@@ -21,8 +21,13 @@ ds = state.get_dataset()
 widgets.page_header("page.peta.title", lang, ds)
 st.caption(t("plan.map.intro", lang))
 
-labels = {"out_of_field_share_headcount": "metric.out_of_field_share", "ict_below_target_share": "metric.ict_below_target_share",
-          "trained_last_12_months_share": "metric.trained_share", "certified_share": "metric.certified_share", "teachers": "metric.teachers"}
+labels = {
+    "out_of_field_share_headcount": "metric.out_of_field_share",
+    "ict_below_target_share": "metric.ict_below_target_share",
+    "trained_last_12_months_share": "metric.trained_share",
+    "certified_share": "metric.certified_share",
+    "teachers": "metric.teachers",
+}
 indicator = st.selectbox(t("plan.map.indicator", lang), list(views.MAP_INDICATORS), format_func=lambda k: t(labels[k], lang), key=state.key(PAGE, "indicator"))
 with st.spinner(t("plan.map.computing", lang)):  # the indicator of every school: seconds for a district of hundreds
     # every school's figures once per dataset (ui.cache); an indicator change only picks another column
@@ -37,7 +42,12 @@ with c1:
     event = st.plotly_chart(fig, key=state.key(PAGE, "map"), on_select="rerun", selection_mode="points", config={"displaylogo": False})
 with c2:
     shown = points.assign(value=(points["value"] * 100).round(1) if percent else points["value"])
-    widgets.table(shown, lang, {"nama_sekolah": "col.school", "kecamatan": "col.kecamatan", "value": labels[indicator], "lintang": "col.lintang", "bujur": "col.bujur"}, key=state.key(PAGE, "table"))
+    widgets.table(
+        shown,
+        lang,
+        {"nama_sekolah": "col.school", "kecamatan": "col.kecamatan", "value": labels[indicator], "lintang": "col.lintang", "bujur": "col.bujur"},
+        key=state.key(PAGE, "table"),
+    )
 chosen = [p.get("customdata") for p in (event.selection.points if event and event.selection else []) if p.get("customdata")]
 if chosen:
     npsn = str(chosen[0][0] if isinstance(chosen[0], list) else chosen[0])

@@ -55,8 +55,15 @@ rows = [(t(f"guru.field.{k}", lang), "–" if p.get(k) is None else widgets.plai
 st.markdown("\n".join(f"- **{a}:** {b}" for a, b in rows))
 
 st.subheader(t("guru.section.subjects", lang))
-subjects = prof["subjects"].assign(status=[t(f"chart.oof.{s}", lang) for s in prof["subjects"]["status"]], basis=[t(f"guru.basis.{b}", lang) for b in prof["subjects"]["basis"]])
-widgets.table(subjects, lang, {"mata_pelajaran": "col.subject", "jjm": "col.jjm", "status": "guru.col.linieritas", "basis": "guru.col.basis", "sumber": "col.sumber"}, key=state.key(PAGE, "subjects"))
+subjects = prof["subjects"].assign(
+    status=[t(f"chart.oof.{s}", lang) for s in prof["subjects"]["status"]], basis=[t(f"guru.basis.{b}", lang) for b in prof["subjects"]["basis"]]
+)
+widgets.table(
+    subjects,
+    lang,
+    {"mata_pelajaran": "col.subject", "jjm": "col.jjm", "status": "guru.col.linieritas", "basis": "guru.col.basis", "sumber": "col.sumber"},
+    key=state.key(PAGE, "subjects"),
+)
 if prof["subjects"]["inferred"].any():
     st.caption(t("guru.subjects.inferred", lang))
 if p.get("jenjang_pendidikan") in linieritas.BELOW_S1:
@@ -64,19 +71,40 @@ if p.get("jenjang_pendidikan") in linieritas.BELOW_S1:
 
 st.subheader(t("guru.section.assessments", lang))
 widgets.figure(charts.teacher_scores_figure(prof["assessments"], lang), state.key(PAGE, "scores"))
-nilai = prof["nilai"].assign(kategori=[t(f"chart.band.{k}", lang) if isinstance(k, str) else "–" for k in prof["nilai"]["kategori"]], nilai=prof["nilai"]["nilai"].round(1))
-widgets.table(nilai, lang, {"tanggal_penilaian": "guru.col.date", "sumber": "guru.col.source", "nilai": "guru.col.nilai", "kategori": "report.school.category"}, key=state.key(PAGE, "nilai"))
+nilai = prof["nilai"].assign(
+    kategori=[t(f"chart.band.{k}", lang) if isinstance(k, str) else "–" for k in prof["nilai"]["kategori"]], nilai=prof["nilai"]["nilai"].round(1)
+)
+widgets.table(
+    nilai,
+    lang,
+    {"tanggal_penilaian": "guru.col.date", "sumber": "guru.col.source", "nilai": "guru.col.nilai", "kategori": "report.school.category"},
+    key=state.key(PAGE, "nilai"),
+)
 
 c1, c2 = st.columns(2)
 with c1:
     st.subheader(t("guru.section.ict", lang))
     levels = prof["ict"].dropna(subset=["level"])
     skill_labels = {k: v[0 if lang == "id" else 1] for k, v in schema.ICT_SKILLS.items()}
-    widgets.figure(charts.count_bars(levels, "skill", "level", lang, "guru.chart.ict", "chart.ict.level", category_labels=skill_labels, scale="level"), state.key(PAGE, "ict"))
+    widgets.figure(
+        charts.count_bars(levels, "skill", "level", lang, "guru.chart.ict", "chart.ict.level", category_labels=skill_labels, scale="level"),
+        state.key(PAGE, "ict"),
+    )
 with c2:
     st.subheader(t("guru.section.trainings", lang))
     st.caption(t("guru.trained_12m" if prof["trained_last_12_months"] else "guru.not_trained_12m", lang))
-    widgets.table(prof["trainings"], lang, {"nama_pelatihan": "guru.col.training", "jenis": "report.school.jenis", "tanggal_mulai": "guru.col.start", "jp": "report.school.jp", "fokus": "guru.col.fokus"}, key=state.key(PAGE, "trainings"))
+    widgets.table(
+        prof["trainings"],
+        lang,
+        {
+            "nama_pelatihan": "guru.col.training",
+            "jenis": "report.school.jenis",
+            "tanggal_mulai": "guru.col.start",
+            "jp": "report.school.jp",
+            "fokus": "guru.col.fokus",
+        },
+        key=state.key(PAGE, "trainings"),
+    )
 
 if st.button(t("guru.back", lang), icon=":material/arrow_back:", key=state.key(PAGE, "back")):
     st.switch_page("app_pages/profil_sekolah.py", query_params={"npsn": npsn, "lang": lang})

@@ -40,10 +40,15 @@ st.header(t("profil.section.staff", lang))
 counts = cache.get(ds, "school.staff_tables", npsn, lambda: school.staff_tables(sel), shared=True)
 group_labels = {"pendidik": t("chart.group.pendidik", lang), "tendik": t("chart.group.tendik", lang)}
 c1, c2, c3 = st.columns(3)
-for col, (by, title) in zip((c1, c2, c3), (("status_kepegawaian", "chart.staff.status.title"), ("jk", "chart.staff.gender.title"), ("age_band", "chart.staff.age.title"))):
+for col, (by, title) in zip(
+    (c1, c2, c3), (("status_kepegawaian", "chart.staff.status.title"), ("jk", "chart.staff.gender.title"), ("age_band", "chart.staff.age.title"))
+):
     labels = widgets.value_labels(by, counts[by]["value"], lang)
     with col:
-        build = lambda by=by, title=title, labels=labels: charts.count_bars(counts[by], "value", "n", lang, title, color="group", color_labels=group_labels, category_labels=labels)  # noqa: E731
+
+        def build(by: str = by, title: str = title, labels: dict = labels):
+            return charts.count_bars(counts[by], "value", "n", lang, title, color="group", color_labels=group_labels, category_labels=labels)
+
         coverage.figure(cov, "staff_age" if by == "age_band" else "staff", build, state.key(PAGE, f"staff_{by}"), lang, title)
 
 # -------------------------------------------------------------- competency
@@ -54,7 +59,9 @@ c1, c2 = st.columns([3, 2])
 with c1:
     coverage.figure(cov, "competency", lambda: charts.domain_scores_figure(comp["box"], lang), state.key(PAGE, "domains"), lang, "chart.domain.title")
 with c2:
-    coverage.figure(cov, "competency", lambda: charts.pkg_category_figure(comp["categories"], lang), state.key(PAGE, "categories"), lang, "chart.pkg_category.title")
+    coverage.figure(
+        cov, "competency", lambda: charts.pkg_category_figure(comp["categories"], lang), state.key(PAGE, "categories"), lang, "chart.pkg_category.title"
+    )
 st.caption(t("pkg.legacy.caption", lang))
 kinerja_section.render(ds, sel.tables, sel.guru, lang, PAGE)
 
@@ -74,7 +81,18 @@ if oof["teachers"].empty:
 else:
     listed = oof["teachers"].assign(teacher=display_names(oof["teachers"], state.shows_names(), ds.id))
     st.markdown(f"**{t('profil.out_of_field.list', lang)}**")
-    widgets.table(listed, lang, {"teacher": "col.teacher", "subjects_out": "col.subjects_out", "qualification": "col.qualification", "jjm_out": "col.jjm", "status_kepegawaian": "col.status"}, key=state.key(PAGE, "oof_list"))
+    widgets.table(
+        listed,
+        lang,
+        {
+            "teacher": "col.teacher",
+            "subjects_out": "col.subjects_out",
+            "qualification": "col.qualification",
+            "jjm_out": "col.jjm",
+            "status_kepegawaian": "col.status",
+        },
+        key=state.key(PAGE, "oof_list"),
+    )
 
 # --------------------------------------------------------------------- ICT
 st.header(t("profil.section.ict", lang))
@@ -91,9 +109,23 @@ st.header(t("profil.section.training", lang))
 tr = cache.get(ds, "school.training_tables", npsn, lambda: school.training_tables(sel), shared=True)
 c1, c2 = st.columns(2)
 with c1:
-    coverage.figure(cov, "training", lambda: charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), state.key(PAGE, "jp"), lang, "chart.training.jp.title")
+    coverage.figure(
+        cov,
+        "training",
+        lambda: charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"),
+        state.key(PAGE, "jp"),
+        lang,
+        "chart.training.jp.title",
+    )
 with c2:
-    coverage.figure(cov, "training", lambda: charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers"), state.key(PAGE, "types"), lang, "chart.training.types.title")
+    coverage.figure(
+        cov,
+        "training",
+        lambda: charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers"),
+        state.key(PAGE, "types"),
+        lang,
+        "chart.training.types.title",
+    )
 n_untrained, n_teachers = len(tr["untrained"]), len(tr["per_teacher"])
 if not coverage.note(cov, "training", lang):
     st.markdown(t("profil.training.none_12m", lang, n=n_untrained, total=n_teachers, date=school.date_text(sel.reference_date)))
@@ -101,14 +133,21 @@ if n_untrained and cov.supports("training"):
     untrained = school.untrained_list(sel, tr["untrained"])
     untrained = untrained.assign(teacher=display_names(untrained, state.shows_names(), ds.id))
     with st.expander(t("profil.training.none_list", lang)):
-        widgets.table(untrained, lang, {"teacher": "col.teacher", "status_kepegawaian": "col.status", "last_training": "col.last_training"}, key=state.key(PAGE, "untrained"))
+        widgets.table(
+            untrained,
+            lang,
+            {"teacher": "col.teacher", "status_kepegawaian": "col.status", "last_training": "col.last_training"},
+            key=state.key(PAGE, "untrained"),
+        )
 
 # ------------------------------------------------------------------ trends
 widgets.guarded(lambda: trend_section.render([npsn], lang, PAGE, target), lang)
 
 # ---------------------------------------------------------------- teachers
 st.header(t("profil.section.teachers", lang))
-choices = cache.get(ds, "school.teacher_codes", (npsn, state.shows_names()), lambda: school.teacher_codes(sel, ds.id, state.shows_names()))  # names: this session only
+choices = cache.get(
+    ds, "school.teacher_codes", (npsn, state.shows_names()), lambda: school.teacher_codes(sel, ds.id, state.shows_names())
+)  # names: this session only
 if choices:
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     code = c1.selectbox(t("guru.pick", lang), list(choices), format_func=choices.get, key=state.key(PAGE, "teacher"))

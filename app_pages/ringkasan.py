@@ -14,8 +14,21 @@ from analysis.views import district, priorities, school
 from ui import cache, coverage, state, trend_section, widgets
 
 PAGE = "ringkasan"
-PRIORITY_HEADERS = {"rank": "ringkasan.col.rank", "nama_sekolah": "col.school", "value": "ringkasan.col.value", "band": "ringkasan.col.band", "untrained": "ringkasan.col.untrained", "teachers": "col.teachers"}
-BAND_HEADERS = {"figure": "bands.col.figure", "baik": "bands.col.baik", "sedang": "bands.col.sedang", "kurang": "bands.col.kurang", "source": "bands.col.source"}
+PRIORITY_HEADERS = {
+    "rank": "ringkasan.col.rank",
+    "nama_sekolah": "col.school",
+    "value": "ringkasan.col.value",
+    "band": "ringkasan.col.band",
+    "untrained": "ringkasan.col.untrained",
+    "teachers": "col.teachers",
+}
+BAND_HEADERS = {
+    "figure": "bands.col.figure",
+    "baik": "bands.col.baik",
+    "sedang": "bands.col.sedang",
+    "kurang": "bands.col.kurang",
+    "source": "bands.col.source",
+}
 lang = state.get_lang()
 ds = state.get_dataset()
 widgets.page_header("page.ringkasan.title", lang, ds)
@@ -38,13 +51,20 @@ sel = cache.select(ds, npsns)
 st.caption(school.reference_caption(sel, lang))
 cov = coverage.of(sel.tables, sel.reference_date)
 coverage.box(cov, ("staff", "out_of_field", "competency", "ict", "training"), lang)
-widgets.metrics(cache.get(ds, "school.headline", (tuple(npsns), target), lambda: school.headline(sel, ict_target=target), shared=True), lang, ict_target=target, coverage=cov)
+widgets.metrics(
+    cache.get(ds, "school.headline", (tuple(npsns), target), lambda: school.headline(sel, ict_target=target), shared=True),
+    lang,
+    ict_target=target,
+    coverage=cov,
+)
 
 with st.spinner(t("app.computing.schools", lang), show_time=True):  # one row per school: seconds for hundreds; remembered (ui.cache)
     table = cache.call(district.school_table, ds, list(npsns), ict_target=target, shared=True)
 
 st.header(t("ringkasan.section.priorities", lang))
-indicator = st.selectbox(t("ringkasan.indicator", lang), priorities.INDICATORS, format_func=lambda i: priorities.indicator_label(i, lang, target), key=state.key(PAGE, "indicator"))
+indicator = st.selectbox(
+    t("ringkasan.indicator", lang), priorities.INDICATORS, format_func=lambda i: priorities.indicator_label(i, lang, target), key=state.key(PAGE, "indicator")
+)
 st.caption(t("ringkasan.priorities.caption", lang))
 untrained = priorities.untrained_per_school(ds.tables["guru"], ds.tables["pelatihan"], sel.reference_date)
 ranked = priorities.rank_schools(table, untrained, indicator, priorities.LIST_LIMIT)

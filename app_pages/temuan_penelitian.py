@@ -26,7 +26,10 @@ coded = studies.load_studies()
 st.header(t("temuan.section.obstacles", lang))
 cat_labels = studies.category_labels(lang)
 matrix = studies.obstacle_matrix(coded)
-widgets.figure(charts.presence_matrix_figure(matrix, "category", "study", "reported", "text", lang, "temuan.chart.obstacles", row_labels=cat_labels), state.key(PAGE, "matrix"))
+widgets.figure(
+    charts.presence_matrix_figure(matrix, "category", "study", "reported", "text", lang, "temuan.chart.obstacles", row_labels=cat_labels),
+    state.key(PAGE, "matrix"),
+)
 widgets.table(matrix.assign(category=matrix["category"].map(cat_labels)), lang, MATRIX_COLUMNS, key=state.key(PAGE, "matrix_table"), expanded=False)
 
 st.header(t("temuan.section.findings", lang))
@@ -38,7 +41,13 @@ with st.spinner(t("app.computing.findings", lang), show_time=True):  # each find
 widgets.table(
     beside,
     lang,
-    {"study": "temuan.col.study", "finding": "temuan.col.finding", "compared_with": "temuan.col.compared_with", "figure_label": "temuan.col.figure", "value_text": "temuan.col.value"},
+    {
+        "study": "temuan.col.study",
+        "finding": "temuan.col.finding",
+        "compared_with": "temuan.col.compared_with",
+        "figure_label": "temuan.col.figure",
+        "value_text": "temuan.col.value",
+    },
     key=state.key(PAGE, "findings"),
 )
 
@@ -49,9 +58,14 @@ counts = studies.kendala_counts(sel.tables["kendala"])
 if counts["n"].sum() == 0:
     st.caption(t("temuan.kendala.none", lang))
 else:
-    widgets.figure(charts.count_bars(counts, "category", "n", lang, "temuan.chart.kendala", "temuan.axis.kendala", category_labels=cat_labels), state.key(PAGE, "kendala"))
+    widgets.figure(
+        charts.count_bars(counts, "category", "n", lang, "temuan.chart.kendala", "temuan.axis.kendala", category_labels=cat_labels), state.key(PAGE, "kendala")
+    )
     by_school = studies.kendala_matrix(sel.tables["kendala"], widgets.school_names(ds))
-    widgets.figure(charts.presence_matrix_figure(by_school, "category", "study", "reported", "text", lang, "temuan.chart.kendala_schools", row_labels=cat_labels), state.key(PAGE, "kendala_matrix"))
+    widgets.figure(
+        charts.presence_matrix_figure(by_school, "category", "study", "reported", "text", lang, "temuan.chart.kendala_schools", row_labels=cat_labels),
+        state.key(PAGE, "kendala_matrix"),
+    )
     widgets.table(
         by_school.assign(category=by_school["category"].map(cat_labels)),
         lang,
@@ -63,9 +77,17 @@ else:
 st.header(t("temuan.section.studies", lang))
 for s in coded:
     with st.expander(f"{s.site} — {s.method}"):
-        st.markdown(f"**{t('temuan.field.location', lang)}:** {s.location or '–'} · **{t('temuan.field.jenjang', lang)}:** {', '.join(s.jenjang)} · **{t('temuan.field.informants', lang)}:** {', '.join(s.informants)}" + (f" · **{t('temuan.field.size', lang)}:** {s.size}" if s.size else ""))
+        st.markdown(
+            f"**{t('temuan.field.location', lang)}:** {s.location or '–'} · **{t('temuan.field.jenjang', lang)}:** {', '.join(s.jenjang)} · **{t('temuan.field.informants', lang)}:** {', '.join(s.informants)}"
+            + (f" · **{t('temuan.field.size', lang)}:** {s.size}" if s.size else "")
+        )
         st.markdown(f"**{t('temuan.field.competencies', lang)}:** {', '.join(t(f'domain.{c}', lang) for c in s.competencies)}")
-        for field, items in (("training_forms", s.training_forms), ("obstacles", [f"{c}: {txt}" for c, txt in s.obstacles]), ("remedies", s.remedies), ("outcomes", s.outcomes)):
+        for field, items in (
+            ("training_forms", s.training_forms),
+            ("obstacles", [f"{c}: {txt}" for c, txt in s.obstacles]),
+            ("remedies", s.remedies),
+            ("outcomes", s.outcomes),
+        ):
             if items:
                 st.markdown(f"**{t(f'temuan.field.{field}', lang)}**\n" + "\n".join(f"- {x}" for x in items))
         st.caption(s.citation)

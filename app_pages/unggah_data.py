@@ -56,6 +56,7 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
 
     widgets.guarded(_template, lang)
 
+
 # ------------------------------------------------------------------ upload
 def typed_npsn() -> str | None:
     """The NPSN the user typed for a Dapodik listing without one (this file only)."""
@@ -80,8 +81,13 @@ if uploaded is not None:
     if school is not None:
         match = matching_npsn(school, state.loaded_schools())
         st.info(t("upload.npsn.ask", lang, school=widgets.plain(school["school"])), icon=":material/badge:")
-        typed = st.text_input(t("upload.npsn.label", lang), value=match or "", max_chars=8, help=t("upload.npsn.help", lang, school=widgets.plain(school["school"])),
-                              key=state.key(PAGE, f"npsn_{getattr(uploaded, 'file_id', uploaded.name)}"))
+        typed = st.text_input(
+            t("upload.npsn.label", lang),
+            value=match or "",
+            max_chars=8,
+            help=t("upload.npsn.help", lang, school=widgets.plain(school["school"])),
+            key=state.key(PAGE, f"npsn_{getattr(uploaded, 'file_id', uploaded.name)}"),
+        )
         if match and typed.strip() == match:
             st.caption(t("upload.npsn.matched", lang, npsn=match))
         if typed.strip() and not is_npsn_input(typed):
@@ -92,19 +98,41 @@ if uploaded is not None:
     report = ds.report
     if not report.readable:
         # One clear message, never a traceback.
-        st.error(t("upload.unreadable", lang, file=widgets.plain(report.file)) + " " + " ".join(widgets.plain(p.message(lang)) for p in report.problems), icon=":material/error:")
+        st.error(
+            t("upload.unreadable", lang, file=widgets.plain(report.file)) + " " + " ".join(widgets.plain(p.message(lang)) for p in report.problems),
+            icon=":material/error:",
+        )
     else:
         st.subheader(t("upload.report.header", lang, file=widgets.plain(report.file)))
         st.caption(t("upload.layout", lang, layout=t(f"layout.{report.layout}", lang)))
         sheets = [s.as_dict() for s in report.sheets]
         cols = st.columns(4)
-        for col, (k, label) in zip(cols, (("rows_read", "upload.metric.read"), ("rows_accepted", "upload.metric.accepted"), ("rows_rejected", "upload.metric.rejected"), ("rows_blank", "upload.metric.blank"))):
+        for col, (k, label) in zip(
+            cols,
+            (
+                ("rows_read", "upload.metric.read"),
+                ("rows_accepted", "upload.metric.accepted"),
+                ("rows_rejected", "upload.metric.rejected"),
+                ("rows_blank", "upload.metric.blank"),
+            ),
+        ):
             col.metric(t(label, lang), sum(s[k] for s in sheets))
 
         st.markdown(f"**{t('upload.sheets.header', lang)}**")
         st.caption(t("upload.sheets.caption", lang))
         if sheets:
-            widgets.table(pd.DataFrame(sheets), lang, {"sheet": "col.sheet", "rows_read": "col.rows_read", "rows_accepted": "col.rows_accepted", "rows_rejected": "col.rows_rejected", "rows_blank": "col.rows_blank"}, key=state.key(PAGE, "sheets"))
+            widgets.table(
+                pd.DataFrame(sheets),
+                lang,
+                {
+                    "sheet": "col.sheet",
+                    "rows_read": "col.rows_read",
+                    "rows_accepted": "col.rows_accepted",
+                    "rows_rejected": "col.rows_rejected",
+                    "rows_blank": "col.rows_blank",
+                },
+                key=state.key(PAGE, "sheets"),
+            )
 
         st.markdown(f"**{t('upload.dropped.header', lang)}**")
         if report.dropped_columns:
@@ -115,7 +143,9 @@ if uploaded is not None:
         use_ok = not ds.tables["guru"].empty
         b1, b2 = st.columns([1, 3], vertical_alignment="center")
         if user is not None:
-            if b1.button(t("upload.store.save", lang), type="primary", disabled=not use_ok, help=t("upload.store.save.help", lang), key=state.key(PAGE, "save")):
+            if b1.button(
+                t("upload.store.save", lang), type="primary", disabled=not use_ok, help=t("upload.store.save.help", lang), key=state.key(PAGE, "save")
+            ):
                 with upload_store_slot():
                     result = st_store.submit_file(auth.store(), user, uploaded.getvalue(), uploaded.name, npsn=typed_npsn())
                 st.session_state[state.key(PAGE, "result")] = (result.status, result.message(lang))
@@ -142,13 +172,20 @@ if uploaded is not None:
             t("upload.problems.filter", lang),
             ["all", "error", "warning"],
             default="all",
-            format_func=lambda k: t("upload.filter.all", lang) if k == "all" else t(f"upload.filter.{k}", lang, n=len(report.errors if k == "error" else report.warnings)),
+            format_func=lambda k: (
+                t("upload.filter.all", lang) if k == "all" else t(f"upload.filter.{k}", lang, n=len(report.errors if k == "error" else report.warnings))
+            ),
             key=state.key(PAGE, "severity"),
         )
         problems = report.problems if choice in (None, "all") else [p for p in report.problems if p.severity == choice]
         rows = [{k: ("" if v is None else v) for k, v in p.as_dict(lang).items()} | {"severity": t(f"severity.{p.severity}", lang)} for p in problems]
         if rows:
-            widgets.table(pd.DataFrame(rows), lang, {"sheet": "col.sheet", "row": "col.row", "column": "col.column", "value": "col.value", "severity": "col.severity", "message": "col.message"}, key=state.key(PAGE, "problems"))
+            widgets.table(
+                pd.DataFrame(rows),
+                lang,
+                {"sheet": "col.sheet", "row": "col.row", "column": "col.column", "value": "col.value", "severity": "col.severity", "message": "col.message"},
+                key=state.key(PAGE, "problems"),
+            )
         st.caption(t("upload.problems.caption", lang))
 
     def _report_download() -> None:
@@ -175,12 +212,31 @@ if user is not None and user.role in ("kepala_sekolah", "dinas"):
             current=[t("upload.store.current", lang) if c else "" for c in subs["current"]],
             uploaded_at=subs["uploaded_at"].dt.strftime("%d/%m/%Y %H:%M"),
         )
-        widgets.table(shown, lang, {"submission_id": "upload.store.col.id", "npsn": "upload.store.col.npsn", "nama_sekolah": "col.school", "file_name": "upload.store.col.file", "uploader": "upload.store.col.uploader", "uploaded_at": "upload.store.col.uploaded_at", "reference_date": "upload.store.col.reference_date", "rows_rejected": "col.rows_rejected", "current": "upload.store.col.current"})
+        widgets.table(
+            shown,
+            lang,
+            {
+                "submission_id": "upload.store.col.id",
+                "npsn": "upload.store.col.npsn",
+                "nama_sekolah": "col.school",
+                "file_name": "upload.store.col.file",
+                "uploader": "upload.store.col.uploader",
+                "uploaded_at": "upload.store.col.uploaded_at",
+                "reference_date": "upload.store.col.reference_date",
+                "rows_rejected": "col.rows_rejected",
+                "current": "upload.store.col.current",
+            },
+        )
         earlier = subs[~subs["current"]]
         if len(earlier):
             options = [(int(r.submission_id), str(r.npsn)) for r in earlier.itertuples()]
             c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-            pick = c1.selectbox(t("upload.store.make_current.pick", lang), options, format_func=lambda o: t("upload.store.option", lang, id=o[0], npsn=o[1]), key=state.key(PAGE, "earlier"))
+            pick = c1.selectbox(
+                t("upload.store.make_current.pick", lang),
+                options,
+                format_func=lambda o: t("upload.store.option", lang, id=o[0], npsn=o[1]),
+                key=state.key(PAGE, "earlier"),
+            )
             if c2.button(t("upload.store.make_current", lang), key=state.key(PAGE, "make_current")):
                 try:
                     st_store.make_current(auth.store(), user, pick[0], npsn=pick[1])

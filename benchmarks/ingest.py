@@ -72,25 +72,27 @@ def guru_workbook(n: int, seed: int = 7) -> bytes:
     born0 = date(1965, 1, 1)
     levels = rng.integers(1, 5, size=(n, 6))
     for i in range(n):
-        ws.append([
-            npsns[i % n_schools],
-            f"Guru {i}",
-            f"{3000000000000000 + i}",
-            f"{197001012000011000 + i}",
-            "L" if i % 2 else "P",
-            born0 + timedelta(days=int(rng.integers(0, 12000))),
-            status[i % len(status)],
-            "Guru Mapel",
-            "S1",
-            prodi[i % len(prodi)],
-            "Ya",
-            subjects[i % 7] if i % 3 else "",
-            2010 + i % 14,
-            subjects[i % len(subjects)],
-            int(rng.integers(6, 38)),
-            date(2005, 7, 1) + timedelta(days=int(rng.integers(0, 6000))),
-            *(int(x) for x in levels[i]),
-        ])
+        ws.append(
+            [
+                npsns[i % n_schools],
+                f"Guru {i}",
+                f"{3000000000000000 + i}",
+                f"{197001012000011000 + i}",
+                "L" if i % 2 else "P",
+                born0 + timedelta(days=int(rng.integers(0, 12000))),
+                status[i % len(status)],
+                "Guru Mapel",
+                "S1",
+                prodi[i % len(prodi)],
+                "Ya",
+                subjects[i % 7] if i % 3 else "",
+                2010 + i % 14,
+                subjects[i % len(subjects)],
+                int(rng.integers(6, 38)),
+                date(2005, 7, 1) + timedelta(days=int(rng.integers(0, 6000))),
+                *(int(x) for x in levels[i]),
+            ]
+        )
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -215,8 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     workbook_path(10)
     print(f"minimum of {args.repeat} runs per timing; MiB = peak RSS")
-    print(f"{'teachers':>9} {'MiB file':>8} | {'load_file s':>11} {'cpu s':>6} {'read s':>7} {'inspect s':>9} {'checks s':>8} {'validate s':>10} {'MiB app':>7} {'MiB child':>9} | "
-          f"{'pandas s':>8} {'MiB':>5} | {'fastexcel s':>11} {'MiB':>5} | {'floor s':>7} | {'load/floor':>10} {'load/fastexcel':>14} {'pandas/load':>11}")
+    print(
+        f"{'teachers':>9} {'MiB file':>8} | {'load_file s':>11} {'cpu s':>6} {'read s':>7} {'inspect s':>9} {'checks s':>8} {'validate s':>10} {'MiB app':>7} {'MiB child':>9} | "
+        f"{'pandas s':>8} {'MiB':>5} | {'fastexcel s':>11} {'MiB':>5} | {'floor s':>7} | {'load/floor':>10} {'load/fastexcel':>14} {'pandas/load':>11}"
+    )
     for n in args.sizes:
         path = workbook_path(n)
         p = measure("project", path, args.repeat)
@@ -227,9 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         pd_ = measure("pandas", path, args.repeat) if not args.skip_pandas else {"seconds": float("nan"), "mib": float("nan")}
         validate = p["validate"]
         lifted = "*" if n > 400_000 else " "
-        print(f"{n:>8,}{lifted} {path.stat().st_size / 2**20:>8.1f} | {p['load']:>11.2f} {p['load_cpu']:>6.2f} {p['read']:>7.2f} {p['inspect']:>9.2f} {p['checks']:>8.2f} {validate:>10.2f} {p['mib']:>7.0f} {c['child_mib']:>9.0f} | "
-              f"{pd_['seconds']:>8.2f} {pd_['mib']:>5.0f} | {f['seconds']:>11.2f} {f['mib']:>5.0f} | {z['seconds']:>7.2f} | "
-              f"{p['load'] / z['seconds']:>10.1f} {p['load'] / f['seconds']:>14.1f} {pd_['seconds'] / p['load']:>11.1f}", flush=True)
+        print(
+            f"{n:>8,}{lifted} {path.stat().st_size / 2**20:>8.1f} | {p['load']:>11.2f} {p['load_cpu']:>6.2f} {p['read']:>7.2f} {p['inspect']:>9.2f} {p['checks']:>8.2f} {validate:>10.2f} {p['mib']:>7.0f} {c['child_mib']:>9.0f} | "
+            f"{pd_['seconds']:>8.2f} {pd_['mib']:>5.0f} | {f['seconds']:>11.2f} {f['mib']:>5.0f} | {z['seconds']:>7.2f} | "
+            f"{p['load'] / z['seconds']:>10.1f} {p['load'] / f['seconds']:>14.1f} {pd_['seconds'] / p['load']:>11.1f}",
+            flush=True,
+        )
     return 0
 
 

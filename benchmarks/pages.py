@@ -246,7 +246,10 @@ def main(argv: list[str] | None = None) -> int:
             def f(k: str, r: dict = r) -> str:
                 return f"{r[k]:9.2f}" if k in r else f"{'–':>9}"
 
-            print(f"{size:<7}{url:<20}{f('first')}{f('rerun')}{f('widget')}{f('back')}{r['chart_kb']:10.0f}  {r.get('changed', '–'):<22}{r['ok']}{flag}", flush=True)
+            print(
+                f"{size:<7}{url:<20}{f('first')}{f('rerun')}{f('widget')}{f('back')}{r['chart_kb']:10.0f}  {r.get('changed', '–'):<22}{r['ok']}{flag}",
+                flush=True,
+            )
     print(f"# seconds are {'CPU time of the process' if CPU else 'wall clock'}")
     print(f"# targets: warm rerun ≤ {TARGET['sample']} s (sample), ≤ {TARGET['100k']} s (100k); chart JSON ≤ {CHART_KB} KB")
     return 1 if failed else 0

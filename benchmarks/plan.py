@@ -38,19 +38,29 @@ def main(argv: list[str] | None = None) -> None:
     judged = linieritas.judge(t["guru"], t["mengajar"], sekolah=t["sekolah"])
     table = needs.school_subject(judged, t["guru"])
     tot = needs.totals(table)
-    print(f"judge + needs: {time.perf_counter() - t0:.1f} s; {len(table)} school × subject rows; needed {tot['jjm_needed']:.0f} JJM, out of field {tot['jjm_out']:.0f}, spare {tot['jjm_spare']:.0f}")
+    print(
+        f"judge + needs: {time.perf_counter() - t0:.1f} s; {len(table)} school × subject rows; needed {tot['jjm_needed']:.0f} JJM, out of field {tot['jjm_out']:.0f}, spare {tot['jjm_spare']:.0f}"
+    )
     p = redistribution.propose(judged, t["guru"], t["sekolah"], redistribution.Options(max_km=a.km, allow_swasta=a.swasta))
     s = p.stats
-    print(f"model: {s['variables']} variables ({s['candidates']} candidate pairs), {s['constraints']} constraints; build {s['build_s']:.1f} s, solve {s['solve_s']:.1f} s; {s['status']}")
+    print(
+        f"model: {s['variables']} variables ({s['candidates']} candidate pairs), {s['constraints']} constraints; build {s['build_s']:.1f} s, solve {s['solve_s']:.1f} s; {s['status']}"
+    )
     print(f"objective: {s['objective_before']:.1f} before → {s['objective_after']:.1f} after")
-    print(f"out-of-field JJM {s['out_before']:.0f} → {s['out_after']:.0f}; uncovered 0 → {s['uncovered_after']:.0f}; certified below 24: {s['below24_before']} → {s['below24_after']}")
-    print(f"moves: {int((p.moves['kind'] == 'take').sum())} takes ({int(((p.moves['kind'] == 'take') & p.moves['cross_school']).sum())} across schools, {s['moved_hours']:.0f} JJM)")
+    print(
+        f"out-of-field JJM {s['out_before']:.0f} → {s['out_after']:.0f}; uncovered 0 → {s['uncovered_after']:.0f}; certified below 24: {s['below24_before']} → {s['below24_after']}"
+    )
+    print(
+        f"moves: {int((p.moves['kind'] == 'take').sum())} takes ({int(((p.moves['kind'] == 'take') & p.moves['cross_school']).sum())} across schools, {s['moved_hours']:.0f} JJM)"
+    )
     t0 = time.perf_counter()
     ref = date(2025, 12, 27)
     nd = training.needs(t["guru"], judged, t["pelatihan"], t["penilaian"], t["kinerja"], ref)
     co = training.cohorts(nd, t["guru"], t["sekolah"], judged)
     fu = followup.schedule(t["pelatihan"], t["penilaian"], t["kinerja"], t["guru"], ref)
-    print(f"training: {len(nd)} needs of {nd['guru_id'].nunique()} teachers, {len(co)} cohorts (largest {int(co['size'].max()) if len(co) else 0}); follow-up {followup.counts(fu)}; {time.perf_counter() - t0:.1f} s")
+    print(
+        f"training: {len(nd)} needs of {nd['guru_id'].nunique()} teachers, {len(co)} cohorts (largest {int(co['size'].max()) if len(co) else 0}); follow-up {followup.counts(fu)}; {time.perf_counter() - t0:.1f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -63,7 +63,9 @@ def main() -> None:
     hits = []
     for attempt in _attempts(ds_key):
         hits += [c for c in candidates if attempt(c.encode())[:6] == code and c == nuptk]
-    print(f"deployment key (now): {len(candidates):,} candidates × {len(_attempts(ds_key))} keyless schemes in {time.perf_counter() - t0:.1f} s, NUPTK found: {bool(hits)} (key from {privacy.key_source()})")
+    print(
+        f"deployment key (now): {len(candidates):,} candidates × {len(_attempts(ds_key))} keyless schemes in {time.perf_counter() - t0:.1f} s, NUPTK found: {bool(hits)} (key from {privacy.key_source()})"
+    )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,10 @@ def main(url: str | None = None) -> None:
         print(f"open + migrate   {time.perf_counter() - t0:6.2f} s")
         files = [(p.name, p.read_bytes()) for p in sample_paths(ROOT / "data")]
         # a dinas account per sample file, limited to that file's schools
-        users = {n: st.add_user(s, f"dinas_{i}", "dinas", "benchmark-password", npsn=list(load_file(b, n).tables["sekolah"]["npsn"])) for i, (n, b) in enumerate(files)}
+        users = {
+            n: st.add_user(s, f"dinas_{i}", "dinas", "benchmark-password", npsn=list(load_file(b, n).tables["sekolah"]["npsn"]))
+            for i, (n, b) in enumerate(files)
+        }
         researcher = st.add_user(s, "peneliti", "peneliti", "benchmark-password")
         load = submit = 0.0
         for name, data in files:

@@ -45,8 +45,16 @@ def decode(topo: dict, name: str = "Indonesia", digits: int = 2, min_points: int
     polys = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
     rings = [ring(p[0]) for p in polys]
     rings = [r for r in rings if len(r) >= min_points]
-    return {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": name, "source": "Natural Earth 1:50m via world-atlas 2.0.2 (npm)"},
-                                                       "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rings]}}]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": name, "source": "Natural Earth 1:50m via world-atlas 2.0.2 (npm)"},
+                "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rings]},
+            }
+        ],
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,7 +26,20 @@ PORT = 8599
 BASE = f"http://localhost:{PORT}"
 #: URL path (as registered with st.navigation in app.py) → file name stem. The
 #: default page is served at "/" (its url_path answers "page not found").
-PAGES = {"ringkasan": "ringkasan", "": "profil_sekolah", "profil-guru": "profil_guru", "bandingkan-sekolah": "bandingkan_sekolah", "temuan-penelitian": "temuan_penelitian", "luar-bidang": "luar_bidang", "kompetensi-guru": "kompetensi_guru", "kesenjangan-tik": "kesenjangan_tik", "dampak-pelatihan": "dampak_pelatihan", "kebutuhan-guru": "kebutuhan_guru", "peta-sekolah": "peta_sekolah", "unggah-data": "unggah_data"}
+PAGES = {
+    "ringkasan": "ringkasan",
+    "": "profil_sekolah",
+    "profil-guru": "profil_guru",
+    "bandingkan-sekolah": "bandingkan_sekolah",
+    "temuan-penelitian": "temuan_penelitian",
+    "luar-bidang": "luar_bidang",
+    "kompetensi-guru": "kompetensi_guru",
+    "kesenjangan-tik": "kesenjangan_tik",
+    "dampak-pelatihan": "dampak_pelatihan",
+    "kebutuhan-guru": "kebutuhan_guru",
+    "peta-sekolah": "peta_sekolah",
+    "unggah-data": "unggah_data",
+}
 #: The file uploaded for the screenshot of a validation report.
 UPLOAD = ROOT / "data" / "sampel_dapodik_profil_sekolah.xlsx"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -31,11 +31,18 @@ import screenshots as S  # noqa: E402
 
 port = 8611
 env = dict(os.environ, DASBOR_DATA_DIR=str(TMP / "var"))
-srv = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.maxUploadSize", "200"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+srv = subprocess.Popen(
+    [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.maxUploadSize", "200"],
+    cwd=ROOT,
+    env=env,
+    stdout=subprocess.DEVNULL,
+    stderr=subprocess.DEVNULL,
+)
 base = f"http://localhost:{port}"
 try:
     S._wait_for_port(port)
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path="/usr/bin/chromium", args=S.CHROMIUM_ARGS)
         page = b.new_page(viewport={"width": 1400, "height": 1000})

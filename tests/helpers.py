@@ -27,7 +27,16 @@ GURU_HEADER = ["NPSN", "Nama", "NUPTK", "JK", "Jenis PTK", "JJM", "Mengajar", "T
 
 
 def guru_row(nuptk: object = "1234567890123456", **over: object) -> list[object]:
-    base = {"NPSN": "10603456", "Nama": "Guru Contoh", "NUPTK": nuptk, "JK": "P", "Jenis PTK": "Guru Mapel", "JJM": 24, "Mengajar": "Matematika", "Tanggal Lahir": "12/05/1980"}
+    base = {
+        "NPSN": "10603456",
+        "Nama": "Guru Contoh",
+        "NUPTK": nuptk,
+        "JK": "P",
+        "Jenis PTK": "Guru Mapel",
+        "JJM": 24,
+        "Mengajar": "Matematika",
+        "Tanggal Lahir": "12/05/1980",
+    }
     base.update(over)
     return [base[h] for h in GURU_HEADER]
 

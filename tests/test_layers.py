@@ -96,13 +96,13 @@ def test_no_project_import_is_hidden_inside_a_function():
 
 def test_the_layer_test_sees_an_upward_import_when_there_is_one():
     tree = ast.parse("from analysis.views import school\n")
-    (node, target), = _project_imports(tree)
+    ((node, target),) = _project_imports(tree)
     assert _layer_of(target) > _layer_of("analysis.metrics.pkg")
 
 
 def test_the_readmes_layout_table_names_every_layer_and_only_folders_that_exist():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("## Project layout"):]
+    table = readme[readme.index("## Project layout") :]
     table = table[: table.find("\n## ", 5)] if "\n## " in table[5:] else table
     named = set(re.findall(r"`(analysis/[a-z0-9_]+)[/.]", table))
     packages = {f"analysis/{p.name}" for p in (ROOT / "analysis").iterdir() if p.is_dir() and (p / "__init__.py").exists()}

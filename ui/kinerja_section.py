@@ -45,7 +45,12 @@ def render(ds: Dataset, tables: dict, guru, lang: str, page: str) -> None:
     widgets.figure(kinerja_charts.predikat_figure(k["distribution"], lang, names), state.key(page, "kinerja_chart"))
     st.caption(t("kinerja.table.caption", lang))
     wide = k["wide"].assign(school=[names.get(n, n) for n in k["wide"]["npsn"]])
-    columns = {"school": "col.school", "tahun": "col.tahun", **{p: f"kinerja.predikat.{kinerja.PREDIKAT_KEYS[p]}" for p in kinerja.PREDIKAT}, "total": "col.total_rated"}
+    columns = {
+        "school": "col.school",
+        "tahun": "col.tahun",
+        **{p: f"kinerja.predikat.{kinerja.PREDIKAT_KEYS[p]}" for p in kinerja.PREDIKAT},
+        "total": "col.total_rated",
+    }
     widgets.table(wide, lang, columns, key=state.key(page, "kinerja_table"), expanded=False)
     low = k["attention"]
     st.markdown(f"**{t('kinerja.attention.title', lang, year=k['year'])}**")
@@ -55,4 +60,9 @@ def render(ds: Dataset, tables: dict, guru, lang: str, page: str) -> None:
     st.caption(t("kinerja.attention.codes", lang))
     labels = [t(f"kinerja.predikat.{kinerja.PREDIKAT_KEYS[p]}", lang) for p in low["predikat"]]
     shown = low.assign(teacher=display_names(low, state.shows_names(), ds.id).to_numpy(), school=[names.get(n, n) for n in low["npsn"]], predikat=labels)
-    widgets.table(shown, lang, {"teacher": "col.teacher", "school": "col.school", "status_kepegawaian": "col.status", "predikat": "col.predikat"}, key=state.key(page, "kinerja_attention"))
+    widgets.table(
+        shown,
+        lang,
+        {"teacher": "col.teacher", "school": "col.school", "status_kepegawaian": "col.status", "predikat": "col.predikat"},
+        key=state.key(page, "kinerja_attention"),
+    )

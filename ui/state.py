@@ -424,7 +424,6 @@ def get_dataset() -> Dataset:
     return with_as_of(ds, as_of) if as_of is not None else ds
 
 
-
 def with_as_of(ds: Dataset, as_of) -> Dataset:
     """``ds`` with reference date ``as_of``, its content hash (:attr:`Dataset.id`) carried over.
 
@@ -467,7 +466,6 @@ def reference_date_input(container, lang: str, ds: Dataset) -> None:
     if typed and typed.strip():
         read = as_of_date()
         if read is None:
-
             container.warning(t("app.as_of.invalid", lang, text=plain(typed)), icon=":material/event_busy:")
         else:
             container.caption(formatting.date(read, lang, "long"))

@@ -93,8 +93,24 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     if key:
         csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
         with st.popover(t("table.download", lang), icon=":material/download:"):
-            st.download_button(t("table.download.csv", lang), partial(exports.table_csv, shown, shown_kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
-            st.download_button(t("table.download.xlsx", lang), partial(exports.table_xlsx, shown, kinds=shown_kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
+            st.download_button(
+                t("table.download.csv", lang),
+                partial(exports.table_csv, shown, shown_kinds, lang),
+                file_name=csv_name,
+                mime="text/csv",
+                key=f"{key}__csv",
+                on_click=state.record_download,
+                args=(csv_name,),
+            )
+            st.download_button(
+                t("table.download.xlsx", lang),
+                partial(exports.table_xlsx, shown, kinds=shown_kinds),
+                file_name=xlsx_name,
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                key=f"{key}__xlsx",
+                on_click=state.record_download,
+                args=(xlsx_name,),
+            )
 
 
 #: Above this many cells a table is shown without per-cell formatting (pandas' Styler limit is 262,144).
@@ -199,7 +215,15 @@ def school_row(ds: Dataset, npsn: str) -> dict[str, str]:
         v = rec.get(k)
         return "–" if v is None or (isinstance(v, float) and v != v) or str(v).strip() == "" else str(v)
 
-    return {"npsn": npsn, "nama": val("nama_sekolah"), "jenjang": val("jenjang"), "status": val("status"), "naungan": val("naungan"), "kecamatan": val("kecamatan"), "kabupaten": val("kabupaten_kota")}
+    return {
+        "npsn": npsn,
+        "nama": val("nama_sekolah"),
+        "jenjang": val("jenjang"),
+        "status": val("status"),
+        "naungan": val("naungan"),
+        "kecamatan": val("kecamatan"),
+        "kabupaten": val("kabupaten_kota"),
+    }
 
 
 #: Headline figure → (string key of its label, kind): "count", "share" (0–1) or "score" (0–100).
@@ -236,7 +260,11 @@ def metrics(figures: dict, lang: str, keys: tuple[str, ...] | None = None, per_r
         for col, k in zip(cols, shown[start : start + per_row]):
             label_key, kind = METRICS[k]
             known = coverage is None or coverage.supports_metric(k)
-            col.metric(t(label_key, lang, target=ict_target or 3), format_value(figures[k], kind, lang) if known else "–", help=t(label_key + ".help", lang, target=ict_target or 3))
+            col.metric(
+                t(label_key, lang, target=ict_target or 3),
+                format_value(figures[k], kind, lang) if known else "–",
+                help=t(label_key + ".help", lang, target=ict_target or 3),
+            )
             if not known:  # the card says why it has no number (a card is too narrow for the sentence as its value)
                 col.caption(t("coverage.no_data", lang))
 
@@ -262,7 +290,6 @@ def school_report_download(ds: Dataset, npsn: str, lang: str, page: str, ict_tar
     Both files are built when the button is clicked (Streamlit's deferred
     ``data``), not on every rerun of the page.
     """
-
 
     names = state.shows_names()
     stem = t("filename.school_report", lang, npsn=npsn)
@@ -314,7 +341,16 @@ def school_names(ds: Dataset) -> dict[str, str]:
 def csv_download(df: pd.DataFrame, lang: str, label_key: str, file_name: str, key: str) -> None:
     """Download ``df`` as CSV (:func:`analysis.reports.exports.table_csv`: UTF-8 with BOM, rounded machine numbers, text that a spreadsheet would run as a formula neutralised)."""
 
-    st.download_button(t(label_key, lang), exports.table_csv(df, lang=lang), file_name=file_name, mime="text/csv", key=key, icon=":material/download:", on_click=state.record_download, args=(file_name,))
+    st.download_button(
+        t(label_key, lang),
+        exports.table_csv(df, lang=lang),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+        on_click=state.record_download,
+        args=(file_name,),
+    )
 
 
 def multiselect_words(lang: str) -> dict[str, object]:
@@ -342,6 +378,7 @@ def url_multiselect(
     ``labels`` names the options; ``max_selections`` caps the choice, and a
     link that asks for more keeps the first ``max_selections`` (with a notice).
     """
+
     def parse(raw: str) -> list[str]:
         return [v for v in raw.split(",") if v in options]
 
@@ -368,7 +405,15 @@ def url_multiselect(
 
 
 #: Columns of the overview's school table shown before the user adds others (fit 1280 px).
-SCHOOL_TABLE_DEFAULT: tuple[str, ...] = ("nama_sekolah", "npsn", "jenjang", "teachers", "out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share")
+SCHOOL_TABLE_DEFAULT: tuple[str, ...] = (
+    "nama_sekolah",
+    "npsn",
+    "jenjang",
+    "teachers",
+    "out_of_field_share_headcount",
+    "ict_below_target_share",
+    "trained_last_12_months_share",
+)
 
 
 def banded_school_table(table: pd.DataFrame, lang: str, key: str, ict_target: int = 3) -> str | None:
@@ -381,9 +426,16 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str, ict_target: in
     """
 
     figures_all = [c for c in table.columns if c in METRICS]
-    label = {c: t(METRICS[c][0], lang, target=ict_target) for c in figures_all} | {"nama_sekolah": t("col.school", lang), "npsn": "NPSN", "jenjang": t("report.school.jenjang", lang), "kecamatan": t("report.school.kecamatan", lang)}
+    label = {c: t(METRICS[c][0], lang, target=ict_target) for c in figures_all} | {
+        "nama_sekolah": t("col.school", lang),
+        "npsn": "NPSN",
+        "jenjang": t("report.school.jenjang", lang),
+        "kecamatan": t("report.school.kecamatan", lang),
+    }
     every = ["nama_sekolah", "npsn", "jenjang", "kecamatan", *figures_all]
-    picked = st.multiselect(t("ringkasan.columns", lang), every, default=[c for c in every if c in SCHOOL_TABLE_DEFAULT], format_func=lambda c: label[c], key=f"{key}__columns")
+    picked = st.multiselect(
+        t("ringkasan.columns", lang), every, default=[c for c in every if c in SCHOOL_TABLE_DEFAULT], format_func=lambda c: label[c], key=f"{key}__columns"
+    )
     shown_cols = [c for c in every if c in picked or c == "nama_sekolah"]
     figures = [c for c in figures_all if c in shown_cols]
     view = table[shown_cols].rename(columns=label).reset_index(drop=True)
@@ -395,25 +447,38 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str, ict_target: in
             return [""] * len(col)
         return [f"background-color: {BAND_COLOURS[b]}55" if b != "none" else "" for b in bands[f"band_{src}"]]
 
-
     kinds = {label[f]: METRICS[f][1] for f in figures} | {label[c]: "text" for c in ("nama_sekolah", "npsn", "jenjang", "kecamatan")}
     fmt = {label[f]: (lambda kind: lambda v: formatting.value(v, kind, lang))(METRICS[f][1]) for f in figures}  # a suppressed figure ("<10") shows as it is
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep=formatting.MISSING)
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
     from functools import partial
 
-
     with st.popover(t("table.download", lang), icon=":material/download:"):
         csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
-        st.download_button(t("table.download.csv", lang), partial(exports.table_csv, view, kinds, lang), file_name=csv_name, mime="text/csv", key=f"{key}__csv", on_click=state.record_download, args=(csv_name,))
-        st.download_button(t("table.download.xlsx", lang), partial(exports.table_xlsx, view, kinds=kinds), file_name=xlsx_name, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click=state.record_download, args=(xlsx_name,))
+        st.download_button(
+            t("table.download.csv", lang),
+            partial(exports.table_csv, view, kinds, lang),
+            file_name=csv_name,
+            mime="text/csv",
+            key=f"{key}__csv",
+            on_click=state.record_download,
+            args=(csv_name,),
+        )
+        st.download_button(
+            t("table.download.xlsx", lang),
+            partial(exports.table_xlsx, view, kinds=kinds),
+            file_name=xlsx_name,
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}__xlsx",
+            on_click=state.record_download,
+            args=(xlsx_name,),
+        )
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
 
 def district_report_downloads(ds: Dataset, npsns: list[str], lang: str, page: str, ict_target: int = 3, filters: dict[str, list[str]] | None = None) -> None:
     """Download buttons of the district report (.xlsx with native charts, self-contained .html), built when clicked; ``filters`` are written in both."""
-
 
     stem = t("filename.district_report", lang)
     c1, c2 = st.columns(2)
@@ -441,6 +506,5 @@ def deidentified_export(ds: Dataset, npsns: list[str], lang: str):
     Not cached across sessions (``st.cache_data`` is shared by every session):
     one user's data never sits where another user's request can reach it.
     """
-
 
     return state.audited(partial(deidentified_xlsx, ds, list(npsns), lang), f"{t('filename.deidentified', lang)}.xlsx", list(npsns))

@@ -246,7 +246,18 @@ def histogram_figure(bins: pd.DataFrame, lang: str, title_key: str, x_key: str, 
     if bins.empty:
         return empty_figure(lang, title_key)
     x = [f"{a:g}–{b:g}" for a, b in zip(bins["bin_start"], bins["bin_end"])]
-    fig = go.Figure(go.Bar(x=x, y=bins["n"].tolist(), marker_color=MAIN, text=[str(int(n)) for n in bins["n"]], textposition="outside", textangle=0, cliponaxis=False, hovertemplate="%{x}: %{y}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=x,
+            y=bins["n"].tolist(),
+            marker_color=MAIN,
+            text=[str(int(n)) for n in bins["n"]],
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
     fig.update_layout(bargap=0.05, showlegend=False)
     fig.update_xaxes(type="category", tickangle=0 if len(x) <= 10 else -45)
     count_axis(fig, "y", float(bins["n"].max()))

@@ -35,10 +35,30 @@ def add_pkg_bands(fig: go.Figure, lang: str, axis: str = "y", row: int | None = 
         kw = dict(fillcolor=colour, opacity=0.13, line_width=0, layer="below")
         if axis == "y":
             fig.add_hrect(y0=low, y1=high, **kw, **where)
-            fig.add_annotation(x=1, xref="paper", xanchor="left", xshift=6, y=(low + high) / 2, yref=yref, text=t(key, lang), showarrow=False, font={"size": 10, "color": "#555"})
+            fig.add_annotation(
+                x=1,
+                xref="paper",
+                xanchor="left",
+                xshift=6,
+                y=(low + high) / 2,
+                yref=yref,
+                text=t(key, lang),
+                showarrow=False,
+                font={"size": 10, "color": "#555"},
+            )
         else:
             fig.add_vrect(x0=low, x1=high, **kw, **where)
-            fig.add_annotation(y=1, yref="paper", yanchor="bottom", yshift=2, x=(low + high) / 2, xref="x", text=t(key, lang), showarrow=False, font={"size": 10, "color": "#555"})
+            fig.add_annotation(
+                y=1,
+                yref="paper",
+                yanchor="bottom",
+                yshift=2,
+                x=(low + high) / 2,
+                xref="x",
+                text=t(key, lang),
+                showarrow=False,
+                font={"size": 10, "color": "#555"},
+            )
     widest = max(len(t(key, lang)) for _, _, key, _ in PKG_BANDS)
     if axis == "y":
         fig.update_layout(margin={"r": 14 + 6 * widest})
@@ -99,7 +119,9 @@ def domain_scores_figure(stats: pd.DataFrame, lang: str, school_mean: dict[str, 
         )
     )
     # the mean is written under the domain's name, not beside the diamond where it covered the box
-    fig.update_xaxes(tickangle=0, tickmode="array", tickvals=labels, ticktext=[f"{lab}<br>◆ {formatting.score(m, lang)}" for lab, m in zip(labels, means)])  # ◆ as the mean's marker in the legend
+    fig.update_xaxes(
+        tickangle=0, tickmode="array", tickvals=labels, ticktext=[f"{lab}<br>◆ {formatting.score(m, lang)}" for lab, m in zip(labels, means)]
+    )  # ◆ as the mean's marker in the legend
     add_pkg_bands(fig, lang, "y")
     return _layout(fig, t("chart.domain.title", lang), None, t("chart.axis.score", lang), height=440)
 
@@ -169,9 +191,35 @@ def ukg_figure(ukg: pd.DataFrame, reference: pd.DataFrame, lang: str, minimum: f
     labels = [t(f"domain.{d}", lang) for d in u["domain"]]
     nat = reference[reference["wilayah"] == "Nasional"].set_index("domain")["mean"]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=labels, y=u["mean"].tolist(), name=t("chart.ukg.selection", lang), marker_color=MAIN, text=[formatting.score(v, lang) for v in u["mean"]], textposition="outside", textangle=0, cliponaxis=False, customdata=u["teachers"].tolist(), hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>"))
-    fig.add_trace(go.Bar(x=labels, y=[float(nat.get(d, np.nan)) for d in u["domain"]], name=t("chart.ukg.national", lang), marker_color="#bbbbbb", text=[formatting.score(nat.get(d, np.nan), lang, missing="") for d in u["domain"]], textposition="outside", textangle=0, cliponaxis=False))
-    fig.add_hline(y=minimum, line_dash="dash", line_color=SECOND, annotation_text=t("chart.ukg.minimum", lang, minimum=f"{minimum:g}"), annotation_position="top left")
+    fig.add_trace(
+        go.Bar(
+            x=labels,
+            y=u["mean"].tolist(),
+            name=t("chart.ukg.selection", lang),
+            marker_color=MAIN,
+            text=[formatting.score(v, lang) for v in u["mean"]],
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
+            customdata=u["teachers"].tolist(),
+            hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            x=labels,
+            y=[float(nat.get(d, np.nan)) for d in u["domain"]],
+            name=t("chart.ukg.national", lang),
+            marker_color="#bbbbbb",
+            text=[formatting.score(nat.get(d, np.nan), lang, missing="") for d in u["domain"]],
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
+        )
+    )
+    fig.add_hline(
+        y=minimum, line_dash="dash", line_color=SECOND, annotation_text=t("chart.ukg.minimum", lang, minimum=f"{minimum:g}"), annotation_position="top left"
+    )
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.15})
     score_axis(fig, "y")
     return _layout(fig, t("chart.ukg.title", lang), None, t("chart.axis.score", lang))
@@ -252,7 +300,18 @@ def teacher_scores_figure(assessments: pd.DataFrame, lang: str, minimum: float =
 
     is_ukg = assessments["sumber"].eq("UKG")
     both = bool(is_ukg.any() and (~is_ukg).any())
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12, row_heights=[0.62, 0.38], subplot_titles=(t("chart.teacher.scores.pkg", lang), t("chart.teacher.scores.ukg", lang))) if both else go.Figure()
+    fig = (
+        make_subplots(
+            rows=2,
+            cols=1,
+            shared_xaxes=True,
+            vertical_spacing=0.12,
+            row_heights=[0.62, 0.38],
+            subplot_titles=(t("chart.teacher.scores.pkg", lang), t("chart.teacher.scores.ukg", lang)),
+        )
+        if both
+        else go.Figure()
+    )
     palette = {"pedagogik": MAIN, "kepribadian": SECOND, "sosial": "#2a9d8f", "profesional": "#6d597a"}
     for (d, src), part in assessments.groupby(["domain", "sumber"], sort=False):
         part = part.sort_values("tanggal_penilaian")
@@ -272,11 +331,21 @@ def teacher_scores_figure(assessments: pd.DataFrame, lang: str, minimum: float =
     if both:
         add_pkg_bands(fig, lang, "y", row=1, col=1)
         score_axis(fig, "y")  # both rows 0–100
-        fig.add_hline(y=minimum, line_dash="dash", line_color=SECOND, annotation_text=t("chart.ukg.minimum", lang, minimum=f"{minimum:g}"), annotation_position="top left", row=2, col=1)
+        fig.add_hline(
+            y=minimum,
+            line_dash="dash",
+            line_color=SECOND,
+            annotation_text=t("chart.ukg.minimum", lang, minimum=f"{minimum:g}"),
+            annotation_position="top left",
+            row=2,
+            col=1,
+        )
         height = 560
     elif is_ukg.all():
         score_axis(fig, "y")
-        fig.add_hline(y=minimum, line_dash="dash", line_color=SECOND, annotation_text=t("chart.ukg.minimum", lang, minimum=f"{minimum:g}"), annotation_position="top left")
+        fig.add_hline(
+            y=minimum, line_dash="dash", line_color=SECOND, annotation_text=t("chart.ukg.minimum", lang, minimum=f"{minimum:g}"), annotation_position="top left"
+        )
         height = 400
     else:
         add_pkg_bands(fig, lang, "y")

@@ -50,9 +50,18 @@ def effects_figure(table: pd.DataFrame, lang: str, group_labels: dict[object, st
                 mode="markers",
                 name=name,
                 marker={"size": 11, "color": palette[i % len(palette)], "symbol": ["circle" if x else "circle-open" for x in tested]},
-                error_y={"type": "data", "symmetric": False, "array": (g["ci_high"] - g["mean_change"]).fillna(0).tolist(), "arrayminus": (g["mean_change"] - g["ci_low"]).fillna(0).tolist()},
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (g["ci_high"] - g["mean_change"]).fillna(0).tolist(),
+                    "arrayminus": (g["mean_change"] - g["ci_low"]).fillna(0).tolist(),
+                },
                 customdata=np.column_stack([g["n"], 100 * g["post_ceiling_share"]]).tolist() if "post_ceiling_share" in g else g[["n"]].to_numpy().tolist(),
-                hovertemplate="%{x}: %{y:.1f} (n = %{customdata[0]:.0f}" + (", " + t("chart.effects.ceiling", lang) + " %{customdata[1]:.0f}%" if "post_ceiling_share" in g else "") + ")<extra>" + name + "</extra>",
+                hovertemplate="%{x}: %{y:.1f} (n = %{customdata[0]:.0f}"
+                + (", " + t("chart.effects.ceiling", lang) + " %{customdata[1]:.0f}%" if "post_ceiling_share" in g else "")
+                + ")<extra>"
+                + name
+                + "</extra>",
             )
         )
     fig.add_hline(y=0, line_color="#666", line_width=1)

@@ -51,7 +51,9 @@ def indicator_bars_figure(bars: pd.DataFrame, indicator: str, lang: str, ict_tar
         )
     )
     fig.update_yaxes(autorange="reversed", type="category", automargin=True)
-    fig.update_xaxes(range=[0, 1.12] if share else [0, 112], tickformat=".0%" if share else None, tickvals=[0, 0.25, 0.5, 0.75, 1.0] if share else [0, 25, 50, 75, 100])
+    fig.update_xaxes(
+        range=[0, 1.12] if share else [0, 112], tickformat=".0%" if share else None, tickvals=[0, 0.25, 0.5, 0.75, 1.0] if share else [0, 25, 50, 75, 100]
+    )
     fig.update_layout(showlegend=False, margin={"l": 10, "r": 40, "t": 50, "b": 10})
     return _layout(fig, title, name, None, height=max(220, 80 + 26 * len(bars)))
 

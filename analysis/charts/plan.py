@@ -40,11 +40,19 @@ def needs_heatmap(matrix: pd.DataFrame, lang: str, row_labels: dict[str, str] | 
     labels = row_labels or {}
     z = matrix.to_numpy(dtype=float)
     lim = float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[str(c) for c in matrix.columns], y=[labels.get(r, str(r)) for r in matrix.index], zmid=0, zmin=-lim or -1, zmax=lim or 1,
-        colorscale="RdBu", colorbar={"title": {"text": t(value_key, lang)}},
-        hovertemplate="%{y}<br>%{x}<br>" + t(value_key, lang) + ": %{z:.0f}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[str(c) for c in matrix.columns],
+            y=[labels.get(r, str(r)) for r in matrix.index],
+            zmid=0,
+            zmin=-lim or -1,
+            zmax=lim or 1,
+            colorscale="RdBu",
+            colorbar={"title": {"text": t(value_key, lang)}},
+            hovertemplate="%{y}<br>%{x}<br>" + t(value_key, lang) + ": %{z:.0f}<extra></extra>",
+        )
+    )
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, t(title, lang), height=max(320, 22 * len(matrix) + 160))
 
@@ -66,8 +74,30 @@ def before_after_figure(stats: dict, lang: str) -> go.Figure:
     before = [stats.get("out_before", 0.0), 0.0, stats.get("below24_before", 0)]
     after = [stats.get("out_after", 0.0), stats.get("uncovered_after", 0.0), stats.get("below24_after", 0)]
     x = [t(k, lang) for _, k in keys]
-    fig = go.Figure([go.Bar(name=t("plan.before", lang), x=x, y=before, marker_color="#e76f51", text=[formatting.count(v, lang) for v in before], textposition="outside", textangle=0, cliponaxis=False),
-                     go.Bar(name=t("plan.after", lang), x=x, y=after, marker_color="#2a9d8f", text=[formatting.count(v, lang) for v in after], textposition="outside", textangle=0, cliponaxis=False)])
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=t("plan.before", lang),
+                x=x,
+                y=before,
+                marker_color="#e76f51",
+                text=[formatting.count(v, lang) for v in before],
+                textposition="outside",
+                textangle=0,
+                cliponaxis=False,
+            ),
+            go.Bar(
+                name=t("plan.after", lang),
+                x=x,
+                y=after,
+                marker_color="#2a9d8f",
+                text=[formatting.count(v, lang) for v in after],
+                textposition="outside",
+                textangle=0,
+                cliponaxis=False,
+            ),
+        ]
+    )
     fig.update_layout(barmode="group")
     count_axis(fig, "y", max([float(v) for v in before + after], default=0))
     return _layout(fig, t("plan.chart.before_after", lang))
@@ -105,16 +135,39 @@ def school_map(points: pd.DataFrame, rings: list, lang: str, value_key: str, per
         for rl, rb in rings:
             lons += [*rl, None]
             lats += [*rb, None]
-        fig.add_trace(go.Scatter(x=lons, y=lats, mode="lines", line={"color": "#9aa5b1", "width": 1}, fill="toself", fillcolor="rgba(200,205,210,0.25)", hoverinfo="skip", showlegend=False))
+        fig.add_trace(
+            go.Scatter(
+                x=lons,
+                y=lats,
+                mode="lines",
+                line={"color": "#9aa5b1", "width": 1},
+                fill="toself",
+                fillcolor="rgba(200,205,210,0.25)",
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     v = pts["value"].astype(float)
     shown = (v * 100).round(1) if percent else v.round(1)
-    fig.add_trace(go.Scatter(
-        x=pts["bujur"], y=pts["lintang"], mode="markers", customdata=pts["npsn"], text=pts["nama_sekolah"],
-        marker={"size": 11, "color": shown, "colorscale": "YlOrRd", "showscale": True, "line": {"width": 0.5, "color": "#333"},
-                "colorbar": {"title": {"text": t(value_key, lang) + (" (%)" if percent else "")}}},
-        hovertemplate="%{text}<br>NPSN %{customdata}<br>" + t(value_key, lang) + ": %{marker.color}" + ("%" if percent else "") + "<extra></extra>",
-        showlegend=False,
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=pts["bujur"],
+            y=pts["lintang"],
+            mode="markers",
+            customdata=pts["npsn"],
+            text=pts["nama_sekolah"],
+            marker={
+                "size": 11,
+                "color": shown,
+                "colorscale": "YlOrRd",
+                "showscale": True,
+                "line": {"width": 0.5, "color": "#333"},
+                "colorbar": {"title": {"text": t(value_key, lang) + (" (%)" if percent else "")}},
+            },
+            hovertemplate="%{text}<br>NPSN %{customdata}<br>" + t(value_key, lang) + ": %{marker.color}" + ("%" if percent else "") + "<extra></extra>",
+            showlegend=False,
+        )
+    )
     pad = 0.15
     x0, x1 = float(pts["bujur"].min()) - pad, float(pts["bujur"].max()) + pad
     y0, y1 = float(pts["lintang"].min()) - pad, float(pts["lintang"].max()) + pad

@@ -45,7 +45,18 @@ def out_of_field_by_subject_figure(by_subject: pd.DataFrame, lang: str) -> go.Fi
         )
     total = (by_subject["linier"] + by_subject["tidak_linier"] + by_subject["unknown"]).tolist()
     share_text = [formatting.share(s, lang, 0, missing="") for s in by_subject["share_out"]]
-    fig.add_trace(go.Scatter(y=by_subject["mata_pelajaran"].tolist(), x=total, mode="text", text=share_text, textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False))
+    fig.add_trace(
+        go.Scatter(
+            y=by_subject["mata_pelajaran"].tolist(),
+            x=total,
+            mode="text",
+            text=share_text,
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15}, margin={"r": 48})
     count_axis(fig, "x", max(total, default=0), headroom=0.2)
     fig.update_yaxes(autorange="reversed")

@@ -31,7 +31,15 @@ def shares_by_year_figure(trend: pd.DataFrame, lang: str) -> go.Figure:
         return empty_figure(lang, "trend.chart.title")
     fig = go.Figure()
     for figure, g in long.groupby("figure", sort=False):
-        fig.add_trace(go.Scatter(x=g["year"].astype(str), y=g["value"], mode="lines+markers", name=t(f"trend.figure.{figure}", lang), hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=g["year"].astype(str),
+                y=g["value"],
+                mode="lines+markers",
+                name=t(f"trend.figure.{figure}", lang),
+                hovertemplate="%{x}: %{y:.0%}<extra></extra>",
+            )
+        )
     share_axis(fig, "y")
     fig.update_xaxes(type="category")
     return _layout(fig, t("trend.chart.title", lang), t("trend.axis.year", lang), t("trend.axis.share", lang))

@@ -262,9 +262,11 @@ def date(d: object, lang: str, style: str = "short", *, missing: str = MISSING) 
     raise ValueError(f"unknown date style {style!r}")
 
 
-_MONTH_NUMBER = {name.lower(): i for names in MONTHS.values() for i, name in enumerate(names, start=1)} | {
-    name.lower()[:3]: i for names in MONTHS.values() for i, name in enumerate(names, start=1)
-} | {"agt": 8, "ags": 8, "okt": 10, "des": 12, "mei": 5, "peb": 2, "nop": 11, "sept": 9}
+_MONTH_NUMBER = (
+    {name.lower(): i for names in MONTHS.values() for i, name in enumerate(names, start=1)}
+    | {name.lower()[:3]: i for names in MONTHS.values() for i, name in enumerate(names, start=1)}
+    | {"agt": 8, "ags": 8, "okt": 10, "des": 12, "mei": 5, "peb": 2, "nop": 11, "sept": 9}
+)
 #: The dates a pandas Timestamp holds (as :data:`analysis.ingest.validate.DATE_MIN` / ``DATE_MAX``).
 _DATE_MIN, _DATE_MAX = _dt.date(1677, 9, 22), _dt.date(2262, 4, 11)
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
@@ -493,7 +495,17 @@ def csv_header(header: object, kind: str, lang: str) -> str:
 
 
 #: openpyxl number format of each kind: Excel shows it with the reader's own separators.
-XLSX_FORMATS = {"count": "#,##0", "share": "0.0%", "score": "0.0", "number": "#,##0.0", "hours": "General", "p": "0.000", "effect": "0.00", "coordinate": "0.00000", "date": "DD/MM/YYYY"}
+XLSX_FORMATS = {
+    "count": "#,##0",
+    "share": "0.0%",
+    "score": "0.0",
+    "number": "#,##0.0",
+    "hours": "General",
+    "p": "0.000",
+    "effect": "0.00",
+    "coordinate": "0.00000",
+    "date": "DD/MM/YYYY",
+}
 
 
 def plotly_separators(lang: str) -> str:

@@ -24,7 +24,10 @@ STRINGS = {
     "auth.logout": {"id": "Keluar", "en": "Log out"},
     "auth.logged_in": {"id": "Masuk sebagai **{name}** ({role})", "en": "Logged in as **{name}** ({role})"},
     "auth.scope": {"id": "Cakupan: {scope}", "en": "Scope: {scope}"},
-    "auth.source.store": {"id": "Data: penyimpanan bersama dinas ({n} sekolah dalam cakupan Anda)", "en": "Data: the district's shared store ({n} schools in your scope)"},
+    "auth.source.store": {
+        "id": "Data: penyimpanan bersama dinas ({n} sekolah dalam cakupan Anda)",
+        "en": "Data: the district's shared store ({n} schools in your scope)",
+    },
     "auth.no_data": {
         "id": "Belum ada data tersimpan untuk sekolah dalam cakupan akun ini. Unggah berkas sekolah di halaman Unggah Data.",
         "en": "No data is stored yet for the schools this account covers. Upload a school's file on the Upload page.",
@@ -88,8 +91,14 @@ STRINGS = {
         "id": "Satu titik per tahun acuan dari kiriman tersimpan (kiriman terkini untuk tahunnya, selain itu yang terbaru).",
         "en": "One point per reference year of the stored submissions (the current one for its year, else the latest).",
     },
-    "trend.one_year": {"id": "Baru ada data untuk satu tahun acuan; tren tampil setelah ada tahun kedua.", "en": "Data for one reference year only so far; the trend shows once a second year is stored."},
-    "trend.demo": {"id": "Tren antartahun memerlukan penyimpanan bersama (bukan mode demo).", "en": "Trends over the years need the shared store (not demo mode)."},
+    "trend.one_year": {
+        "id": "Baru ada data untuk satu tahun acuan; tren tampil setelah ada tahun kedua.",
+        "en": "Data for one reference year only so far; the trend shows once a second year is stored.",
+    },
+    "trend.demo": {
+        "id": "Tren antartahun memerlukan penyimpanan bersama (bukan mode demo).",
+        "en": "Trends over the years need the shared store (not demo mode).",
+    },
     "trend.chart.title": {"id": "Persentase per tahun", "en": "Shares by year"},
     "trend.chart.pkg": {"id": "Sebaran kategori PKG per tahun", "en": "PKG categories by year"},
     "trend.figure.out_of_field_share": {"id": "Mengajar di luar bidang", "en": "Teaching out of field"},

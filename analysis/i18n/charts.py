@@ -33,7 +33,10 @@ STRINGS = {
     "chart.oof.linier": {"id": "Linier", "en": "In field (linier)"},
     "chart.oof.tidak_linier": {"id": "Tidak linier", "en": "Out of field"},
     "chart.oof.unknown": {"id": "Belum dapat dinilai", "en": "Cannot be judged"},
-    "chart.pkg_category.title": {"id": "Guru per kategori Nilai PKG (2009–2022, hanya Sumber PKG)", "en": "Teachers per PKG category (2009–2022, Sumber PKG only)"},
+    "chart.pkg_category.title": {
+        "id": "Guru per kategori Nilai PKG (2009–2022, hanya Sumber PKG)",
+        "en": "Teachers per PKG category (2009–2022, Sumber PKG only)",
+    },
     "chart.ukg.title": {"id": "UKG: rata-rata dibanding nasional 2015", "en": "UKG: means beside the 2015 national means"},
     "chart.ukg.selection": {"id": "Pilihan ini", "en": "This selection"},
     "chart.ukg.national": {"id": "Nasional 2015", "en": "National 2015"},
@@ -42,7 +45,13 @@ STRINGS = {
     "chart.effects.all": {"id": "Semua pelatihan", "en": "All trainings"},
     "chart.axis.change": {"id": "Perubahan (poin, 0–100)", "en": "Change (points, 0–100)"},
     "chart.training.jp.title": {"id": "JP pelatihan per guru", "en": "Training JP per teacher"},
-    "chart.teacher.scores.pkg": {"id": "PKG, supervisi dan penilaian diri (dengan kategori PKG)", "en": "PKG, supervision and self-assessment (with the PKG categories)"},
-    "chart.teacher.scores.ukg": {"id": "UKG (kategori PKG tidak berlaku; garis: standar minimum)", "en": "UKG (the PKG categories do not apply; line: minimum standard)"},
+    "chart.teacher.scores.pkg": {
+        "id": "PKG, supervisi dan penilaian diri (dengan kategori PKG)",
+        "en": "PKG, supervision and self-assessment (with the PKG categories)",
+    },
+    "chart.teacher.scores.ukg": {
+        "id": "UKG (kategori PKG tidak berlaku; garis: standar minimum)",
+        "en": "UKG (the PKG categories do not apply; line: minimum standard)",
+    },
     "chart.training.types.title": {"id": "Pelatihan menurut jenis", "en": "Trainings by type"},
 }

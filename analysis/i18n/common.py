@@ -14,7 +14,10 @@ STRINGS = {
     "app.language": {"id": "Bahasa", "en": "Language"},
     "app.loading_samples": {"id": "Membaca data contoh…", "en": "Reading the sample data…"},
     "app.computing": {"id": "Menghitung…", "en": "Computing…"},
-    "app.computing.effects": {"id": "Memasangkan penilaian sebelum dan sesudah pelatihan dan mengujinya…", "en": "Pairing assessments before and after trainings and testing them…"},
+    "app.computing.effects": {
+        "id": "Memasangkan penilaian sebelum dan sesudah pelatihan dan mengujinya…",
+        "en": "Pairing assessments before and after trainings and testing them…",
+    },
     "app.computing.findings": {"id": "Menghitung angka setiap temuan dari data…", "en": "Computing each finding's figure from the data…"},
     "app.computing.schools": {"id": "Menghitung angka setiap sekolah…", "en": "Computing every school's figures…"},
     "domain.pedagogik": {"id": "Pedagogik", "en": "Pedagogical"},

@@ -14,13 +14,28 @@ STRINGS = {
     "coverage.add.sekolah": {"id": "isi sheet {sheet} dari templat", "en": "fill in the template's {sheet} sheet"},
     "coverage.add.guru": {"id": "isi sheet {sheet} dari templat", "en": "fill in the template's {sheet} sheet"},
     "coverage.add.mengajar": {"id": "isi sheet {sheet} dari templat", "en": "fill in the template's {sheet} sheet"},
-    "coverage.add.pelatihan": {"id": "isi sheet {sheet} dari templat (pelatihan yang diikuti)", "en": "fill in the template's {sheet} sheet (trainings attended)"},
-    "coverage.add.penilaian": {"id": "isi sheet {sheet} dari templat (PKG, supervisi, UKG)", "en": "fill in the template's {sheet} sheet (PKG, supervision, UKG)"},
-    "coverage.add.pkg": {"id": "isi sheet {sheet} dari templat dengan Sumber PKG, Supervisi atau Mandiri", "en": "fill in the template's {sheet} sheet with Sumber PKG, Supervisi or Mandiri"},
+    "coverage.add.pelatihan": {
+        "id": "isi sheet {sheet} dari templat (pelatihan yang diikuti)",
+        "en": "fill in the template's {sheet} sheet (trainings attended)",
+    },
+    "coverage.add.penilaian": {
+        "id": "isi sheet {sheet} dari templat (PKG, supervisi, UKG)",
+        "en": "fill in the template's {sheet} sheet (PKG, supervision, UKG)",
+    },
+    "coverage.add.pkg": {
+        "id": "isi sheet {sheet} dari templat dengan Sumber PKG, Supervisi atau Mandiri",
+        "en": "fill in the template's {sheet} sheet with Sumber PKG, Supervisi or Mandiri",
+    },
     "coverage.add.ukg": {"id": "isi sheet {sheet} dari templat dengan Sumber UKG", "en": "fill in the template's {sheet} sheet with Sumber UKG"},
     "coverage.add.kendala": {"id": "isi sheet {sheet} dari templat", "en": "fill in the template's {sheet} sheet"},
-    "coverage.add.kinerja": {"id": "isi sheet {sheet} dari templat (predikat kinerja PMM)", "en": "fill in the template's {sheet} sheet (PMM predikat kinerja)"},
-    "coverage.add.tik": {"id": "isi kolom TIK pada sheet {sheet} dari templat (enam penilaian diri 1–4)", "en": "fill in the TIK columns of the template's {sheet} sheet (six self-ratings 1–4)"},
+    "coverage.add.kinerja": {
+        "id": "isi sheet {sheet} dari templat (predikat kinerja PMM)",
+        "en": "fill in the template's {sheet} sheet (PMM predikat kinerja)",
+    },
+    "coverage.add.tik": {
+        "id": "isi kolom TIK pada sheet {sheet} dari templat (enam penilaian diri 1–4)",
+        "en": "fill in the TIK columns of the template's {sheet} sheet (six self-ratings 1–4)",
+    },
     "coverage.add.tanggal": {"id": "isi Tanggal acuan di sidebar", "en": "set the Reference date in the sidebar"},
     "coverage.figure.staff": {"id": "pendidik dan tenaga kependidikan", "en": "teachers and staff"},
     "coverage.figure.staff_age": {"id": "kelompok usia", "en": "age bands"},

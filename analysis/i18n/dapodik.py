@@ -3,17 +3,15 @@
 STRINGS = {
     "problem.dapodik_no_npsn": {
         "id": "Sheet {sheet}: berkas ini tidak memuat NPSN sekolah ({school}); guru tidak dapat dikaitkan ke sekolah. "
-        "Isi NPSN sekolah (8 karakter) di kolom \"NPSN sekolah\" halaman Unggah Data, atau jalankan "
+        'Isi NPSN sekolah (8 karakter) di kolom "NPSN sekolah" halaman Unggah Data, atau jalankan '
         "python -m analysis check BERKAS --npsn NPSN.",
         "en": "Sheet {sheet}: this file holds no school NPSN ({school}); its teachers cannot be linked to a school. "
-        "Type the school's NPSN (8 characters) in the \"School NPSN\" field of the Unggah Data page, or run "
+        'Type the school\'s NPSN (8 characters) in the "School NPSN" field of the Unggah Data page, or run '
         "python -m analysis check FILE --npsn NPSN.",
     },
     "problem.unlabelled_column": {
-        "id": "Sheet {sheet}: kolom {letter} tidak berjudul tetapi berisi data di {rows} baris; isinya tidak dibaca. "
-        "Beri judul kolom bila isinya diperlukan.",
-        "en": "Sheet {sheet}: column {letter} has no header but holds data in {rows} rows; it was not read. "
-        "Give the column a header if its content is needed.",
+        "id": "Sheet {sheet}: kolom {letter} tidak berjudul tetapi berisi data di {rows} baris; isinya tidak dibaca. Beri judul kolom bila isinya diperlukan.",
+        "en": "Sheet {sheet}: column {letter} has no header but holds data in {rows} rows; it was not read. Give the column a header if its content is needed.",
     },
     "layout.dapodik_daftar_guru": {"id": "Dapodik Daftar Guru", "en": "Dapodik Daftar Guru (teachers)"},
     "layout.dapodik_daftar_tendik": {"id": "Dapodik Daftar Tenaga Kependidikan", "en": "Dapodik Daftar Tenaga Kependidikan (staff)"},

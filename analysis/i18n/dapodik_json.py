@@ -20,9 +20,9 @@ STRINGS = {
     },
     "file.json_unknown_shape": {
         "id": "Berkas JSON terbaca, tetapi bukan jawaban getGtk, getRombonganBelajar atau getSekolah dari layanan web Dapodik "
-        "(daftar \"rows\" berisi ptk_id dan nama, atau rombel dengan \"pembelajaran\").",
+        '(daftar "rows" berisi ptk_id dan nama, atau rombel dengan "pembelajaran").',
         "en": "The JSON file was read, but it is no getGtk, getRombonganBelajar or getSekolah answer of the Dapodik web service "
-        "(a \"rows\" list with ptk_id and nama, or classes with \"pembelajaran\").",
+        '(a "rows" list with ptk_id and nama, or classes with "pembelajaran").',
     },
     "problem.dapodik_json_no_npsn": {
         "id": "Sheet {sheet}: berkas JSON tidak memuat NPSN sekolah (jawaban getSekolah atau kolom npsn); guru tidak dapat dikaitkan ke sekolah. "

@@ -45,7 +45,10 @@ STRINGS = {
     },
     "effects.ancova.higher": {"id": "lebih tinggi", "en": "higher"},
     "effects.ancova.lower": {"id": "lebih rendah", "en": "lower"},
-    "effects.ancova.too_few": {"id": "{domain}: terlalu sedikit pasangan atau klaster untuk ANCOVA.", "en": "{domain}: too few pairs or clusters for the ANCOVA."},
+    "effects.ancova.too_few": {
+        "id": "{domain}: terlalu sedikit pasangan atau klaster untuk ANCOVA.",
+        "en": "{domain}: too few pairs or clusters for the ANCOVA.",
+    },
     "effects.caveat": {
         "id": "Catatan: skor diberikan oleh penilai masing-masing sekolah, tidak diseragamkan antarsekolah; guru yang ikut pelatihan tidak dipilih secara acak; angka ini menggambarkan perubahan yang teramati, bukan bukti bahwa pelatihan menyebabkannya.",
         "en": "Note: scores are given by each school's own assessor, not harmonised across schools; teachers were not assigned to training at random; these figures describe the change observed, not proof that the training caused it.",
@@ -78,8 +81,8 @@ STRINGS = {
         "en": "Teacher: each teacher is a cluster. School: teachers of one school are rated together, so their errors may correlate; with few schools the CI widens (t on G − 1).",
     },
     "effects.by_type.caption": {
-        "id": "Pasangan yang diapit beberapa jenis pelatihan dihitung sekali, dalam kelompok gabungannya (mis. \"Diklat + MGMP\"), tidak sebagai efek tiap jenis. p Holm: p uji-t disesuaikan untuk empat domain dalam satu kelompok.",
-        "en": "A pair around trainings of several types counts once, in its combination (e.g. \"Diklat + MGMP\"), never as the effect of each type. Holm p: the t-test p adjusted over the four domains of a group.",
+        "id": 'Pasangan yang diapit beberapa jenis pelatihan dihitung sekali, dalam kelompok gabungannya (mis. "Diklat + MGMP"), tidak sebagai efek tiap jenis. p Holm: p uji-t disesuaikan untuk empat domain dalam satu kelompok.',
+        "en": 'A pair around trainings of several types counts once, in its combination (e.g. "Diklat + MGMP"), never as the effect of each type. Holm p: the t-test p adjusted over the four domains of a group.',
     },
     "chart.effects.ceiling": {"id": "sesudah di plafon", "en": "post at ceiling"},
     "effects.answer.ci": {"id": "{lo} s.d. {hi}", "en": "{lo} to {hi}"},
@@ -88,15 +91,24 @@ STRINGS = {
         "id": "Tiap sel: perubahan rata-rata (poin) dan IK 95% dalam kurung. ▲ naik (seluruh interval di atas 0), ▼ turun (seluruh interval di bawah 0), ≈ belum jelas (interval memuat 0), · terlalu sedikit guru untuk diuji; * sebagian besar skor sesudah di plafon 100.",
         "en": "Each cell: mean change (points) and its 95% CI in brackets. ▲ rose (the whole interval above 0), ▼ fell (the whole interval below 0), ≈ unclear (the interval includes 0), · too few teachers to test; * most post scores at the ceiling of 100.",
     },
-    "dampak.answer.untested": {"id": "{n} kelompok jenis atau gabungan lain terlalu sedikit gurunya untuk diuji; angkanya ada di rincian uji.", "en": "{n} other types or combinations had too few teachers to test; their figures are in the test details."},
+    "dampak.answer.untested": {
+        "id": "{n} kelompok jenis atau gabungan lain terlalu sedikit gurunya untuk diuji; angkanya ada di rincian uji.",
+        "en": "{n} other types or combinations had too few teachers to test; their figures are in the test details.",
+    },
     "dampak.section.answer": {"id": "Jawaban per jenis pelatihan dan ranah", "en": "The answer per training type and domain"},
     "dampak.answer.caption": {
         "id": "Rata-rata perubahan skor (0–100) dari penilaian sebelum ke sesudah pelatihan, per guru, dengan interval kepercayaan 95%. Naik atau turun hanya bila seluruh interval berada di satu sisi nol. Rincian metode, pembanding dan tabel per kelompok ada di bagian yang dapat dibuka di bawah.",
         "en": "Mean change in score (0–100) from the assessment before to the one after a training, per teacher, with its 95% confidence interval. Rose or fell only when the whole interval lies on one side of zero. Method details, the comparison group and per-group tables are in the sections below.",
     },
-    "dampak.more.did": {"id": "Dibanding guru tanpa pelatihan (selisih perubahan, ANCOVA)", "en": "Against teachers without training (difference in differences, ANCOVA)"},
+    "dampak.more.did": {
+        "id": "Dibanding guru tanpa pelatihan (selisih perubahan, ANCOVA)",
+        "en": "Against teachers without training (difference in differences, ANCOVA)",
+    },
     "dampak.more.tertile": {"id": "Menurut skor awal (sepertiga)", "en": "By baseline score (thirds)"},
     "dampak.more.by_jp": {"id": "Menurut total JP (<30, 30–79, 80+)", "en": "By total JP (<30, 30–79, 80+)"},
-    "dampak.more.details": {"id": "Rincian uji: semua pelatihan dan per jenis (p, Wilcoxon, ukuran efek, plafon)", "en": "Test details: all trainings and by type (p, Wilcoxon, effect sizes, ceiling)"},
+    "dampak.more.details": {
+        "id": "Rincian uji: semua pelatihan dan per jenis (p, Wilcoxon, ukuran efek, plafon)",
+        "en": "Test details: all trainings and by type (p, Wilcoxon, effect sizes, ceiling)",
+    },
     "dampak.more.sentences": {"id": "Dibaca dalam kalimat", "en": "Read as sentences"},
 }

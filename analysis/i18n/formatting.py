@@ -1,10 +1,16 @@
 """Words of the number and date format (analysis/core/formatting.py) and the names of downloaded files, per language."""
 
 STRINGS = {
-    **{f"month.{i}": {"id": m_id, "en": m_en} for i, (m_id, m_en) in enumerate(zip(
-        ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"),
-        ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
-    ), start=1)},
+    **{
+        f"month.{i}": {"id": m_id, "en": m_en}
+        for i, (m_id, m_en) in enumerate(
+            zip(
+                ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"),
+                ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+            ),
+            start=1,
+        )
+    },
 }
 
 # Names of downloaded files (without extension), so a download is named in the UI language.
@@ -68,5 +74,8 @@ STRINGS |= {
     "filename.validation": {"id": "laporan_validasi_{name}", "en": "validation_report_{name}"},
     "filename.tik_needs": {"id": "kebutuhan_pelatihan_tik_{scope}", "en": "ict_training_needs_{scope}"},
     "app.as_of.placeholder": {"id": "hh/bb/tttt", "en": "dd/mm/yyyy"},
-    "app.as_of.invalid": {"id": "Tanggal “{text}” tidak terbaca; tulis seperti 31/12/2024 atau 31 Desember 2024. Tanggal terbaru dalam data dipakai.", "en": "The date “{text}” cannot be read; write it like 31/12/2024 or 31 December 2024. The latest date in the data is used."},
+    "app.as_of.invalid": {
+        "id": "Tanggal “{text}” tidak terbaca; tulis seperti 31/12/2024 atau 31 Desember 2024. Tanggal terbaru dalam data dipakai.",
+        "en": "The date “{text}” cannot be read; write it like 31/12/2024 or 31 December 2024. The latest date in the data is used.",
+    },
 }

@@ -5,9 +5,9 @@ STRINGS = {
     "page.peta.title": {"id": "Peta Sekolah", "en": "School Map"},
     "plan.intro": {
         "id": "Dari angka ke tindakan: kekurangan dan kelebihan jam per mata pelajaran, usulan pemerataan jam mengajar, dan siapa perlu pelatihan apa. "
-              "Jam yang dibutuhkan = JJM yang diajarkan sekarang (Mengajar / Rekap Pembelajaran).",
+        "Jam yang dibutuhkan = JJM yang diajarkan sekarang (Mengajar / Rekap Pembelajaran).",
         "en": "From figures to action: hours short and spare per subject, a proposal to redistribute teaching hours, and who needs which training. "
-              "Hours needed = the JJM taught today (Mengajar / Rekap Pembelajaran).",
+        "Hours needed = the JJM taught today (Mengajar / Rekap Pembelajaran).",
     },
     "plan.tab.needs": {"id": "Kebutuhan per mapel", "en": "Needs by subject"},
     "plan.tab.redistribution": {"id": "Usulan pemerataan", "en": "Redistribution proposal"},
@@ -33,23 +33,32 @@ STRINGS = {
         "id": "Dibutuhkan {needed} JJM per minggu; {out} JJM diajar di luar bidang, {unknown} belum dapat dinilai; guru linier bersertifikat di bawah 24 JJM punya {spare} JJM tersedia.",
         "en": "{needed} JJM a week are needed; {out} JJM are taught out of field, {unknown} cannot be judged; certified linier teachers below 24 JJM have {spare} JJM spare.",
     },
-    "plan.chart.heatmap": {"id": "Selisih jam linier per mata pelajaran (merah: kurang, biru: lebih)", "en": "Linier hours balance per subject (red: short, blue: spare)"},
+    "plan.chart.heatmap": {
+        "id": "Selisih jam linier per mata pelajaran (merah: kurang, biru: lebih)",
+        "en": "Linier hours balance per subject (red: short, blue: spare)",
+    },
     "plan.chart.before_after": {"id": "Sebelum dan sesudah usulan", "en": "Before and after the proposal"},
     "plan.chart.map": {"id": "Sekolah menurut koordinat", "en": "Schools by their coordinates"},
     "plan.before": {"id": "Sebelum", "en": "Before"},
     "plan.after": {"id": "Sesudah", "en": "After"},
     "plan.redis.intro": {
         "id": "Usulan dihitung dengan pemrograman bilangan bulat (HiGHS): jam di luar bidang dan jam tanpa guru sekecil mungkin, pindah di dalam sekolah lebih dulu, "
-              "lalu ke sekolah lain; paling banyak 40 JJM per guru (PP 74/2008 Pasal 52); 24 JJM guru bersertifikat diupayakan (Permendikdasmen 11/2025). "
-              "Hanya guru ASN (PNS/PPPK) dipindah antarsekolah; sekolah swasta sebagai tujuan bila diizinkan (Permendikdasmen 1/2025). Ini usulan, bukan keputusan.",
+        "lalu ke sekolah lain; paling banyak 40 JJM per guru (PP 74/2008 Pasal 52); 24 JJM guru bersertifikat diupayakan (Permendikdasmen 11/2025). "
+        "Hanya guru ASN (PNS/PPPK) dipindah antarsekolah; sekolah swasta sebagai tujuan bila diizinkan (Permendikdasmen 1/2025). Ini usulan, bukan keputusan.",
         "en": "The proposal is computed by integer programming (HiGHS): as few out-of-field and uncovered hours as possible, moves within a school first, "
-              "then to other schools; at most 40 JJM per teacher (PP 74/2008 Pasal 52); certified teachers' 24 JJM sought (Permendikdasmen 11/2025). "
-              "Only ASN teachers (PNS/PPPK) move across schools; private schools receive them only when allowed (Permendikdasmen 1/2025). A proposal, not a decision.",
+        "then to other schools; at most 40 JJM per teacher (PP 74/2008 Pasal 52); certified teachers' 24 JJM sought (Permendikdasmen 11/2025). "
+        "Only ASN teachers (PNS/PPPK) move across schools; private schools receive them only when allowed (Permendikdasmen 1/2025). A proposal, not a decision.",
     },
     "plan.redis.same_kecamatan": {"id": "Boleh ke sekolah di kecamatan yang sama", "en": "Allow schools of the same kecamatan"},
     "plan.redis.km": {"id": "Atau dalam jarak (km; 0 = tidak)", "en": "Or within a distance (km; 0 = no)"},
-    "plan.redis.km.help": {"id": "Jarak garis lurus (haversine) dari koordinat sekolah.", "en": "Straight-line (haversine) distance from the schools' coordinates."},
-    "plan.redis.swasta": {"id": "Sekolah swasta boleh menjadi tujuan (Permendikdasmen 1/2025)", "en": "Private schools may receive teachers (Permendikdasmen 1/2025)"},
+    "plan.redis.km.help": {
+        "id": "Jarak garis lurus (haversine) dari koordinat sekolah.",
+        "en": "Straight-line (haversine) distance from the schools' coordinates.",
+    },
+    "plan.redis.swasta": {
+        "id": "Sekolah swasta boleh menjadi tujuan (Permendikdasmen 1/2025)",
+        "en": "Private schools may receive teachers (Permendikdasmen 1/2025)",
+    },
     "plan.redis.fixed": {"id": "Guru tetap (tidak dipindah)", "en": "Fixed teachers (never moved)"},
     "plan.redis.run": {"id": "Hitung usulan", "en": "Compute the proposal"},
     "plan.redis.stats": {
@@ -90,16 +99,19 @@ STRINGS = {
     "col.kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
     "plan.training.intro": {
         "id": "Kebutuhan pelatihan per guru: TIK di bawah target, ranah kompetensi di bawah ambang, predikat kinerja Butuh Perbaikan atau di bawahnya, "
-              "mengajar di luar bidang (pelatihan mapel sampai dipindah), tanpa pelatihan 12 bulan dari tanggal acuan.",
+        "mengajar di luar bidang (pelatihan mapel sampai dipindah), tanpa pelatihan 12 bulan dari tanggal acuan.",
         "en": "Training needs per teacher: ICT below target, a competency domain below the threshold, a predikat kinerja of Butuh Perbaikan or below, "
-              "teaching out of field (subject training until reassigned), no training in the 12 months before the reference date.",
+        "teaching out of field (subject training until reassigned), no training in the 12 months before the reference date.",
     },
     "plan.training.domain_threshold": {"id": "Ambang skor ranah (0–100)", "en": "Domain score threshold (0–100)"},
     "plan.training.cohort_size": {"id": "Peserta per kelompok paling banyak", "en": "Largest cohort"},
     "plan.training.followup_months": {"id": "Penilaian tindak lanjut, bulan setelah pelatihan", "en": "Follow-up assessment, months after training"},
     "plan.training.ranked": {"id": "Daftar prioritas pelatihan", "en": "Training priority list"},
     "plan.training.by_school": {"id": "Kebutuhan per sekolah (jumlah guru)", "en": "Needs per school (teachers)"},
-    "plan.training.cohorts": {"id": "Kelompok pelatihan (KKG untuk SD/MI, MGMP per mapel untuk SMP/MTs ke atas)", "en": "Training cohorts (KKG for SD/MI, MGMP per subject for SMP/MTs and above)"},
+    "plan.training.cohorts": {
+        "id": "Kelompok pelatihan (KKG untuk SD/MI, MGMP per mapel untuk SMP/MTs ke atas)",
+        "en": "Training cohorts (KKG for SD/MI, MGMP per subject for SMP/MTs and above)",
+    },
     "plan.training.overdue": {"id": "Tindak lanjut terlambat", "en": "Overdue follow-ups"},
     "plan.training.overdue.summary": {
         "id": "{overdue} pelatihan belum dinilai ulang lewat dari tenggat; {done} sudah, {pending} belum jatuh tempo (tanggal acuan {date}).",
@@ -133,9 +145,9 @@ STRINGS = {
     "plan.topic.general": {"id": "Umum (belum pelatihan 12 bulan)", "en": "General (no training in 12 months)"},
     "plan.map.intro": {
         "id": "Sekolah digambar menurut Lintang/Bujur (kolom sheet Sekolah atau formulir sekolah Dapodik), diwarnai menurut indikator. Klik titik untuk membuka Profil Sekolah. "
-              "Garis pantai dari Natural Earth 1:50m (paket npm world-atlas), disajikan dari data aplikasi: tanpa server peta.",
+        "Garis pantai dari Natural Earth 1:50m (paket npm world-atlas), disajikan dari data aplikasi: tanpa server peta.",
         "en": "Schools are placed by their Lintang/Bujur (Sekolah sheet columns or Dapodik's school form), coloured by an indicator. Click a point to open the school's profile. "
-              "Coastline from Natural Earth 1:50m (npm package world-atlas), served from the app's own data: no map server.",
+        "Coastline from Natural Earth 1:50m (npm package world-atlas), served from the app's own data: no map server.",
     },
     "plan.map.indicator": {"id": "Indikator", "en": "Indicator"},
     "plan.map.missing": {"id": "{n} sekolah tanpa koordinat tidak tergambar: {names}.", "en": "{n} schools without coordinates are not drawn: {names}."},

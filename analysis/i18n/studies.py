@@ -28,7 +28,10 @@ STRINGS = {
     "temuan.change.value": {"id": "{change} poin (IK 95% {low} s.d. {high}; {n} guru)", "en": "{change} points (95% CI {low} to {high}; {n} teachers)"},
     "temuan.change.untested": {"id": "{change} poin ({n} guru, terlalu sedikit untuk diuji)", "en": "{change} points ({n} teachers, too few to test)"},
     "temuan.figure.out_of_field_share": {"id": "Guru di luar bidang (proporsi guru)", "en": "Teachers out of field (share of teachers)"},
-    "temuan.figure.ict_below_target_share": {"id": "Di bawah level TIK {target} (rata-rata enam keterampilan)", "en": "Below ICT level {target} (mean of six skills)"},
+    "temuan.figure.ict_below_target_share": {
+        "id": "Di bawah level TIK {target} (rata-rata enam keterampilan)",
+        "en": "Below ICT level {target} (mean of six skills)",
+    },
     "temuan.figure.ict_laptop_below_target_share": {"id": "Di bawah level {target} mengoperasikan laptop", "en": "Below level {target} operating a laptop"},
     "temuan.figure.trained_last_12_months_share": {"id": "Ikut pelatihan 12 bulan terakhir", "en": "Trained in the last 12 months"},
     "temuan.figure.certified_share": {"id": "Guru bersertifikat pendidik", "en": "Certified teachers"},

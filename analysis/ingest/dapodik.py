@@ -121,9 +121,25 @@ SCHOOL_LOCATION_COLUMNS: frozenset[str] = frozenset({"lintang", "bujur"})
 _DAFTAR_ONLY = frozenset(
     schema.normalize_header(h)
     for h in (
-        "Tempat Lahir", "Agama", "Alamat Jalan", "Nama Ibu Kandung", "NIK", "No KK", "NPWP", "Sumber Gaji", "Pangkat Golongan",
-        "SK CPNS", "Lembaga Pengangkatan", "Karpeg", "Status Perkawinan", "Kewarganegaraan", "NUKS",
-        "Desa/Kelurahan", "Bank", "SK Pengangkatan", "TMT Pengangkatan",
+        "Tempat Lahir",
+        "Agama",
+        "Alamat Jalan",
+        "Nama Ibu Kandung",
+        "NIK",
+        "No KK",
+        "NPWP",
+        "Sumber Gaji",
+        "Pangkat Golongan",
+        "SK CPNS",
+        "Lembaga Pengangkatan",
+        "Karpeg",
+        "Status Perkawinan",
+        "Kewarganegaraan",
+        "NUKS",
+        "Desa/Kelurahan",
+        "Bank",
+        "SK Pengangkatan",
+        "TMT Pengangkatan",
     )
 )
 _KETERANGAN_SUB = frozenset({"jenjang", "jurusan/prodi", "sertifikasi", "tmt kerja", "mengajar", "jjm", "total jjm"})
@@ -145,8 +161,16 @@ NPSN_LESS = frozenset({LAYOUT_DAFTAR_PTK, LAYOUT_DAFTAR_GURU, LAYOUT_DAFTAR_TEND
 #: Jenis PTK given to a Daftar Tenaga Kependidikan row whose Jenis PTK is empty.
 TENDIK_DEFAULT = "Tenaga Kependidikan"
 #: Titles (A1, folded) of the listings of people, by layout.
-_TITLES = (("daftar tenaga kependidikan", LAYOUT_DAFTAR_TENDIK), ("daftar guru", LAYOUT_DAFTAR_GURU), ("daftar pendidik", LAYOUT_DAFTAR_PTK), ("daftar ptk", LAYOUT_DAFTAR_PTK))
-_MONTHS = {m: i for i, m in enumerate(("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"), start=1)}
+_TITLES = (
+    ("daftar tenaga kependidikan", LAYOUT_DAFTAR_TENDIK),
+    ("daftar guru", LAYOUT_DAFTAR_GURU),
+    ("daftar pendidik", LAYOUT_DAFTAR_PTK),
+    ("daftar ptk", LAYOUT_DAFTAR_PTK),
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"), start=1)
+}
 _MONTHS.update({"agu": 8, "agt": 8, "okt": 10, "des": 12, "peb": 2, "feb": 2, "jan": 1, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "sep": 9, "nov": 11})
 
 
@@ -690,7 +714,9 @@ def _adapt_sekolah_list(sheet: RawSheet, h: int) -> list[RawTable]:
         keys.append(key)
     data = _data_rows(sheet.rows, h + 1)
     defaults = {} if "naungan" in keys else {"naungan": "Kemendikdasmen"}
-    table = RawTable(sheet=sheet.name, table="sekolah", headers=out_headers, keys=keys, rows=_project(data, idx), defaults=defaults, problems=list(sheet.warnings))
+    table = RawTable(
+        sheet=sheet.name, table="sekolah", headers=out_headers, keys=keys, rows=_project(data, idx), defaults=defaults, problems=list(sheet.warnings)
+    )
     table.problems.extend(_unlabelled(sheet.name, header, data))
     return [table]
 
@@ -775,7 +801,9 @@ def _adapt_rekap(sheet: RawSheet, h: int) -> list[RawTable]:
         sound = can_combine and subject is not None and code is None and (jjm is None or 0 <= jjm <= 60)
         tkey = ("nuptk", nuptk) if nuptk else (("nama", " ".join(nama.split()).casefold()) if nama else None)
         if tkey is not None:
-            t = teachers.setdefault(tkey, {"row": excel_row, "nama": cell(cells, i_nama), "nuptk": cell(cells, i_nuptk), "peg": cell(cells, i_peg), "subjects": {}, "jjm": None})
+            t = teachers.setdefault(
+                tkey, {"row": excel_row, "nama": cell(cells, i_nama), "nuptk": cell(cells, i_nuptk), "peg": cell(cells, i_peg), "subjects": {}, "jjm": None}
+            )
             if sound:
                 t["subjects"].setdefault(" ".join(subject.split()).casefold(), subject)
                 if jjm is not None:
@@ -797,7 +825,9 @@ def _adapt_rekap(sheet: RawSheet, h: int) -> list[RawTable]:
     m_rows = [(r, [g["nuptk"], g["subject"], None if g["jjm"] is None else round(g["jjm"], 4)] if isinstance(g, dict) else g) for r, g in m_rows]
     mengajar = RawTable(sheet=sheet.name, table="mengajar", headers=m_headers, keys=m_keys, rows=sorted(m_rows, key=lambda x: x[0]), dropped_columns=dropped)
     if combined:
-        mengajar.problems.append(problem(sheet.name, None, None, None, "warning", "problem.dapodik_rekap_combined", rows=combined, groups=len(groups), teachers=len(teachers)))
+        mengajar.problems.append(
+            problem(sheet.name, None, None, None, "warning", "problem.dapodik_rekap_combined", rows=combined, groups=len(groups), teachers=len(teachers))
+        )
 
     g_headers = [str(header[j]) for j in (i_nama, i_nuptk, i_peg) if j is not None] + ["Mengajar", str(header[i_jjm]) if i_jjm is not None else "JJM"]
     g_keys = [k for j, k in ((i_nama, "nama"), (i_nuptk, "nuptk"), (i_peg, "status_kepegawaian")) if j is not None] + ["mengajar", "jjm"]

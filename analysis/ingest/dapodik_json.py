@@ -77,16 +77,55 @@ GTK_FIELDS = (
     ("tmt_tugas", "tmt_kerja"),
 )
 #: getRombonganBelajar fields copied per pembelajaran (the class's own fields prefixed ``rombel_``).
-PEMBELAJARAN_FIELDS = ("ptk_id", "nama_mata_pelajaran", "mata_pelajaran_id_str", "mata_pelajaran_id", "jam_mengajar_per_minggu", "rombel_nama", "rombel_tingkat_pendidikan_id")
+PEMBELAJARAN_FIELDS = (
+    "ptk_id",
+    "nama_mata_pelajaran",
+    "mata_pelajaran_id_str",
+    "mata_pelajaran_id",
+    "jam_mengajar_per_minggu",
+    "rombel_nama",
+    "rombel_tingkat_pendidikan_id",
+)
 #: getSekolah fields → the form labels :func:`analysis.ingest.dapodik._sekolah_table` reads.
-SEKOLAH_FIELDS = (("npsn", "NPSN"), ("nama", "Nama Sekolah"), ("bentuk_pendidikan_id_str", "Jenjang"), ("status_sekolah_str", "Status"),
-                  ("kecamatan", "Kecamatan"), ("kabupaten_kota", "Kabupaten/Kota"), ("provinsi", "Provinsi"))
+SEKOLAH_FIELDS = (
+    ("npsn", "NPSN"),
+    ("nama", "Nama Sekolah"),
+    ("bentuk_pendidikan_id_str", "Jenjang"),
+    ("status_sekolah_str", "Status"),
+    ("kecamatan", "Kecamatan"),
+    ("kabupaten_kota", "Kabupaten/Kota"),
+    ("provinsi", "Provinsi"),
+)
 #: Snake-case personal fields of the web service that :func:`analysis.ingest.dapodik.is_personal` does not spell alike.
-JSON_PERSONAL = frozenset({
-    "agama_id", "agama_id_str", "desa_kelurahan", "no_telepon_rumah", "nomor_telepon_rumah", "no_hp", "nomor_hp", "nama_suami_istri", "nip_suami_istri",
-    "pekerjaan_suami_istri", "pekerjaan_suami_istri_id", "no_rekening", "rekening_bank", "rekening_atas_nama", "karis_karsu", "no_kk", "nomor_kk",
-    "nama_ibu_kandung", "kewarganegaraan", "status_perkawinan", "tempat_lahir", "alamat_jalan", "email", "npwp", "nik",
-})
+JSON_PERSONAL = frozenset(
+    {
+        "agama_id",
+        "agama_id_str",
+        "desa_kelurahan",
+        "no_telepon_rumah",
+        "nomor_telepon_rumah",
+        "no_hp",
+        "nomor_hp",
+        "nama_suami_istri",
+        "nip_suami_istri",
+        "pekerjaan_suami_istri",
+        "pekerjaan_suami_istri_id",
+        "no_rekening",
+        "rekening_bank",
+        "rekening_atas_nama",
+        "karis_karsu",
+        "no_kk",
+        "nomor_kk",
+        "nama_ibu_kandung",
+        "kewarganegaraan",
+        "status_perkawinan",
+        "tempat_lahir",
+        "alamat_jalan",
+        "email",
+        "npwp",
+        "nik",
+    }
+)
 #: Dapodik writes "-" or "" where it has no value.
 _EMPTY = frozenset({"", "-", "--"})
 _NPSN = re.compile(r"^\d{8}$")
@@ -169,7 +208,7 @@ def _scalar(value: object) -> object:
 
 
 def _kependidikan(record: dict) -> object:
-    """"Ya"/"Tidak" from the latest formal education record (``rwy_pend_formal``), if it says."""
+    """ "Ya"/"Tidak" from the latest formal education record (``rwy_pend_formal``), if it says."""
     history = record.get("rwy_pend_formal")
     if not isinstance(history, list):
         return None
@@ -342,8 +381,14 @@ def adapt(sheets: list[RawSheet]) -> tuple[str, list[RawTable]] | None:
         t = taught.get(cell_text(cells[0]), {"subjects": {}, "jjm": None})
         g_rows.append((row, [cells[j] for j in idx] + ["; ".join(t["subjects"].values()) or None, t["jjm"]]))
     dropped = [str(h) for h in header if isinstance(h, str) and _personal(h)]
-    guru = RawTable(sheet=SHEET_GTK, table="guru", headers=[header[j] for j in idx] + ["Mengajar", "JJM"], keys=keys + ["mengajar", "jjm"],
-                    rows=g_rows, dropped_columns=dropped)
+    guru = RawTable(
+        sheet=SHEET_GTK,
+        table="guru",
+        headers=[header[j] for j in idx] + ["Mengajar", "JJM"],
+        keys=keys + ["mengajar", "jjm"],
+        rows=g_rows,
+        dropped_columns=dropped,
+    )
     sheet_of_guru = SHEET_GTK if gtk is not None else SHEET_ROMBEL
     if npsn:
         guru.defaults["npsn"] = npsn
@@ -351,11 +396,18 @@ def adapt(sheets: list[RawSheet]) -> tuple[str, list[RawTable]] | None:
         guru.problems.append(problem(sheet_of_guru, None, None, None, "warning", "problem.dapodik_json_no_npsn"))
     tables.append(guru)  # empty without getGtk: the rombel rows below are then each reported
     if rombel is not None:
-        mengajar = RawTable(sheet=SHEET_ROMBEL, table="mengajar", headers=["ptk_id → nuptk", "nama_mata_pelajaran", "jam_mengajar_per_minggu"],
-                            keys=["nuptk", "mata_pelajaran", "jjm"], rows=m_rows)
+        mengajar = RawTable(
+            sheet=SHEET_ROMBEL,
+            table="mengajar",
+            headers=["ptk_id → nuptk", "nama_mata_pelajaran", "jam_mengajar_per_minggu"],
+            keys=["nuptk", "mata_pelajaran", "jjm"],
+            rows=m_rows,
+        )
         if gtk is None:
             mengajar.problems.append(problem(SHEET_ROMBEL, None, None, None, "error", "problem.dapodik_json_no_gtk"))
         if combined:
-            mengajar.problems.append(problem(SHEET_ROMBEL, None, None, None, "warning", "problem.dapodik_rekap_combined", rows=combined, groups=len(groups), teachers=len(taught)))
+            mengajar.problems.append(
+                problem(SHEET_ROMBEL, None, None, None, "warning", "problem.dapodik_rekap_combined", rows=combined, groups=len(groups), teachers=len(taught))
+            )
         tables.append(mengajar)
     return LAYOUT, tables

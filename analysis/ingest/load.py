@@ -247,7 +247,11 @@ def _skip_examples(frame: pd.DataFrame, report: SheetReport, problems: list[Prob
     not the user's data). A row the user typed over carries a real NPSN or
     NUPTK and is read as data.
     """
-    marked = [frame[key].astype(object).eq(marker).fillna(False).astype(bool) for key, marker in (("npsn", schema.EXAMPLE_NPSN), ("nuptk", schema.EXAMPLE_NUPTK)) if key in frame]
+    marked = [
+        frame[key].astype(object).eq(marker).fillna(False).astype(bool)
+        for key, marker in (("npsn", schema.EXAMPLE_NPSN), ("nuptk", schema.EXAMPLE_NUPTK))
+        if key in frame
+    ]
     if not marked:
         return frame, report, problems
     mask = marked[0] & marked[1] if len(marked) == 2 else marked[0]  # both where a sheet has both (Guru, Kinerja): a placeholder NUPTK alone is not an example

@@ -20,6 +20,7 @@ itself. A file that gets past the checks ends only the child, and the user
 gets one message. CSV and SpreadsheetML are read here, in time linear in their
 size, under the same row, column, cell and text limits.
 """
+
 from __future__ import annotations
 
 import csv

@@ -50,8 +50,17 @@ _EXAMPLE_ROWS: dict[str, list[dict[str, str]]] = {
     # A Kinerja row may leave the predikat empty: the two ratings give it (Permenpan-RB 6/2022 matrix).
     "kinerja": [
         {c.key: c.example for c in schema.KINERJA.columns},
-        {"npsn": schema.EXAMPLE_NPSN, "nuptk": schema.EXAMPLE_NUPTK, "tahun": "2025", "rating_hasil_kerja": "Di Atas Ekspektasi", "rating_perilaku_kerja": "Di Atas Ekspektasi",
-         "indikator": "Pembelajaran yang berpusat pada murid", "praktik_belum": "0", "praktik_belum_efektif": "2", "praktik_efektif": "6"},
+        {
+            "npsn": schema.EXAMPLE_NPSN,
+            "nuptk": schema.EXAMPLE_NUPTK,
+            "tahun": "2025",
+            "rating_hasil_kerja": "Di Atas Ekspektasi",
+            "rating_perilaku_kerja": "Di Atas Ekspektasi",
+            "indikator": "Pembelajaran yang berpusat pada murid",
+            "praktik_belum": "0",
+            "praktik_belum_efektif": "2",
+            "praktik_efektif": "6",
+        },
     ],
 }
 
@@ -134,15 +143,27 @@ def _rule(col: schema.Column, lang: str) -> str:
 def _instructions(ws) -> None:
     lines_id = [
         ("Template Dasbor Kompetensi Guru", True),
-        ("Isi satu sheet per tabel. Baris pertama setiap sheet adalah judul kolom: jangan diubah. Baris contoh (huruf miring) boleh ditimpa atau dihapus.", False),
-        (f"Baris contoh dikenali dari NPSN {schema.EXAMPLE_NPSN} atau NUPTK {schema.EXAMPLE_NUPTK}: baris dengan nomor itu tidak dibaca sebagai data (laporan validasi menyebutkannya).", False),
-        ("NPSN, NUPTK dan NIP ditulis sebagai teks (kolom sudah berformat teks): angka 16–18 digit yang diketik sebagai bilangan kehilangan digit terakhirnya di Excel.", False),
+        (
+            "Isi satu sheet per tabel. Baris pertama setiap sheet adalah judul kolom: jangan diubah. Baris contoh (huruf miring) boleh ditimpa atau dihapus.",
+            False,
+        ),
+        (
+            f"Baris contoh dikenali dari NPSN {schema.EXAMPLE_NPSN} atau NUPTK {schema.EXAMPLE_NUPTK}: baris dengan nomor itu tidak dibaca sebagai data (laporan validasi menyebutkannya).",
+            False,
+        ),
+        (
+            "NPSN, NUPTK dan NIP ditulis sebagai teks (kolom sudah berformat teks): angka 16–18 digit yang diketik sebagai bilangan kehilangan digit terakhirnya di Excel.",
+            False,
+        ),
         ("Kolom berwarna merah muda wajib diisi. Kolom dengan daftar pilihan menerima nilai dari daftar; nilai lain diterima dengan peringatan.", False),
         ("Jangan memasukkan NIK, No KK, nama ibu kandung, rekening bank, NPWP, alamat, telepon atau email: dasbor tidak memerlukannya.", False),
         ("", False),
-        ("Dashboard of teacher competency template. Fill one sheet per table; row 1 holds the headers, keep them. Italic example rows may be overwritten or deleted; "
-         f"a row with NPSN {schema.EXAMPLE_NPSN} or NUPTK {schema.EXAMPLE_NUPTK} is an example and is not read as data (the validation report names it). "
-         "IDs are text. Pink headers are required. Do not enter NIK, family card, mother's name, bank, tax, address, phone or email data.", False),
+        (
+            "Dashboard of teacher competency template. Fill one sheet per table; row 1 holds the headers, keep them. Italic example rows may be overwritten or deleted; "
+            f"a row with NPSN {schema.EXAMPLE_NPSN} or NUPTK {schema.EXAMPLE_NUPTK} is an example and is not read as data (the validation report names it). "
+            "IDs are text. Pink headers are required. Do not enter NIK, family card, mother's name, bank, tax, address, phone or email data.",
+            False,
+        ),
         ("", False),
     ]
     r = 1
@@ -220,11 +241,27 @@ def build_template() -> bytes:
             if values:
                 dv = DataValidation(type="list", formula1=f"={ref_for(values)}", allow_blank=True, showErrorMessage=col.type == "bool", errorStyle="warning")
             elif col.type == "level":
-                dv = DataValidation(type="whole", operator="between", formula1="1", formula2="4", allow_blank=True, showErrorMessage=True,
-                                    error="Isi 1–4 / Enter 1–4", errorTitle=col.header)
+                dv = DataValidation(
+                    type="whole",
+                    operator="between",
+                    formula1="1",
+                    formula2="4",
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    error="Isi 1–4 / Enter 1–4",
+                    errorTitle=col.header,
+                )
             elif col.type == "score":
-                dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True, showErrorMessage=True,
-                                    error="Isi 0–100 / Enter 0–100", errorTitle=col.header)
+                dv = DataValidation(
+                    type="decimal",
+                    operator="between",
+                    formula1="0",
+                    formula2="100",
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    error="Isi 0–100 / Enter 0–100",
+                    errorTitle=col.header,
+                )
             else:
                 dv = None
             if dv is not None:

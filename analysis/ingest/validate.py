@@ -513,7 +513,9 @@ def _validate_table(rt: RawTable) -> tuple[pd.DataFrame, SheetReport, list[Probl
                 if "nullable" in check:
                     problems.append(problem(rt.sheet, excel_row, header_of[key], None, "error", "problem.required"))
                 elif "range" in check:
-                    problems.append(problem(rt.sheet, excel_row, header_of[key], fc["failure_case"], "error", "problem.out_of_range", min=_fmt(col.min), max=_fmt(col.max)))
+                    problems.append(
+                        problem(rt.sheet, excel_row, header_of[key], fc["failure_case"], "error", "problem.out_of_range", min=_fmt(col.min), max=_fmt(col.max))
+                    )
                 else:  # pragma: no cover - only the checks above are declared
                     problems.append(problem(rt.sheet, excel_row, header_of[key], fc["failure_case"], "error", "problem.check_failed", check=check))
                 rejected.add(excel_row)

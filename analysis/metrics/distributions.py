@@ -44,7 +44,9 @@ def box_stats(values: pd.DataFrame, group: str, value: str, order: list[str] | N
         iqr = q3 - q1
         lo = x[x >= q1 - 1.5 * iqr].min()
         hi = x[x <= q3 + 1.5 * iqr].max()
-        rows.append({group: g, "n": len(x), "mean": x.mean(), "min": x.min(), "q1": q1, "median": med, "q3": q3, "max": x.max(), "lowerfence": lo, "upperfence": hi})
+        rows.append(
+            {group: g, "n": len(x), "mean": x.mean(), "min": x.min(), "q1": q1, "median": med, "q3": q3, "max": x.max(), "lowerfence": lo, "upperfence": hi}
+        )
     return pd.DataFrame(rows, columns=[group, "n", "mean", "min", "q1", "median", "q3", "max", "lowerfence", "upperfence"])
 
 

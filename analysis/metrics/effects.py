@@ -172,8 +172,24 @@ def pairs(scores: pd.DataFrame, pelatihan: pd.DataFrame, window_months: int = DE
     left["_end"] = pd.to_datetime(left["end"]).astype("datetime64[ns]")
     right = sc[["guru_id", "sumber", "_t", *schema.DOMAINS]]
     side = lambda tag: right.rename(columns={"_t": f"{tag}_date", **{d: f"{tag}_{d}" for d in schema.DOMAINS}})  # noqa: E731
-    m = pd.merge_asof(left.sort_values("_start", kind="stable"), side("pre"), left_on="_start", right_on="pre_date", by=["guru_id", "sumber"], direction="backward", allow_exact_matches=False)
-    m = pd.merge_asof(m.sort_values("_end", kind="stable"), side("post"), left_on="_end", right_on="post_date", by=["guru_id", "sumber"], direction="forward", allow_exact_matches=False)
+    m = pd.merge_asof(
+        left.sort_values("_start", kind="stable"),
+        side("pre"),
+        left_on="_start",
+        right_on="pre_date",
+        by=["guru_id", "sumber"],
+        direction="backward",
+        allow_exact_matches=False,
+    )
+    m = pd.merge_asof(
+        m.sort_values("_end", kind="stable"),
+        side("post"),
+        left_on="_end",
+        right_on="post_date",
+        by=["guru_id", "sumber"],
+        direction="forward",
+        allow_exact_matches=False,
+    )
     m = m[m["pre_date"].notna() & m["post_date"].notna()]
     m = m[(m["pre_date"] >= m["_start"] - win) & (m["post_date"] <= m["_end"] + win)]
     if m.empty:
@@ -183,9 +199,25 @@ def pairs(scores: pd.DataFrame, pelatihan: pd.DataFrame, window_months: int = DE
         pre, post = pd.to_numeric(m[f"pre_{d}"], errors="coerce"), pd.to_numeric(m[f"post_{d}"], errors="coerce")
         ok = (pre.notna() & post.notna()).to_numpy()
         if ok.any():
-            parts.append(pd.DataFrame({"_i": m["_i"].to_numpy()[ok], "_s": m["_s"].to_numpy()[ok], "_d": k, "guru_id": m["guru_id"].to_numpy()[ok], "sumber": m["sumber"].to_numpy()[ok],
-                                       "pre_date": m["pre_date"].to_numpy()[ok], "post_date": m["post_date"].to_numpy()[ok], "jenis": m["jenis"].to_numpy()[ok], "jp": m["jp"].to_numpy(dtype=float)[ok],
-                                       "fokus": m["fokus"].to_numpy()[ok], "domain": d, "pre": pre.to_numpy(dtype=float)[ok], "post": post.to_numpy(dtype=float)[ok]}))
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "_i": m["_i"].to_numpy()[ok],
+                        "_s": m["_s"].to_numpy()[ok],
+                        "_d": k,
+                        "guru_id": m["guru_id"].to_numpy()[ok],
+                        "sumber": m["sumber"].to_numpy()[ok],
+                        "pre_date": m["pre_date"].to_numpy()[ok],
+                        "post_date": m["post_date"].to_numpy()[ok],
+                        "jenis": m["jenis"].to_numpy()[ok],
+                        "jp": m["jp"].to_numpy(dtype=float)[ok],
+                        "fokus": m["fokus"].to_numpy()[ok],
+                        "domain": d,
+                        "pre": pre.to_numpy(dtype=float)[ok],
+                        "post": post.to_numpy(dtype=float)[ok],
+                    }
+                )
+            )
     if not parts:
         return empty
     out = pd.concat(parts, ignore_index=True).sort_values(["_i", "_s", "_d"], kind="stable")
@@ -361,15 +393,33 @@ def effect_table(paired: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     groups = u.groupby([by, "domain"], sort=False) if by else u.groupby(["domain"], sort=False)
     rows = []
     for key, g in groups:
-        group, domain = (key if by else ("all", key[0]))
+        group, domain = key if by else ("all", key[0])
         per_teacher = g.groupby("guru_id", sort=False)[["pre", "post", "change"]].mean()
         n, n_teachers = len(g), len(per_teacher)
         too_few = n < MIN_PAIRS or n_teachers < MIN_PAIRS
         post_share = _at_ceiling(g["post"])
-        row = {"group": group, "domain": domain, "n": n, "n_teachers": n_teachers, "too_few": too_few, "pre_ceiling_share": _at_ceiling(g["pre"]), "post_ceiling_share": post_share, "ceiling": post_share > CEILING_SHARE}
+        row = {
+            "group": group,
+            "domain": domain,
+            "n": n,
+            "n_teachers": n_teachers,
+            "too_few": too_few,
+            "pre_ceiling_share": _at_ceiling(g["pre"]),
+            "post_ceiling_share": post_share,
+            "ceiling": post_share > CEILING_SHARE,
+        }
         change = per_teacher["change"].to_numpy(dtype=float)
         if too_few:
-            row.update(mean_change=_mean(change), ci_low=math.nan, ci_high=math.nan, p_ttest=math.nan, p_wilcoxon=math.nan, wilcoxon_method=None, d_z=math.nan, hedges_g=math.nan)
+            row.update(
+                mean_change=_mean(change),
+                ci_low=math.nan,
+                ci_high=math.nan,
+                p_ttest=math.nan,
+                p_wilcoxon=math.nan,
+                wilcoxon_method=None,
+                d_z=math.nan,
+                hedges_g=math.nan,
+            )
         else:
             row.update(_tests(change, per_teacher["pre"].to_numpy(dtype=float), per_teacher["post"].to_numpy(dtype=float)))
         rows.append(row)
@@ -446,7 +496,15 @@ def _cluster_fit(formula: str, data: pd.DataFrame, term: str) -> dict[str, float
         warnings.simplefilter("ignore")
         fit = smf.ols(formula, data=data).fit(cov_type="cluster", cov_kwds={"groups": groups, "use_correction": True, "df_correction": True}, use_t=True)
     ci = fit.conf_int(0.05).loc[term]
-    return {"estimate": float(fit.params[term]), "ci_low": float(ci[0]), "ci_high": float(ci[1]), "p_value": float(fit.pvalues[term]), "n_clusters": n_clusters, "df": int(fit.df_resid_inference), "too_few": False}
+    return {
+        "estimate": float(fit.params[term]),
+        "ci_low": float(ci[0]),
+        "ci_high": float(ci[1]),
+        "p_value": float(fit.pvalues[term]),
+        "n_clusters": n_clusters,
+        "df": int(fit.df_resid_inference),
+        "too_few": False,
+    }
 
 
 def _comparison_rows(treated: pd.DataFrame, control: pd.DataFrame, columns: list[str], fit) -> pd.DataFrame:
@@ -458,7 +516,14 @@ def _comparison_rows(treated: pd.DataFrame, control: pd.DataFrame, columns: list
         nt, nc = len(tr), len(co)
         if nt == 0:
             continue
-        row = {"domain": d, "n_treated": nt, "n_control": nc, "treated_change": float(tr["change"].mean()), "control_change": float(co["change"].mean()) if nc else math.nan, "too_few": True}
+        row = {
+            "domain": d,
+            "n_treated": nt,
+            "n_control": nc,
+            "treated_change": float(tr["change"].mean()),
+            "control_change": float(co["change"].mean()) if nc else math.nan,
+            "too_few": True,
+        }
         if nt >= MIN_PAIRS and nc >= MIN_PAIRS:
             row.update(fit(tr, co))
         rows.append(row)
@@ -541,7 +606,12 @@ def ancova_table(treated: pd.DataFrame, control: pd.DataFrame, cluster: str = "t
 
     def fit(tr: pd.DataFrame, co: pd.DataFrame) -> dict[str, float]:
         data = pd.concat(
-            [pd.DataFrame({"pre": part["pre"].to_numpy(float), "post": part["post"].to_numpy(float), "treated": flag, "cluster": _clusters(part, cluster, schools)}) for flag, part in ((1, tr), (0, co))],
+            [
+                pd.DataFrame(
+                    {"pre": part["pre"].to_numpy(float), "post": part["post"].to_numpy(float), "treated": flag, "cluster": _clusters(part, cluster, schools)}
+                )
+                for flag, part in ((1, tr), (0, co))
+            ],
             ignore_index=True,
         )
         return _cluster_fit("post ~ pre + treated", data, "treated")
@@ -592,7 +662,16 @@ def tertile_table(treated: pd.DataFrame) -> pd.DataFrame:
         for i, name in enumerate(TERTILES):
             part = pt[third == i]
             if len(part):
-                rows.append({"domain": d, "tertile": name, "pre_low": float(part["pre"].min()), "pre_high": float(part["pre"].max()), "n_teachers": len(part), "mean_change": float(part["change"].mean())})
+                rows.append(
+                    {
+                        "domain": d,
+                        "tertile": name,
+                        "pre_low": float(part["pre"].min()),
+                        "pre_high": float(part["pre"].max()),
+                        "n_teachers": len(part),
+                        "mean_change": float(part["change"].mean()),
+                    }
+                )
     return pd.DataFrame(rows, columns=TERTILE_COLUMNS)
 
 
@@ -638,7 +717,9 @@ class Effects:
     cluster: str = "teacher"
 
 
-def analyse(penilaian: pd.DataFrame, pelatihan: pd.DataFrame, window_months: int = DEFAULT_WINDOW, cluster: str = "teacher", schools: dict | None = None) -> Effects:
+def analyse(
+    penilaian: pd.DataFrame, pelatihan: pd.DataFrame, window_months: int = DEFAULT_WINDOW, cluster: str = "teacher", schools: dict | None = None
+) -> Effects:
     """Every training-effect table at once.
 
     Parameters
@@ -715,7 +796,18 @@ def sentence(row: pd.Series | dict, lang: str, training: str | None = None) -> s
         return t("effects.sentence.too_few", lang, who=who, domain=domain, n=n, teachers=teachers, change=_num(row["mean_change"], lang)) + ceiling
     change = float(row["mean_change"])
     verb = t("effects.rose" if change > 0 else ("effects.fell" if change < 0 else "effects.unchanged"), lang)
-    text = t("effects.sentence", lang, who=who, domain=domain, verb=verb, change=_num(abs(change), lang), lo=_num(row["ci_low"], lang), hi=_num(row["ci_high"], lang), n=n, teachers=teachers)
+    text = t(
+        "effects.sentence",
+        lang,
+        who=who,
+        domain=domain,
+        verb=verb,
+        change=_num(abs(change), lang),
+        lo=_num(row["ci_low"], lang),
+        hi=_num(row["ci_high"], lang),
+        n=n,
+        teachers=teachers,
+    )
     if row["ci_low"] <= 0 <= row["ci_high"]:
         text += " " + t("effects.includes_zero", lang)
     return text + ceiling
@@ -822,7 +914,14 @@ ANCOVA_HEADERS = {
     "domain": "report.school.domain", "n_treated": "col.n_treated", "n_control": "col.n_control", "estimate": "effects.col.estimate", "ci_low": "col.ci_low", "ci_high": "col.ci_high",
     "p_value": "col.p_value", "n_clusters": "effects.col.n_clusters", "df": "effects.col.df",
 }  # fmt: skip
-TERTILE_HEADERS = {"domain": "report.school.domain", "tertile": "effects.col.tertile", "pre_low": "effects.col.pre_low", "pre_high": "effects.col.pre_high", "n_teachers": "col.teachers", "mean_change": "col.mean_change"}
+TERTILE_HEADERS = {
+    "domain": "report.school.domain",
+    "tertile": "effects.col.tertile",
+    "pre_low": "effects.col.pre_low",
+    "pre_high": "effects.col.pre_high",
+    "n_teachers": "col.teachers",
+    "mean_change": "col.mean_change",
+}
 
 
 def display_table(table: pd.DataFrame, lang: str, by: str | None = None) -> pd.DataFrame:
@@ -946,6 +1045,7 @@ def answer_grid(answer: pd.DataFrame, lang: str) -> pd.DataFrame:
         (:data:`VERDICT_MARKS`), the mean change in points and its 95 % CI
         ("–" untested, a ceiling-limited cell marked "*").
     """
+
     def cell(r) -> str:
         x = float(r["mean_change"])
         change = ("+" if x > 0 else "") + _num(x, lang)

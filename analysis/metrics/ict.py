@@ -156,7 +156,9 @@ def teacher_gaps(guru: pd.DataFrame, target: int = DEFAULT_TARGET) -> pd.DataFra
     return out.reset_index(drop=True)
 
 
-def training_needs(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, target: int = DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS) -> pd.DataFrame:
+def training_needs(
+    guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, target: int = DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS
+) -> pd.DataFrame:
     """The training-needs list a school head acts on.
 
     Teachers below ``target`` on at least one skill who had no TIK-focused

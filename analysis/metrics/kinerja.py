@@ -85,8 +85,15 @@ def predikat_distribution(kinerja: pd.DataFrame, guru: pd.DataFrame) -> pd.DataF
     cols = ["npsn", "tahun", "predikat", "n", "share"]
     per = latest_per_teacher_year(kinerja).merge(guru[["guru_id", "npsn"]].drop_duplicates("guru_id"), on="guru_id", how="inner")
     if per.empty:
-        return pd.DataFrame({"npsn": pd.Series(dtype=object), "tahun": pd.Series(dtype=int), "predikat": pd.Series(dtype=object),
-                             "n": pd.Series(dtype=int), "share": pd.Series(dtype=float)})
+        return pd.DataFrame(
+            {
+                "npsn": pd.Series(dtype=object),
+                "tahun": pd.Series(dtype=int),
+                "predikat": pd.Series(dtype=object),
+                "n": pd.Series(dtype=int),
+                "share": pd.Series(dtype=float),
+            }
+        )
     counts = per.groupby(["npsn", "tahun", "predikat_final"]).size()
     groups = per[["npsn", "tahun"]].drop_duplicates().sort_values(["npsn", "tahun"])
     full = pd.MultiIndex.from_tuples([(n, y, p) for n, y in groups.itertuples(index=False) for p in PREDIKAT], names=["npsn", "tahun", "predikat"])

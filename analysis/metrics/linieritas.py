@@ -113,7 +113,15 @@ def _judge(subject: str, sertifikasi: str | None, prodi: str | None, jenjang: st
     return TIDAK_LINIER, "prodi", SOURCE_PROGRAMME
 
 
-def judge_one(subject: object, sertifikasi: object, prodi: object, kependidikan: object = None, prodi_path: object = None, jenjang: object = None, with_source: bool = False) -> tuple[str, ...]:
+def judge_one(
+    subject: object,
+    sertifikasi: object,
+    prodi: object,
+    kependidikan: object = None,
+    prodi_path: object = None,
+    jenjang: object = None,
+    with_source: bool = False,
+) -> tuple[str, ...]:
     """Judge one teacher × subject.
 
     Parameters
@@ -147,7 +155,13 @@ def judge_one(subject: object, sertifikasi: object, prodi: object, kependidikan:
         out: tuple[str, str, str] = (UNKNOWN, "subject_unknown", "")
     else:
         cert = None if _blank(sertifikasi) else str(sertifikasi)
-        out = _judge(subjects.canonical_subject(str(subject)), cert, None if _blank(prodi) else str(prodi), None if _blank(jenjang) else str(jenjang), prodi_path or subjects.PRODI_FILE)
+        out = _judge(
+            subjects.canonical_subject(str(subject)),
+            cert,
+            None if _blank(prodi) else str(prodi),
+            None if _blank(jenjang) else str(jenjang),
+            prodi_path or subjects.PRODI_FILE,
+        )
     return out if with_source else out[:2]
 
 
@@ -278,7 +292,19 @@ def per_teacher(judged: pd.DataFrame) -> pd.DataFrame:
         table row), ``reaches_24_only_out_of_field`` (bool: total ≥ 24 JJM but the
         linier hours alone are not; PP 74/2008 Pasal 52).
     """
-    cols = ["guru_id", "npsn", "status", "subjects_out", "jjm_total", "jjm_out", "jjm_in", "jjm_complete", "any_unknown", "inferred", "reaches_24_only_out_of_field"]
+    cols = [
+        "guru_id",
+        "npsn",
+        "status",
+        "subjects_out",
+        "jjm_total",
+        "jjm_out",
+        "jjm_in",
+        "jjm_complete",
+        "any_unknown",
+        "inferred",
+        "reaches_24_only_out_of_field",
+    ]
     if judged.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     d = judged.assign(
@@ -452,7 +478,9 @@ def by_group(judged: pd.DataFrame, guru: pd.DataFrame, by: str) -> pd.DataFrame:
         groups = info[by].reindex(pt["guru_id"]).fillna("unknown").to_numpy() if by != "npsn" else pt["npsn"].to_numpy()
     d = pd.DataFrame({"group": groups, "out": pt["status"].eq(TIDAK_LINIER).to_numpy()})
     if d.empty:
-        return pd.DataFrame({"group": pd.Series(dtype=object), "judged": pd.Series(dtype=int), "out_of_field": pd.Series(dtype=int), "share": pd.Series(dtype=float)})
+        return pd.DataFrame(
+            {"group": pd.Series(dtype=object), "judged": pd.Series(dtype=int), "out_of_field": pd.Series(dtype=int), "share": pd.Series(dtype=float)}
+        )
     g = d.groupby("group", sort=True)["out"]
     out = pd.DataFrame({"judged": g.size(), "out_of_field": g.sum().astype(int)})
     out["share"] = out["out_of_field"] / out["judged"]
@@ -571,7 +599,14 @@ def duty_credit(guru: pd.DataFrame, path: Path | str = DUTY_FILE) -> pd.DataFram
         credit.append(jtm)
         source.append("tugas_tambahan" if known or unknown else None)
         missing.append("; ".join(unknown) or None)
-    return pd.DataFrame({"guru_id": guru["guru_id"].to_numpy(dtype=object), "duty_jjm": np.array(credit, dtype=float), "duty_from": np.array(source, dtype=object), "duty_unknown": np.array(missing, dtype=object)})
+    return pd.DataFrame(
+        {
+            "guru_id": guru["guru_id"].to_numpy(dtype=object),
+            "duty_jjm": np.array(credit, dtype=float),
+            "duty_from": np.array(source, dtype=object),
+            "duty_unknown": np.array(missing, dtype=object),
+        }
+    )
 
 
 def _link_frame(judged: pd.DataFrame, guru: pd.DataFrame) -> pd.DataFrame:
@@ -657,7 +692,16 @@ def jjm_link_totals(judged: pd.DataFrame, guru: pd.DataFrame) -> dict[str, float
     pt = _link_frame(judged, guru)
     link = _link_list(pt)
     if pt.empty:
-        return {"certified": 0, "jjm_short": 0, "jjm_gap_total": 0.0, "jjm_not_counted_total": 0.0, "bk_not_judged": 0, "heads": 0, "jjm_undetermined": 0, "duty_unknown": 0}
+        return {
+            "certified": 0,
+            "jjm_short": 0,
+            "jjm_gap_total": 0.0,
+            "jjm_not_counted_total": 0.0,
+            "bk_not_judged": 0,
+            "heads": 0,
+            "jjm_undetermined": 0,
+            "duty_unknown": 0,
+        }
     return {
         "certified": int(len(pt)),
         "jjm_short": int(len(link)),

@@ -110,7 +110,11 @@ def per_teacher(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: dat
     teachers = pendidik(guru)[["guru_id", "npsn"]].reset_index(drop=True)
     inwin = trainings_in_window(pelatihan, reference_date, months)
     jp = pd.to_numeric(inwin["jp"], errors="coerce").fillna(0.0).astype(float)
-    agg = pd.DataFrame({"guru_id": inwin["guru_id"].to_numpy(dtype=object), "jp": jp.to_numpy()}).groupby("guru_id").agg(trainings=("jp", "size"), jp=("jp", "sum"))
+    agg = (
+        pd.DataFrame({"guru_id": inwin["guru_id"].to_numpy(dtype=object), "jp": jp.to_numpy()})
+        .groupby("guru_id")
+        .agg(trainings=("jp", "size"), jp=("jp", "sum"))
+    )
     pelatihan = participant_rows(pelatihan)
     end = pd.to_datetime(pelatihan["tanggal_selesai"], errors="coerce").fillna(pd.to_datetime(pelatihan["tanggal_mulai"], errors="coerce"))
     last = end.groupby(pelatihan["guru_id"]).max() if len(pelatihan) else pd.Series(dtype="datetime64[ns]")
@@ -171,7 +175,9 @@ def type_counts(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: dat
     if inwin.empty:
         return pd.DataFrame(columns=cols)
     jenis = inwin["jenis"].astype(object).map(lambda v: "unknown" if v is None or v != v or str(v).strip() == "" else str(v))
-    frame = pd.DataFrame({"jenis": jenis.to_numpy(), "guru_id": inwin["guru_id"].to_numpy(), "jp": pd.to_numeric(inwin["jp"], errors="coerce").fillna(0).to_numpy()})
+    frame = pd.DataFrame(
+        {"jenis": jenis.to_numpy(), "guru_id": inwin["guru_id"].to_numpy(), "jp": pd.to_numeric(inwin["jp"], errors="coerce").fillna(0).to_numpy()}
+    )
     out = frame.groupby("jenis").agg(participations=("guru_id", "size"), teachers=("guru_id", "nunique"), jp=("jp", "sum")).reset_index()
     order = list(schema.JENIS_PELATIHAN)
     out["rank"] = out["jenis"].map(lambda j: order.index(j) if j in order else (len(order) + 1 if j == "unknown" else len(order)))
@@ -196,7 +202,6 @@ def untrained(per_teacher_table: pd.DataFrame) -> pd.DataFrame:
     """
     out = per_teacher_table[~per_teacher_table["trained"]][["guru_id", "npsn", "last_training"]]
     return out.sort_values("last_training", na_position="first").reset_index(drop=True)
-
 
 
 def recorded_trained_share(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS) -> float | None:

@@ -140,7 +140,13 @@ def assessment_scores(penilaian: pd.DataFrame, guru: pd.DataFrame | None = None)
     if penilaian.empty:
         return pd.DataFrame({c: pd.Series(dtype=float if c in (*schema.DOMAINS, "nilai") else object) for c in cols})
     p = penilaian
-    out = pd.DataFrame({"guru_id": p["guru_id"].to_numpy(dtype=object), "tanggal_penilaian": pd.to_datetime(p["tanggal_penilaian"], errors="coerce").to_numpy(), "sumber": p["sumber"].to_numpy(dtype=object)})
+    out = pd.DataFrame(
+        {
+            "guru_id": p["guru_id"].to_numpy(dtype=object),
+            "tanggal_penilaian": pd.to_datetime(p["tanggal_penilaian"], errors="coerce").to_numpy(),
+            "sumber": p["sumber"].to_numpy(dtype=object),
+        }
+    )
     k = p.reindex(columns=list(schema.PKG_ITEMS_BK)).apply(pd.to_numeric, errors="coerce")
     bk = _bk_rows(p, guru, k)
     for d in schema.DOMAINS:
@@ -156,7 +162,9 @@ def assessment_scores(penilaian: pd.DataFrame, guru: pd.DataFrame | None = None)
     nilai_17 = (k[list(schema.PKG_ITEMS_BK)].sum(axis=1) / (4 * len(schema.PKG_ITEMS_BK)) * 100).to_numpy(dtype=float)
     dom = out[list(schema.DOMAINS)].to_numpy(dtype=float)
     all_dom = np.isfinite(dom).all(axis=1)
-    bk_teacher = bk if guru is None or "jenis_ptk" not in guru else p["guru_id"].isin(set(guru.loc[guru["jenis_ptk"] == schema.JENIS_PTK_BK, "guru_id"])).to_numpy()
+    bk_teacher = (
+        bk if guru is None or "jenis_ptk" not in guru else p["guru_id"].isin(set(guru.loc[guru["jenis_ptk"] == schema.JENIS_PTK_BK, "guru_id"])).to_numpy()
+    )
     w14 = np.array([DOMAIN_WEIGHTS[d] for d in schema.DOMAINS], dtype=float)
     w17 = np.array([DOMAIN_WEIGHTS_BK[d] for d in schema.DOMAINS], dtype=float)
     with np.errstate(invalid="ignore"):
@@ -229,7 +237,9 @@ def category_counts(latest: pd.DataFrame) -> pd.DataFrame:
     """
     n = latest["kategori"].value_counts().reindex(list(CATEGORY_KEYS), fill_value=0) if "kategori" in latest else pd.Series(0, index=list(CATEGORY_KEYS))
     total = int(n.sum())
-    return pd.DataFrame({"kategori": list(CATEGORY_KEYS), "n": n.to_numpy(dtype=int), "share": (n / total).to_numpy(dtype=float) if total else np.full(len(n), np.nan)})
+    return pd.DataFrame(
+        {"kategori": list(CATEGORY_KEYS), "n": n.to_numpy(dtype=int), "share": (n / total).to_numpy(dtype=float) if total else np.full(len(n), np.nan)}
+    )
 
 
 def ukg_reference(path: Path | str = UKG_REFERENCE_FILE) -> pd.DataFrame:
@@ -268,5 +278,13 @@ def ukg_summary(scores: pd.DataFrame) -> pd.DataFrame:
     for d in schema.UKG_DOMAINS:
         v = pd.to_numeric(u[d], errors="coerce").dropna()
         below = int((v < UKG_MINIMUM).sum())
-        rows.append({"domain": d, "teachers": len(v), "mean": float(v.mean()) if len(v) else np.nan, "below_minimum": below, "share_below": below / len(v) if len(v) else np.nan})
+        rows.append(
+            {
+                "domain": d,
+                "teachers": len(v),
+                "mean": float(v.mean()) if len(v) else np.nan,
+                "below_minimum": below,
+                "share_below": below / len(v) if len(v) else np.nan,
+            }
+        )
     return pd.DataFrame(rows, columns=["domain", "teachers", "mean", "below_minimum", "share_below"])

@@ -500,7 +500,9 @@ class KAnonymityReport:
     blanked_values: dict[str, int] = field(default_factory=dict)
 
 
-def enforce_k_anonymity(table: pd.DataFrame, qi: Sequence[str] = QUASI_IDENTIFIERS, k: int = K_ANONYMITY, generalisations: Sequence[tuple[str, str, object]] = GENERALISATIONS) -> tuple[pd.DataFrame, KAnonymityReport]:
+def enforce_k_anonymity(
+    table: pd.DataFrame, qi: Sequence[str] = QUASI_IDENTIFIERS, k: int = K_ANONYMITY, generalisations: Sequence[tuple[str, str, object]] = GENERALISATIONS
+) -> tuple[pd.DataFrame, KAnonymityReport]:
     """Generalise, then suppress, until every quasi-identifier group has at least ``k`` rows.
 
     1. Generalisation, whole columns, step by step in the order given, only
@@ -571,8 +573,24 @@ def enforce_k_anonymity(table: pd.DataFrame, qi: Sequence[str] = QUASI_IDENTIFIE
 DEIDENTIFIED_COLUMNS: dict[str, tuple[str, ...]] = {
     "sekolah": ("npsn", "nama_sekolah", "jenjang", "status", "naungan", "kecamatan", "kabupaten_kota", "provinsi", "berbasis_pesantren"),
     "guru": (
-        "kode", "npsn", "jk", "age_band", "status_kepegawaian", "jenis_ptk", "jenjang_pendidikan", "jurusan_prodi", "kependidikan",
-        "sertifikasi", "tahun_sertifikasi", "jjm", "tik_laptop", "tik_office", "tik_lms", "tik_media", "tik_asesmen", "tik_kka",
+        "kode",
+        "npsn",
+        "jk",
+        "age_band",
+        "status_kepegawaian",
+        "jenis_ptk",
+        "jenjang_pendidikan",
+        "jurusan_prodi",
+        "kependidikan",
+        "sertifikasi",
+        "tahun_sertifikasi",
+        "jjm",
+        "tik_laptop",
+        "tik_office",
+        "tik_lms",
+        "tik_media",
+        "tik_asesmen",
+        "tik_kka",
     ),
     "mengajar": ("kode", "mata_pelajaran", "jjm"),
     "pelatihan": ("kode", "nama_pelatihan", "jenis", "penyelenggara", "tanggal_mulai", "tanggal_selesai", "jp", "moda", "fokus", "peran", "sertifikat"),

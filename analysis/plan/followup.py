@@ -21,7 +21,9 @@ STATES = ("done", "overdue", "pending")
 COLUMNS = ["guru_id", "npsn", "nama_pelatihan", "jenis", "fokus", "tanggal_selesai", "due", "followup", "state", "days_overdue"]
 
 
-def schedule(pelatihan: pd.DataFrame, penilaian: pd.DataFrame, kinerja_table: pd.DataFrame | None, guru: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS) -> pd.DataFrame:
+def schedule(
+    pelatihan: pd.DataFrame, penilaian: pd.DataFrame, kinerja_table: pd.DataFrame | None, guru: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS
+) -> pd.DataFrame:
     """Follow-up of every training of the selection's teachers.
 
     Parameters
@@ -57,22 +59,40 @@ def schedule(pelatihan: pd.DataFrame, penilaian: pd.DataFrame, kinerja_table: pd
     if pel.empty:
         return pd.DataFrame(columns=COLUMNS)
     end = pd.to_datetime(pel["tanggal_selesai"], errors="coerce").fillna(pd.to_datetime(pel["tanggal_mulai"], errors="coerce"))
-    t = pd.DataFrame({
-        "guru_id": pel["guru_id"].to_numpy(dtype=object),
-        "nama_pelatihan": pel["nama_pelatihan"].to_numpy(dtype=object) if "nama_pelatihan" in pel else None,
-        "jenis": pel["jenis"].to_numpy(dtype=object) if "jenis" in pel else None,
-        "fokus": pel["fokus"].to_numpy(dtype=object) if "fokus" in pel else None,
-        "tanggal_selesai": end.to_numpy(),
-    })
+    t = pd.DataFrame(
+        {
+            "guru_id": pel["guru_id"].to_numpy(dtype=object),
+            "nama_pelatihan": pel["nama_pelatihan"].to_numpy(dtype=object) if "nama_pelatihan" in pel else None,
+            "jenis": pel["jenis"].to_numpy(dtype=object) if "jenis" in pel else None,
+            "fokus": pel["fokus"].to_numpy(dtype=object) if "fokus" in pel else None,
+            "tanggal_selesai": end.to_numpy(),
+        }
+    )
     t = t[t["tanggal_selesai"].notna()].reset_index(drop=True)
     t["npsn"] = t["guru_id"].map(dict(zip(guru["guru_id"], guru["npsn"])))
     t["due"] = t["tanggal_selesai"] + pd.DateOffset(months=months)
     events = []
     if len(penilaian):
-        events.append(pd.DataFrame({"guru_id": penilaian["guru_id"].to_numpy(dtype=object), "when": pd.to_datetime(penilaian["tanggal_penilaian"], errors="coerce").to_numpy(), "year_only": False}))
+        events.append(
+            pd.DataFrame(
+                {
+                    "guru_id": penilaian["guru_id"].to_numpy(dtype=object),
+                    "when": pd.to_datetime(penilaian["tanggal_penilaian"], errors="coerce").to_numpy(),
+                    "year_only": False,
+                }
+            )
+        )
     if kinerja_table is not None and len(kinerja_table):
         yr = pd.to_numeric(kinerja_table["tahun"], errors="coerce")
-        events.append(pd.DataFrame({"guru_id": kinerja_table["guru_id"].to_numpy(dtype=object), "when": pd.to_datetime(yr.astype("Int64").astype(str) + "-12-31", errors="coerce").to_numpy(), "year_only": True}))
+        events.append(
+            pd.DataFrame(
+                {
+                    "guru_id": kinerja_table["guru_id"].to_numpy(dtype=object),
+                    "when": pd.to_datetime(yr.astype("Int64").astype(str) + "-12-31", errors="coerce").to_numpy(),
+                    "year_only": True,
+                }
+            )
+        )
     ev = pd.concat(events, ignore_index=True).dropna(subset=["when"]) if events else pd.DataFrame(columns=["guru_id", "when", "year_only"])
     ref = pd.Timestamp(reference_date)
     ev = ev[ev["when"] <= ref + pd.offsets.YearEnd(0)] if len(ev) else ev

@@ -51,7 +51,9 @@ def coordinates(sekolah: pd.DataFrame) -> pd.DataFrame:
     lat = pd.to_numeric(sekolah["lintang"], errors="coerce")
     lon = pd.to_numeric(sekolah["bujur"], errors="coerce")
     ok = lat.between(*LAT_RANGE) & lon.between(*LON_RANGE)
-    return pd.DataFrame({"npsn": sekolah.loc[ok, "npsn"].to_numpy(dtype=object), "lintang": lat[ok].to_numpy(dtype=float), "bujur": lon[ok].to_numpy(dtype=float)})
+    return pd.DataFrame(
+        {"npsn": sekolah.loc[ok, "npsn"].to_numpy(dtype=object), "lintang": lat[ok].to_numpy(dtype=float), "bujur": lon[ok].to_numpy(dtype=float)}
+    )
 
 
 def distance_matrix(sekolah: pd.DataFrame) -> pd.DataFrame:

@@ -51,8 +51,17 @@ W_NEW = 0.05
 #: Per km of a move to another school, on top of :data:`W_CROSS`.
 W_KM = 0.002
 #: Jenjang groups: a teacher may move only within the group.
-JENJANG_GROUP = {"SD": "dasar", "MI": "dasar", "SDLB": "dasar", "SMP": "menengah_pertama", "MTs": "menengah_pertama",
-                 "SMA": "menengah_atas", "MA": "menengah_atas", "SMK": "menengah_atas", "MAK": "menengah_atas"}
+JENJANG_GROUP = {
+    "SD": "dasar",
+    "MI": "dasar",
+    "SDLB": "dasar",
+    "SMP": "menengah_pertama",
+    "MTs": "menengah_pertama",
+    "SMA": "menengah_atas",
+    "MA": "menengah_atas",
+    "SMK": "menengah_atas",
+    "MAK": "menengah_atas",
+}
 #: Status kepegawaian that may be placed in another school (ASN).
 ASN_STATUS = frozenset(kinerja.ASN_STATUS)
 SWASTA = "Swasta"
@@ -152,7 +161,9 @@ def _linier(pairs: pd.DataFrame) -> np.ndarray:
 def _destinations(teachers: pd.DataFrame, schools: pd.DataFrame, options: Options) -> pd.DataFrame:
     """Teacher × other school pairs allowed by the officer's rules, nearest first, at most ``max_destinations`` each."""
     movers = teachers[teachers["asn"] & ~teachers["fixed"]][["guru_id", "home"]]
-    home = movers.merge(schools[["npsn", "kecamatan", "group"]].rename(columns={"npsn": "home", "kecamatan": "kec_home", "group": "group_home"}), on="home", how="inner")
+    home = movers.merge(
+        schools[["npsn", "kecamatan", "group"]].rename(columns={"npsn": "home", "kecamatan": "kec_home", "group": "group_home"}), on="home", how="inner"
+    )
     home = home[home["group_home"].notna()]
     dest = schools[schools["group"].notna()]
     if not options.allow_swasta:
@@ -238,9 +249,18 @@ def propose(judged: pd.DataFrame, guru: pd.DataFrame, sekolah: pd.DataFrame, opt
     lin_cur = cur[cur["status"] == linieritas.LINIER]
     fixed_ids = set(teachers.loc[teachers["fixed"], "guru_id"])
     fixed_lin = lin_cur[lin_cur["guru_id"].isin(fixed_ids)][["guru_id", "npsn", "mata_pelajaran"]]
-    cand = pd.concat([own[["guru_id", "npsn", "mata_pelajaran"]].assign(km=np.nan), far[["guru_id", "npsn", "mata_pelajaran", "km"]] if len(far) else None, fixed_lin.assign(km=np.nan)], ignore_index=True)
+    cand = pd.concat(
+        [
+            own[["guru_id", "npsn", "mata_pelajaran"]].assign(km=np.nan),
+            far[["guru_id", "npsn", "mata_pelajaran", "km"]] if len(far) else None,
+            fixed_lin.assign(km=np.nan),
+        ],
+        ignore_index=True,
+    )
     cand = cand.drop_duplicates(["guru_id", "npsn", "mata_pelajaran"]).reset_index(drop=True)
-    cand = cand.merge(lin_cur[["guru_id", "npsn", "mata_pelajaran", "hours"]].rename(columns={"hours": "current"}), on=["guru_id", "npsn", "mata_pelajaran"], how="left")
+    cand = cand.merge(
+        lin_cur[["guru_id", "npsn", "mata_pelajaran", "hours"]].rename(columns={"hours": "current"}), on=["guru_id", "npsn", "mata_pelajaran"], how="left"
+    )
     cand["current"] = cand["current"].fillna(0.0)
     cand = cand.merge(teachers[["guru_id", "home", "fixed"]], on="guru_id")
     cand["cross"] = (cand["npsn"] != cand["home"]).to_numpy()
@@ -269,15 +289,15 @@ def propose(judged: pd.DataFrame, guru: pd.DataFrame, sekolah: pd.DataFrame, opt
     ub[:nx] = np.where(keep, parts["current"].to_numpy(), np.where(drop | fx, 0.0, JJM_MAXIMUM))
     lb[:nx] = np.where(keep, np.where(fx | (lock_h > 0), parts["current"].to_numpy(), 0.0), np.where(fx, 0.0, lock_h))
     ub[:nx] = np.maximum(ub[:nx], lb[:nx])
-    ub[nx:nx + ny] = oof["hours"].to_numpy()
-    lb[nx:nx + ny] = np.where(oof["fixed"].to_numpy(dtype=bool), oof["hours"].to_numpy(), 0.0)
+    ub[nx : nx + ny] = oof["hours"].to_numpy()
+    lb[nx : nx + ny] = np.where(oof["fixed"].to_numpy(dtype=bool), oof["hours"].to_numpy(), 0.0)
 
     # objective
     c = np.zeros(n)
     c[:nx] = np.where(keep, 0.0, np.where(parts["cross"], W_CROSS + W_KM * parts["km"].fillna(0.0), W_NEW))
-    c[nx:nx + ny] = W_OUT
-    c[nx + ny:nx + ny + nu] = W_UNCOVERED
-    c[nx + ny + nu:] = W_SHORT
+    c[nx : nx + ny] = W_OUT
+    c[nx + ny : nx + ny + nu] = W_UNCOVERED
+    c[nx + ny + nu :] = W_SHORT
 
     # demand rows: x + y + u = need − unknown
     ridx = {k: i for i, k in enumerate(zip(rows["npsn"], rows["mata_pelajaran"]))}
@@ -299,7 +319,13 @@ def propose(judged: pd.DataFrame, guru: pd.DataFrame, sekolah: pd.DataFrame, opt
     cid = {g: i for i, g in enumerate(cert["guru_id"])}
     cx = parts["guru_id"].map(cid)
     sel = cx.notna().to_numpy()
-    A_24 = sparse.coo_matrix((np.ones(int(sel.sum()) + ns), (np.concatenate([cx[sel].astype(int).to_numpy(), np.arange(ns)]), np.concatenate([np.flatnonzero(sel), nx + ny + nu + np.arange(ns)]))), shape=(ns, n))
+    A_24 = sparse.coo_matrix(
+        (
+            np.ones(int(sel.sum()) + ns),
+            (np.concatenate([cx[sel].astype(int).to_numpy(), np.arange(ns)]), np.concatenate([np.flatnonzero(sel), nx + ny + nu + np.arange(ns)])),
+        ),
+        shape=(ns, n),
+    )
     need24 = linieritas.JJM_MINIMUM - cert["duty_jjm"].to_numpy()
     constraints = [LinearConstraint(A_dem.tocsr(), rhs, rhs), LinearConstraint(A_load.tocsr(), -np.inf, cap), LinearConstraint(A_24.tocsr(), need24, np.inf)]
     integrality = np.concatenate([np.ones(nx + ny), np.zeros(nu + ns)])
@@ -313,7 +339,7 @@ def propose(judged: pd.DataFrame, guru: pd.DataFrame, sekolah: pd.DataFrame, opt
     else:
         x = np.round(res.x, 6)
     xv = np.bincount(parts["pair"].to_numpy(), weights=x[:nx], minlength=len(cand))  # hours per candidate pair
-    yv, uv = x[nx:nx + ny], x[nx + ny:nx + ny + nu]
+    yv, uv = x[nx : nx + ny], x[nx + ny : nx + ny + nu]
 
     # objective of today's assignment, for comparison
     lin_t = lin_cur.groupby("guru_id")["hours"].sum()
@@ -322,11 +348,20 @@ def propose(judged: pd.DataFrame, guru: pd.DataFrame, sekolah: pd.DataFrame, opt
     moves = _moves(cand, xv, oof, yv, teachers, cert, need24, lin_t)
     schools = _school_figures(sk, teachers, cert, need24, cand, xv, oof, yv, rows, uv, lin_t)
     stats = {
-        "variables": int(n), "constraints": int(nu + nt + ns), "candidates": int(len(cand)), "build_s": build_s, "solve_s": solve_s,
-        "status": str(res.message), "optimal": bool(res.status == 0), "objective_before": obj_before,
+        "variables": int(n),
+        "constraints": int(nu + nt + ns),
+        "candidates": int(len(cand)),
+        "build_s": build_s,
+        "solve_s": solve_s,
+        "status": str(res.message),
+        "optimal": bool(res.status == 0),
+        "objective_before": obj_before,
         "objective_after": float(res.fun) if res.x is not None else obj_before,
-        "out_before": float(oof["hours"].sum()), "out_after": float(yv.sum()), "uncovered_after": float(uv.sum()),
-        "below24_before": int(schools["below24_before"].sum()), "below24_after": int(schools["below24_after"].sum()),
+        "out_before": float(oof["hours"].sum()),
+        "out_after": float(yv.sum()),
+        "uncovered_after": float(uv.sum()),
+        "below24_before": int(schools["below24_before"].sum()),
+        "below24_after": int(schools["below24_after"].sum()),
         "moved_hours": float(moves.loc[moves["kind"].eq("take") & moves["cross_school"], "hours"].sum()) if len(moves) else 0.0,
     }
     return Proposal(moves, schools, stats)
@@ -341,7 +376,11 @@ def _moves(cand, xv, oof, yv, teachers, cert, need24, lin_t) -> pd.DataFrame:
     for k in np.flatnonzero(np.abs(delta) > 0.5):
         r = cand.iloc[k]
         if delta[k] > 0:
-            reason = "plan.reason.replaces_out" if (r["npsn"], r["mata_pelajaran"]) in oof_sites else ("plan.reason.reaches_24" if r["guru_id"] in short_ids else "plan.reason.rebalance")
+            reason = (
+                "plan.reason.replaces_out"
+                if (r["npsn"], r["mata_pelajaran"]) in oof_sites
+                else ("plan.reason.reaches_24" if r["guru_id"] in short_ids else "plan.reason.rebalance")
+            )
             rows.append((r["guru_id"], r["home"], r["npsn"], r["mata_pelajaran"], float(delta[k]), "take", reason, bool(r["cross"])))
         else:
             rows.append((r["guru_id"], r["home"], r["npsn"], r["mata_pelajaran"], float(delta[k]), "hand_over", "plan.reason.hand_over", bool(r["cross"])))

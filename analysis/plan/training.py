@@ -36,9 +36,17 @@ KKG_JENJANG = ("SD", "MI", "SDLB")
 NEED_COLUMNS = ["guru_id", "npsn", "kind", "topic", "detail"]
 
 
-def needs(guru: pd.DataFrame, judged: pd.DataFrame, pelatihan: pd.DataFrame, penilaian: pd.DataFrame, kinerja_table: pd.DataFrame | None,
-          reference_date: date, ict_target: int = ict.DEFAULT_TARGET, domain_threshold: float = DEFAULT_DOMAIN_THRESHOLD,
-          months: int = participation.DEFAULT_MONTHS) -> pd.DataFrame:
+def needs(
+    guru: pd.DataFrame,
+    judged: pd.DataFrame,
+    pelatihan: pd.DataFrame,
+    penilaian: pd.DataFrame,
+    kinerja_table: pd.DataFrame | None,
+    reference_date: date,
+    ict_target: int = ict.DEFAULT_TARGET,
+    domain_threshold: float = DEFAULT_DOMAIN_THRESHOLD,
+    months: int = participation.DEFAULT_MONTHS,
+) -> pd.DataFrame:
     """Every training need of every pendidik.
 
     Parameters
@@ -84,7 +92,9 @@ def needs(guru: pd.DataFrame, judged: pd.DataFrame, pelatihan: pd.DataFrame, pen
         rows += [(g, home[g], "kinerja", str(pr), int(y)) for g, pr, y in zip(att["guru_id"], att["predikat"], att["tahun"]) if g in home]
     if len(judged):
         out = judged[judged["status"] == linieritas.TIDAK_LINIER]
-        rows += [(g, home[g], "out_of_field", s, float(0 if pd.isna(h) else h)) for g, s, h in zip(out["guru_id"], out["mata_pelajaran"], out["jjm"]) if g in home]
+        rows += [
+            (g, home[g], "out_of_field", s, float(0 if pd.isna(h) else h)) for g, s, h in zip(out["guru_id"], out["mata_pelajaran"], out["jjm"]) if g in home
+        ]
     recent = set(participation.trainings_in_window(pelatihan, reference_date, months)["guru_id"]) if len(pelatihan) else set()
     rows += [(g, home[g], "no_training", "umum", months) for g in p["guru_id"] if g not in recent]
     return pd.DataFrame(rows, columns=NEED_COLUMNS)
@@ -104,15 +114,19 @@ def ranked(need_rows: pd.DataFrame) -> pd.DataFrame:
     cols = ["guru_id", "npsn", "score", "needs", "kinds", "topics"]
     if need_rows.empty:
         return pd.DataFrame(columns=cols)
-    d = need_rows.assign(_w=need_rows["kind"].map(PRIORITY), _o=need_rows["kind"].map({k: i for i, k in enumerate(KINDS)})).sort_values(["guru_id", "_o", "topic"])
+    d = need_rows.assign(_w=need_rows["kind"].map(PRIORITY), _o=need_rows["kind"].map({k: i for i, k in enumerate(KINDS)})).sort_values(
+        ["guru_id", "_o", "topic"]
+    )
     g = d.groupby("guru_id", sort=False)
-    out = pd.DataFrame({
-        "npsn": g["npsn"].first(),
-        "score": g["_w"].sum(),
-        "needs": g.size(),
-        "kinds": g["kind"].agg(lambda s: "; ".join(dict.fromkeys(s))),
-        "topics": g["topic"].agg(lambda s: "; ".join(dict.fromkeys(s))),
-    }).reset_index()
+    out = pd.DataFrame(
+        {
+            "npsn": g["npsn"].first(),
+            "score": g["_w"].sum(),
+            "needs": g.size(),
+            "kinds": g["kind"].agg(lambda s: "; ".join(dict.fromkeys(s))),
+            "topics": g["topic"].agg(lambda s: "; ".join(dict.fromkeys(s))),
+        }
+    ).reset_index()
     return out.sort_values(["score", "needs", "guru_id"], ascending=[False, False, True])[cols].reset_index(drop=True)
 
 
@@ -157,7 +171,14 @@ def cohorts(need_rows: pd.DataFrame, guru: pd.DataFrame, sekolah: pd.DataFrame, 
     d["kecamatan"] = d["npsn"].map(sk["kecamatan"] if "kecamatan" in sk else {}).fillna("–")
     jen = d["npsn"].map(sk["jenjang"] if "jenjang" in sk else {})
     d["forum"] = np.where(jen.isin(KKG_JENJANG), "KKG", "MGMP")
-    main = judged.assign(_h=judged["jjm"].fillna(0)).sort_values(["_h", "mata_pelajaran"], ascending=[False, True]).drop_duplicates("guru_id").set_index("guru_id")["mata_pelajaran"] if len(judged) else pd.Series(dtype=object)
+    main = (
+        judged.assign(_h=judged["jjm"].fillna(0))
+        .sort_values(["_h", "mata_pelajaran"], ascending=[False, True])
+        .drop_duplicates("guru_id")
+        .set_index("guru_id")["mata_pelajaran"]
+        if len(judged)
+        else pd.Series(dtype=object)
+    )
     subj = np.where(d["kind"].eq("out_of_field"), d["topic"], d["guru_id"].map(main))
     d["mgmp_subject"] = np.where(d["forum"].eq("MGMP"), subj, None)
     d["mgmp_subject"] = d["mgmp_subject"].where(pd.notna(d["mgmp_subject"]), None)

@@ -54,9 +54,14 @@ def needs_tables(sel: Selection, judged_rows: pd.DataFrame | None = None) -> dic
     }
 
 
-def training_tables(sel: Selection, judged_rows: pd.DataFrame | None = None, ict_target: int = ict.DEFAULT_TARGET,
-                    domain_threshold: float = training.DEFAULT_DOMAIN_THRESHOLD, followup_months: int = followup.DEFAULT_MONTHS,
-                    cohort_size: int = training.DEFAULT_COHORT_SIZE) -> dict[str, pd.DataFrame]:
+def training_tables(
+    sel: Selection,
+    judged_rows: pd.DataFrame | None = None,
+    ict_target: int = ict.DEFAULT_TARGET,
+    domain_threshold: float = training.DEFAULT_DOMAIN_THRESHOLD,
+    followup_months: int = followup.DEFAULT_MONTHS,
+    cohort_size: int = training.DEFAULT_COHORT_SIZE,
+) -> dict[str, pd.DataFrame]:
     """Training needs, cohorts and the follow-up schedule of the selection.
 
     Returns
@@ -67,7 +72,9 @@ def training_tables(sel: Selection, judged_rows: pd.DataFrame | None = None, ict
     """
     j = judged(sel) if judged_rows is None else judged_rows
     kin = sel.tables.get("kinerja")
-    rows = training.needs(sel.guru, j, sel.tables["pelatihan"], sel.tables["penilaian"], kin, sel.reference_date, ict_target, domain_threshold, participation.DEFAULT_MONTHS)
+    rows = training.needs(
+        sel.guru, j, sel.tables["pelatihan"], sel.tables["penilaian"], kin, sel.reference_date, ict_target, domain_threshold, participation.DEFAULT_MONTHS
+    )
     sched = followup.schedule(sel.tables["pelatihan"], sel.tables["penilaian"], kin, sel.guru, sel.reference_date, followup_months)
     return {
         "needs": rows,
@@ -79,7 +86,9 @@ def training_tables(sel: Selection, judged_rows: pd.DataFrame | None = None, ict
     }
 
 
-def map_points(ds: Dataset, indicator: str, npsns: Sequence[str] | None = None, ict_target: int = ict.DEFAULT_TARGET, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def map_points(
+    ds: Dataset, indicator: str, npsns: Sequence[str] | None = None, ict_target: int = ict.DEFAULT_TARGET, table: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Schools with coordinates and one indicator, for the map.
 
     ``table`` is :func:`analysis.views.district.school_table` of ``ds``, ``npsns`` and
@@ -191,16 +200,18 @@ def moves_table(moves: pd.DataFrame, guru: pd.DataFrame, salt: str, school_names
     cols = ["move_id", "teacher", "from_school", "to_school", "mata_pelajaran", "hours", "kind", "reason"]
     if moves.empty:
         return pd.DataFrame(columns=cols)
-    return pd.DataFrame({
-        "move_id": range(1, len(moves) + 1),
-        "teacher": teacher_label(list(moves["guru_id"]), guru, salt, name_school),
-        "from_school": [school_names.get(n, n) for n in moves["from_npsn"]],
-        "to_school": [school_names.get(n, n) for n in moves["to_npsn"]],
-        "mata_pelajaran": moves["mata_pelajaran"].to_numpy(),
-        "hours": moves["hours"].to_numpy(),
-        "kind": [t(f"plan.kind.{k}", lang) for k in moves["kind"]],
-        "reason": [t(r, lang) for r in moves["reason"]],
-    })[cols]
+    return pd.DataFrame(
+        {
+            "move_id": range(1, len(moves) + 1),
+            "teacher": teacher_label(list(moves["guru_id"]), guru, salt, name_school),
+            "from_school": [school_names.get(n, n) for n in moves["from_npsn"]],
+            "to_school": [school_names.get(n, n) for n in moves["to_npsn"]],
+            "mata_pelajaran": moves["mata_pelajaran"].to_numpy(),
+            "hours": moves["hours"].to_numpy(),
+            "kind": [t(f"plan.kind.{k}", lang) for k in moves["kind"]],
+            "reason": [t(r, lang) for r in moves["reason"]],
+        }
+    )[cols]
 
 
 def lock_key(moves: pd.DataFrame, rows: Sequence[int]) -> list[tuple]:

@@ -24,7 +24,13 @@ RATINGS = schema.RATING_KINERJA
 #: Predikat that call for the head's attention: Butuh Perbaikan or below.
 NEEDS_ATTENTION = PREDIKAT[2:]
 #: Predikat → its string-table suffix (``kinerja.predikat.<key>``) and colour key.
-PREDIKAT_KEYS: dict[str, str] = {"Sangat Baik": "sangat_baik", "Baik": "baik", "Butuh Perbaikan": "butuh_perbaikan", "Kurang": "kurang", "Sangat Kurang": "sangat_kurang"}
+PREDIKAT_KEYS: dict[str, str] = {
+    "Sangat Baik": "sangat_baik",
+    "Baik": "baik",
+    "Butuh Perbaikan": "butuh_perbaikan",
+    "Kurang": "kurang",
+    "Sangat Kurang": "sangat_kurang",
+}
 
 _ATAS, _SESUAI, _BAWAH = RATINGS
 #: (rating hasil kerja, rating perilaku kerja) → predikat kinerja (Permenpan-RB 6/2022, Lampiran).
@@ -125,10 +131,21 @@ def check_rows(kinerja: pd.DataFrame, sheet: str = "Kinerja") -> tuple[list[tupl
         return out, bad
     r = ratings_table(kinerja)
     sheets = r["_sheet"] if "_sheet" in r else pd.Series(sheet, index=r.index)
-    for sk, row, final, mismatch, given, h, p, m in zip(sheets, r[schema.ROW_COLUMN], r["predikat_final"], r["tidak_sesuai"], r["predikat"], r["rating_hasil_kerja"], r["rating_perilaku_kerja"], r["predikat_matriks"]):
+    for sk, row, final, mismatch, given, h, p, m in zip(
+        sheets,
+        r[schema.ROW_COLUMN],
+        r["predikat_final"],
+        r["tidak_sesuai"],
+        r["predikat"],
+        r["rating_hasil_kerja"],
+        r["rating_perilaku_kerja"],
+        r["predikat_matriks"],
+    ):
         if final is None or (isinstance(final, float) and np.isnan(final)):
             out.append((sk, int(row), None, None, "error", "problem.kinerja_no_predikat", {}))
             bad.add((sk, int(row)))
         elif mismatch:
-            out.append((sk, int(row), "predikat", given, "warning", "problem.kinerja_predikat_mismatch", {"given": given, "hasil": h, "perilaku": p, "expected": m}))
+            out.append(
+                (sk, int(row), "predikat", given, "warning", "problem.kinerja_predikat_mismatch", {"given": given, "hasil": h, "perilaku": p, "expected": m})
+            )
     return out, bad

@@ -49,7 +49,16 @@ INFERRED = "inferred"
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
-_PREFIXES = (("pend ", "pendidikan "), ("tadris ", "pendidikan "), ("s1 ", ""), ("s 1 ", ""), ("d4 ", ""), ("prodi ", ""), ("program studi ", ""), ("jurusan ", ""))
+_PREFIXES = (
+    ("pend ", "pendidikan "),
+    ("tadris ", "pendidikan "),
+    ("s1 ", ""),
+    ("s 1 ", ""),
+    ("d4 ", ""),
+    ("prodi ", ""),
+    ("program studi ", ""),
+    ("jurusan ", ""),
+)
 
 
 def normalize_name(text: object) -> str:
@@ -510,7 +519,11 @@ def unmatched_names(tables: dict[str, pd.DataFrame], validated: dict[str, pd.Dat
     if not mengajar.empty:
         from_guru = mengajar["jjm_source"].eq("equal_split") if "jjm_source" in mengajar else pd.Series(False, index=mengajar.index)
         for part, sheet, column in (
-            (mengajar.loc[~from_guru, "mata_pelajaran"], m_attrs.get("sheet") or "Mengajar", m_attrs.get("headers", {}).get("mata_pelajaran") or "Mata Pelajaran"),
+            (
+                mengajar.loc[~from_guru, "mata_pelajaran"],
+                m_attrs.get("sheet") or "Mengajar",
+                m_attrs.get("headers", {}).get("mata_pelajaran") or "Mata Pelajaran",
+            ),
             (mengajar.loc[from_guru, "mata_pelajaran"], g_sheet, g_headers.get("mengajar") or "Mengajar"),
         ):
             for name, n in _count_names(part, is_known_subject):
@@ -521,7 +534,11 @@ def unmatched_names(tables: dict[str, pd.DataFrame], validated: dict[str, pd.Dat
     t = guru[guru["pendidik"].fillna(False).astype(bool).to_numpy() & guru["guru_id"].isin(teaching).to_numpy()]
     cert = t["sertifikasi"].notna() & t["sertifikasi"].astype(str).str.strip().ne("")
     for name, n in _count_names(t.loc[~cert, "jurusan_prodi"], lambda v: qualified_subjects(v, prodi_path) is not None):
-        out.append(problem(g_sheet, None, g_headers.get("jurusan_prodi") or "Jurusan/Prodi", name, "warning", "problem.unknown_programme_name", name=name, count=n))
+        out.append(
+            problem(g_sheet, None, g_headers.get("jurusan_prodi") or "Jurusan/Prodi", name, "warning", "problem.unknown_programme_name", name=name, count=n)
+        )
     for name, n in _count_names(t.loc[cert, "sertifikasi"], lambda v: certificate_subjects(v, prodi_path) is not None):
-        out.append(problem(g_sheet, None, g_headers.get("sertifikasi") or "Sertifikasi", name, "warning", "problem.unknown_certificate_name", name=name, count=n))
+        out.append(
+            problem(g_sheet, None, g_headers.get("sertifikasi") or "Sertifikasi", name, "warning", "problem.unknown_certificate_name", name=name, count=n)
+        )
     return out

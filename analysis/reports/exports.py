@@ -81,7 +81,9 @@ def table_csv(df: pd.DataFrame, kinds: dict[str, str] | None = None, lang: str =
         Language of the headers (only the " (%)" unit is added).
     """
     k = table_kinds(df, kinds)
-    out = pd.DataFrame({j: [_csv_text(formatting.csv_value(v, k[c])) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, columns=range(df.shape[1]), dtype=object)
+    out = pd.DataFrame(
+        {j: [_csv_text(formatting.csv_value(v, k[c])) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, columns=range(df.shape[1]), dtype=object
+    )
     out.columns = [formatting.csv_header(c, k[c], lang) for c in df.columns]
     return safe_frame(out).to_csv(index=False).encode("utf-8-sig")
 
@@ -138,8 +140,12 @@ def write_numbers(ws, df: pd.DataFrame, start_row: int | None = None, kinds: dic
 
 def _whole_as_int(df: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
     """``df`` with whole-number floats of count and hours columns as ints (Excel shows "6", never "6.0")."""
-    cols = [df.iloc[:, j].tolist() if not (kinds[c] in ("count", "hours") and pd.api.types.is_float_dtype(df.iloc[:, j])) else
-            [None if formatting.is_missing(v) else (int(v) if float(v).is_integer() else float(v)) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)]
+    cols = [
+        df.iloc[:, j].tolist()
+        if not (kinds[c] in ("count", "hours") and pd.api.types.is_float_dtype(df.iloc[:, j]))
+        else [None if formatting.is_missing(v) else (int(v) if float(v).is_integer() else float(v)) for v in df.iloc[:, j]]
+        for j, c in enumerate(df.columns)
+    ]
     out = pd.DataFrame(dict(enumerate(cols)), index=df.index, columns=range(df.shape[1]))
     out.columns = df.columns
     return out
@@ -196,7 +202,9 @@ def _write_table(ws, df: pd.DataFrame, start_row: int | None = None) -> tuple[in
     return first, first + len(df)
 
 
-def district_report_xlsx(ds: Dataset, npsns: Sequence[str], lang: str = "id", ict_target: int = ict.DEFAULT_TARGET, filters: Mapping[str, Sequence[str]] | None = None) -> bytes:
+def district_report_xlsx(
+    ds: Dataset, npsns: Sequence[str], lang: str = "id", ict_target: int = ict.DEFAULT_TARGET, filters: Mapping[str, Sequence[str]] | None = None
+) -> bytes:
     """The district report: headline figures, one row per school, and native Excel charts.
 
     Parameters
@@ -351,7 +359,11 @@ def html_report(title: str, meta: Sequence[str], sections: Sequence[tuple[str, S
         for item in items:
             if isinstance(item, go.Figure):
                 item.update_layout(separators=formatting.plotly_separators(lang))
-                parts.append("<div class='figure'>" + item.to_html(full_html=False, include_plotlyjs="inline" if plotly_js else False, config={"displaylogo": False}) + "</div>")
+                parts.append(
+                    "<div class='figure'>"
+                    + item.to_html(full_html=False, include_plotlyjs="inline" if plotly_js else False, config={"displaylogo": False})
+                    + "</div>"
+                )
                 plotly_js = False
             elif isinstance(item, pd.DataFrame):
                 parts.append(safe_frame(display_frame(item, lang)).to_html(index=False, escape=True, na_rep=formatting.MISSING))
@@ -364,7 +376,9 @@ def html_report(title: str, meta: Sequence[str], sections: Sequence[tuple[str, S
 def display_frame(df: pd.DataFrame, lang: str, kinds: dict[str, str] | None = None) -> pd.DataFrame:
     """``df`` with every cell as text in ``lang`` (:func:`analysis.core.formatting.cell`, kinds by :func:`table_kinds`): how an HTML report prints a table."""
     k = table_kinds(df, kinds)
-    out = pd.DataFrame({j: [formatting.cell(v, k[c], lang) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, index=df.index, columns=range(df.shape[1]), dtype=object)
+    out = pd.DataFrame(
+        {j: [formatting.cell(v, k[c], lang) for v in df.iloc[:, j]] for j, c in enumerate(df.columns)}, index=df.index, columns=range(df.shape[1]), dtype=object
+    )
     out.columns = df.columns
     return out
 
@@ -388,7 +402,12 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     sel = school.select(ds, npsn)
     head = school.headline(sel, ict_target=ict_target)
     name = str(sel.tables["sekolah"].iloc[0]["nama_sekolah"])
-    figures = pd.DataFrame({t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()], t("report.school.value", lang): [_fmt(head.get(k), kind, lang) for k, _, kind in _headline()]})
+    figures = pd.DataFrame(
+        {
+            t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()],
+            t("report.school.value", lang): [_fmt(head.get(k), kind, lang) for k, _, kind in _headline()],
+        }
+    )
     counts = school.staff_tables(sel)
     comp = school.competency_tables(sel)
     oof = school.out_of_field_tables(sel)
@@ -405,17 +424,38 @@ def school_report_html(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     )
     sections = [
         (t("report.school.sheet.summary", lang), [figures]),
-        (t("profil.section.staff", lang), [charts.count_bars(counts["status_kepegawaian"], "value", "n", lang, "chart.staff.status.title", color="group", color_labels={g: t(f"chart.group.{g}", lang) for g in ("pendidik", "tendik")})]),
+        (
+            t("profil.section.staff", lang),
+            [
+                charts.count_bars(
+                    counts["status_kepegawaian"],
+                    "value",
+                    "n",
+                    lang,
+                    "chart.staff.status.title",
+                    color="group",
+                    color_labels={g: t(f"chart.group.{g}", lang) for g in ("pendidik", "tendik")},
+                )
+            ],
+        ),
         (t("profil.section.competency", lang), [charts.domain_scores_figure(comp["box"], lang), charts.pkg_category_figure(comp["categories"], lang)]),
         (t("profil.section.out_of_field", lang), [charts.out_of_field_by_subject_figure(oof["by_subject"], lang), listed]),
         (t("profil.section.ict", lang), [charts.ict_heatmap(tik["levels"], lang), charts.ict_below_target_figure(tik["below"], lang, ict_target)]),
-        (t("profil.section.training", lang), [charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"), charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers")]),
+        (
+            t("profil.section.training", lang),
+            [
+                charts.histogram_figure(tr["jp_bins"], lang, "chart.training.jp.title", "chart.axis.jp"),
+                charts.count_bars(tr["types"], "jenis", "teachers", lang, "chart.training.types.title", "chart.axis.teachers"),
+            ],
+        ),
     ]
     meta = [f"NPSN {npsn}", school.reference_caption(sel, lang), f"{t('report.filter.ict_target', lang)}: {ict_target}"]
     return html_report(f"{t('report.school.title', lang)}: {name}", meta, sections, t("app.sample_notice", lang) if ds.is_sample else None, lang)
 
 
-def district_report_html(ds: Dataset, npsns: Sequence[str], lang: str = "id", ict_target: int = ict.DEFAULT_TARGET, filters: Mapping[str, Sequence[str]] | None = None) -> str:
+def district_report_html(
+    ds: Dataset, npsns: Sequence[str], lang: str = "id", ict_target: int = ict.DEFAULT_TARGET, filters: Mapping[str, Sequence[str]] | None = None
+) -> str:
     """The overview as a self-contained HTML report: the filters, headline figures, the school table and charts per school.
 
     ``filters`` (the overview's, as :func:`district_report_xlsx`) are written
@@ -423,17 +463,49 @@ def district_report_html(ds: Dataset, npsns: Sequence[str], lang: str = "id", ic
     """
     sel = school.select(ds, list(npsns))
     head = school.headline(sel, ict_target=ict_target)
-    figures = pd.DataFrame({t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()], t("report.school.value", lang): [_fmt(head.get(k), kind, lang) for k, _, kind in _headline()]})
+    figures = pd.DataFrame(
+        {
+            t("report.school.figure", lang): [t(lbl, lang, target=ict_target) for _, lbl, _ in _headline()],
+            t("report.school.value", lang): [_fmt(head.get(k), kind, lang) for k, _, kind in _headline()],
+        }
+    )
     table = district.school_table(ds, list(npsns), ict_target=ict_target)
-    shown = pd.DataFrame({t("col.school", lang): table["nama_sekolah"], "NPSN": table["npsn"]} | {t(_label(f), lang, target=ict_target): [_fmt(v, _kind(f), lang) for v in table[f]] for f in district.FIGURES})
+    shown = pd.DataFrame(
+        {t("col.school", lang): table["nama_sekolah"], "NPSN": table["npsn"]}
+        | {t(_label(f), lang, target=ict_target): [_fmt(v, _kind(f), lang) for v in table[f]] for f in district.FIGURES}
+    )
     names = dict(zip(table["npsn"], table["nama_sekolah"]))
     gaps = table.melt(id_vars=["npsn"], value_vars=["out_of_field_share_headcount", "ict_below_target_share"], var_name="figure", value_name="share").dropna()
-    gap_fig = charts.matrix_figure(gaps, "npsn", "figure", "share", lang, "report.district.chart.gaps", row_labels=names, col_labels={f: t(_label(f), lang, target=ict_target) for f in gaps["figure"].unique()}, percent=True)
+    gap_fig = charts.matrix_figure(
+        gaps,
+        "npsn",
+        "figure",
+        "share",
+        lang,
+        "report.district.chart.gaps",
+        row_labels=names,
+        col_labels={f: t(_label(f), lang, target=ict_target) for f in gaps["figure"].unique()},
+        percent=True,
+    )
     dom = table.melt(id_vars=["npsn"], value_vars=[f"domain_mean_{d}" for d in schema.DOMAINS], var_name="domain", value_name="mean").dropna()
-    dom_fig = charts.matrix_figure(dom, "npsn", "domain", "mean", lang, "report.district.chart.domains", row_labels=names, col_labels={f"domain_mean_{d}": t(f"domain.{d}", lang) for d in schema.DOMAINS}, zrange=(50.0, 100.0))
+    dom_fig = charts.matrix_figure(
+        dom,
+        "npsn",
+        "domain",
+        "mean",
+        lang,
+        "report.district.chart.domains",
+        row_labels=names,
+        col_labels={f"domain_mean_{d}": t(f"domain.{d}", lang) for d in schema.DOMAINS},
+        zrange=(50.0, 100.0),
+    )
     lines = district.filter_lines(filters, lang, sel.reference_date, ict_target)
     filter_table = pd.DataFrame({t("report.filter.sheet", lang): [a for a, _ in lines], t("report.school.value", lang): [b for _, b in lines]})
-    sections = [(t("report.filter.title", lang), [filter_table]), (t("report.district.sheet.summary", lang), [figures]), (t("report.district.sheet.schools", lang), [shown, gap_fig, dom_fig])]
+    sections = [
+        (t("report.filter.title", lang), [filter_table]),
+        (t("report.district.sheet.summary", lang), [figures]),
+        (t("report.district.sheet.schools", lang), [shown, gap_fig, dom_fig]),
+    ]
     meta = [school.reference_caption(sel, lang), f"{t('metric.schools', lang)}: {len(npsns)}", "; ".join(f"{a}: {b}" for a, b in lines)]
     return html_report(t("report.district.title", lang), meta, sections, t("app.sample_notice", lang) if ds.is_sample else None, lang)
 

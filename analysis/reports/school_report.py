@@ -138,10 +138,22 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     oof = school.out_of_field_tables(sel)
     wo = wb.create_sheet(t("report.school.sheet.out_of_field", lang)[:31])
     start(wo, "profil.section.out_of_field")
-    header(wo, ["col.subject", "report.school.teachers", "chart.oof.linier", "chart.oof.tidak_linier", "chart.oof.unknown", "report.school.share_out", "col.jjm"])
+    header(
+        wo, ["col.subject", "report.school.teachers", "chart.oof.linier", "chart.oof.tidak_linier", "chart.oof.unknown", "report.school.share_out", "col.jjm"]
+    )
     first = wo.max_row + 1
     for r in oof["by_subject"].itertuples():
-        wo.append([neutralize(r.mata_pelajaran), int(r.teachers), int(r.linier), int(r.tidak_linier), int(r.unknown), None if r.share_out != r.share_out else round(float(r.share_out), 4), _whole(r.jjm)])
+        wo.append(
+            [
+                neutralize(r.mata_pelajaran),
+                int(r.teachers),
+                int(r.linier),
+                int(r.tidak_linier),
+                int(r.unknown),
+                None if r.share_out != r.share_out else round(float(r.share_out), 4),
+                _whole(r.jjm),
+            ]
+        )
         wo.cell(wo.max_row, 6).number_format = _SHARE_FORMAT
     if wo.max_row >= first:
         _bar_chart(wo, t("chart.oof.title", lang), first - 1, wo.max_row, (4, 3, 5), "J2", stacked=True, horizontal=True)
@@ -150,7 +162,16 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     teachers = oof["teachers"]
     names = display_names(teachers, show_names, ds.id) if len(teachers) else pd.Series(dtype=object)
     for name, r in zip(names, teachers.itertuples()):
-        wo.append([neutralize(name), neutralize(r.subjects_out), neutralize(r.qualification), _whole(r.jjm_out), _whole(r.jjm_total), neutralize(r.status_kepegawaian)])
+        wo.append(
+            [
+                neutralize(name),
+                neutralize(r.subjects_out),
+                neutralize(r.qualification),
+                _whole(r.jjm_out),
+                _whole(r.jjm_total),
+                neutralize(r.status_kepegawaian),
+            ]
+        )
     column_widths(wo, (36, 30, 30, 12, 12, 18, 10))
 
     tik = school.ict_tables(sel, ict_target)
@@ -190,8 +211,17 @@ def school_report_xlsx(ds: Dataset, npsn: str, lang: str = "id", show_names: boo
     return buf.getvalue()
 
 
-
-def _bar_chart(ws, title: str, header_row: int, last_row: int, value_cols: tuple[int, ...], anchor: str, stacked: bool = False, horizontal: bool = False, y_max: float | None = None) -> None:
+def _bar_chart(
+    ws,
+    title: str,
+    header_row: int,
+    last_row: int,
+    value_cols: tuple[int, ...],
+    anchor: str,
+    stacked: bool = False,
+    horizontal: bool = False,
+    y_max: float | None = None,
+) -> None:
     """A native Excel bar chart over rows ``header_row+1..last_row`` (categories in column A, series in ``value_cols``)."""
     chart = BarChart()
     chart.type = "bar" if horizontal else "col"

@@ -28,6 +28,7 @@ PROBLEM_COLUMNS = ("sheet", "row", "column", "value", "severity", "message")
 #: Columns of the summary sheet, in order.
 SUMMARY_COLUMNS = ("sheet", "table", "rows_read", "rows_accepted", "rows_rejected", "rows_blank")
 
+
 def report_frame(report: ValidationReport, lang: str = "id") -> pd.DataFrame:
     """The problems of a validation report as a table.
 
@@ -103,14 +104,16 @@ def report_xlsx(report: ValidationReport, lang: str = "id") -> bytes:
     for cell in wp[1]:
         cell.font = bold
     for p in report.problems:
-        wp.append([
-            neutralize(p.sheet),
-            p.row,
-            neutralize(p.column),
-            neutralize(p.value),
-            t(f"report.severity.{p.severity}", lang),
-            neutralize(p.message(lang)),
-        ])
+        wp.append(
+            [
+                neutralize(p.sheet),
+                p.row,
+                neutralize(p.column),
+                neutralize(p.value),
+                t(f"report.severity.{p.severity}", lang),
+                neutralize(p.message(lang)),
+            ]
+        )
     wp.freeze_panes = "A2"
     if report.problems:
         wp.auto_filter.ref = f"A1:F{wp.max_row}"

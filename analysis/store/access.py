@@ -250,7 +250,10 @@ def schools_for(store: Store, user: User) -> pd.DataFrame:
     """
     with store.session() as s:
         me = active_user(s, user)
-        rows = [(sc.npsn, sc.nama_sekolah, sc.kabupaten_kota, sc.current_submission_id, sc.current.file_name, sc.current.uploaded_at, sc.current.reference_date) for sc in _visible_schools(s, me)]
+        rows = [
+            (sc.npsn, sc.nama_sekolah, sc.kabupaten_kota, sc.current_submission_id, sc.current.file_name, sc.current.uploaded_at, sc.current.reference_date)
+            for sc in _visible_schools(s, me)
+        ]
     return pd.DataFrame(rows, columns=["npsn", "nama_sekolah", "kabupaten_kota", "submission_id", "file_name", "uploaded_at", "reference_date"])
 
 
@@ -279,11 +282,36 @@ def list_submissions(store: Store, user: User, *, npsn: str | Iterable[str] | No
             .order_by(Submission.uploaded_at.desc(), Submission.id.desc(), SubmissionSchool.npsn)
         )
         rows = [
-            (sub.id, sc.npsn, sc.nama_sekolah, sub.file_name, sub.layout, sub.uploader.name, sub.uploaded_at, sub.reference_date, sub.n_errors, sub.n_warnings,
-             sum(sh["rows_rejected"] for sh in sub.report["sheets"]), current[sc.npsn] == sub.id)
+            (
+                sub.id,
+                sc.npsn,
+                sc.nama_sekolah,
+                sub.file_name,
+                sub.layout,
+                sub.uploader.name,
+                sub.uploaded_at,
+                sub.reference_date,
+                sub.n_errors,
+                sub.n_warnings,
+                sum(sh["rows_rejected"] for sh in sub.report["sheets"]),
+                current[sc.npsn] == sub.id,
+            )
             for sc, sub in s.execute(q).all()
         ]
-    cols = ["submission_id", "npsn", "nama_sekolah", "file_name", "layout", "uploader", "uploaded_at", "reference_date", "n_errors", "n_warnings", "rows_rejected", "current"]
+    cols = [
+        "submission_id",
+        "npsn",
+        "nama_sekolah",
+        "file_name",
+        "layout",
+        "uploader",
+        "uploaded_at",
+        "reference_date",
+        "n_errors",
+        "n_warnings",
+        "rows_rejected",
+        "current",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -196,4 +196,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-__all__ = ["ROLES", "AuditEntry", "Base", "School", "Setting", "Submission", "SubmissionSchool", "SubmissionSheet", "SubmissionTable", "User", "UTCDateTime", "utcnow"]
+__all__ = [
+    "ROLES",
+    "AuditEntry",
+    "Base",
+    "School",
+    "Setting",
+    "Submission",
+    "SubmissionSchool",
+    "SubmissionSheet",
+    "SubmissionTable",
+    "User",
+    "UTCDateTime",
+    "utcnow",
+]

@@ -272,7 +272,18 @@ def _write(s: Session, store: Store, me: User, ds: Dataset, data: bytes, name: s
     for npsn, info in schools.items():
         s.add(SubmissionSchool(submission_id=sub.id, npsn=npsn, nama_sekolah=_text(info["nama_sekolah"]), kabupaten_kota=_text(info["kabupaten_kota"])))
     for i, sh in enumerate(report.sheets):
-        s.add(SubmissionSheet(submission_id=sub.id, position=i, sheet=sh.sheet, table=sh.table, rows_read=sh.rows_read, rows_accepted=sh.rows_accepted, rows_rejected=sh.rows_rejected, rows_blank=sh.rows_blank))
+        s.add(
+            SubmissionSheet(
+                submission_id=sub.id,
+                position=i,
+                sheet=sh.sheet,
+                table=sh.table,
+                rows_read=sh.rows_read,
+                rows_accepted=sh.rows_accepted,
+                rows_rejected=sh.rows_rejected,
+                rows_blank=sh.rows_blank,
+            )
+        )
     for tname, df in ds.tables.items():
         s.add(SubmissionTable(submission_id=sub.id, name=tname, n_rows=len(df), data=frames.to_parquet(df)))
         s.flush()

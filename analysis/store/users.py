@@ -79,7 +79,9 @@ def add_user(store: Store, name: str, role: str, password: str, *, npsn: Iterabl
         raise ValueError("a dinas account needs a kabupaten/kota (--kabupaten) or NPSNs (--npsn)")
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise ValueError(f"a password has at least {MIN_PASSWORD_LENGTH} characters")
-    user = User(name=name, role=role, npsn=npsns, kabupaten=kab, email=email, password_hash=_hasher.hash(password), disabled=False, failed_logins=0, created_at=utcnow())
+    user = User(
+        name=name, role=role, npsn=npsns, kabupaten=kab, email=email, password_hash=_hasher.hash(password), disabled=False, failed_logins=0, created_at=utcnow()
+    )
     try:
         with store.session() as s, s.begin():
             s.add(user)

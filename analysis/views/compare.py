@@ -109,7 +109,17 @@ def tests(scores: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row |= {"H": h, "p_kruskal": float(kw["p_unc"].iloc[0]), "eta2_h": max(0.0, (h - k + 1) / (n - k)) if n > k else math.nan, **welch}
         omni.append(row)
         for r in pw.itertuples():  # one pair: no p_corr column, and Holm leaves a single p unchanged
-            pairs.append({"domain": d, "A": str(r.A), "B": str(r.B), "U": float(r.U_val), "p_unc": float(r.p_unc), "p_holm": float(getattr(r, "p_corr", r.p_unc)), "hedges": float(r.hedges)})
+            pairs.append(
+                {
+                    "domain": d,
+                    "A": str(r.A),
+                    "B": str(r.B),
+                    "U": float(r.U_val),
+                    "p_unc": float(r.p_unc),
+                    "p_holm": float(getattr(r, "p_corr", r.p_unc)),
+                    "hedges": float(r.hedges),
+                }
+            )
     return pd.DataFrame(omni, columns=TEST_COLUMNS), pd.DataFrame(pairs, columns=PAIR_COLUMNS)
 
 

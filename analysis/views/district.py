@@ -198,15 +198,33 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
     rec = rows.iloc[0]
     ref = ds.reference_date(reference_date)
     age = staff.age_years(rows, ref).iloc[0]
-    keys = ("npsn", "nama", "nuptk", "nip", "jk", "jenis_ptk", "status_kepegawaian", "jenjang_pendidikan", "jurusan_prodi", "sertifikasi", "tahun_sertifikasi", "jjm")
+    keys = (
+        "npsn",
+        "nama",
+        "nuptk",
+        "nip",
+        "jk",
+        "jenis_ptk",
+        "status_kepegawaian",
+        "jenjang_pendidikan",
+        "jurusan_prodi",
+        "sertifikasi",
+        "tahun_sertifikasi",
+        "jjm",
+    )
     band = staff.age_band(rows, ref).iloc[0]
-    profile = {k: (None if pd.isna(rec[k]) else rec[k]) for k in keys} | {"age": None if pd.isna(age) else int(age), "age_band": None if band == "unknown" else band}
+    profile = {k: (None if pd.isna(rec[k]) else rec[k]) for k in keys} | {
+        "age": None if pd.isna(age) else int(age),
+        "age_band": None if band == "unknown" else band,
+    }
     judged = linieritas.judge(rows, ds.tables["mengajar"][ds.tables["mengajar"]["guru_id"] == guru_id], sekolah=ds.tables["sekolah"])
     pen = ds.tables["penilaian"][ds.tables["penilaian"]["guru_id"] == guru_id]
     scores = pkg.assessment_scores(pen).sort_values("tanggal_penilaian")
     long = scores.melt(id_vars=["tanggal_penilaian", "sumber"], value_vars=list(schema.DOMAINS), var_name="domain", value_name="score").dropna(subset=["score"])
     pel = ds.tables["pelatihan"][ds.tables["pelatihan"]["guru_id"] == guru_id]
-    trainings = pel[["nama_pelatihan", "jenis", "penyelenggara", "tanggal_mulai", "tanggal_selesai", "jp", "fokus"]].sort_values("tanggal_mulai", ascending=False)
+    trainings = pel[["nama_pelatihan", "jenis", "penyelenggara", "tanggal_mulai", "tanggal_selesai", "jp", "fokus"]].sort_values(
+        "tanggal_mulai", ascending=False
+    )
     ict_levels = pd.DataFrame({"skill": list(ict.SKILLS), "level": [pd.to_numeric(rec[s], errors="coerce") for s in ict.SKILLS]})
     return TeacherProfile(
         profile=profile,
@@ -219,7 +237,9 @@ def teacher_profile(ds: Dataset, guru_id: str, reference_date: date | None = Non
     )
 
 
-def filter_lines(filters: Mapping[str, Sequence[str]] | None, lang: str, reference_date: date, ict_target: int = ict.DEFAULT_TARGET, schools: Sequence[str] | None = None) -> list[tuple[str, str]]:
+def filter_lines(
+    filters: Mapping[str, Sequence[str]] | None, lang: str, reference_date: date, ict_target: int = ict.DEFAULT_TARGET, schools: Sequence[str] | None = None
+) -> list[tuple[str, str]]:
     """The filters a report was made with, as (label, value) lines in ``lang``, for its header and its Filter sheet.
 
     Parameters

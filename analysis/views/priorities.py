@@ -113,7 +113,15 @@ def rank_schools(table: pd.DataFrame, untrained: pd.DataFrame, indicator: str, l
     rule = bands.RULES[indicator]
     vals = pd.to_numeric(table[indicator], errors="coerce")
     band = [bands.band(indicator, None if pd.isna(v) else float(v)) for v in vals]
-    df = pd.DataFrame({"npsn": table["npsn"].astype(str).to_numpy(), "nama_sekolah": table["nama_sekolah"].to_numpy(), "value": vals.to_numpy(), "band": band, "teachers": table["teachers"].to_numpy()})
+    df = pd.DataFrame(
+        {
+            "npsn": table["npsn"].astype(str).to_numpy(),
+            "nama_sekolah": table["nama_sekolah"].to_numpy(),
+            "value": vals.to_numpy(),
+            "band": band,
+            "teachers": table["teachers"].to_numpy(),
+        }
+    )
     counts = dict(zip(untrained["npsn"].astype(str), untrained["untrained"]))
     df["untrained"] = pd.array([counts.get(n, pd.NA) for n in df["npsn"]], dtype="Int64")
     not_listed = {"baik": int((df["band"] == "baik").sum()), "none": int((df["band"] == "none").sum())}
@@ -209,6 +217,7 @@ def display_table(ranked: pd.DataFrame, indicator: str, lang: str) -> pd.DataFra
         }
     )
 
+
 #: Rows of the ranked list the overview shows (the download of the list holds these; the full ranking is :func:`rank_schools`).
 LIST_LIMIT = 10
 #: Bars of the overview's indicator chart.
@@ -249,5 +258,13 @@ def explain_bands(lang: str, ict_target: int = 3) -> pd.DataFrame:
             good, fair, bad = f"≥ {v(rule.good)}", f"{v(rule.fair)} – < {v(rule.good)}", f"< {v(rule.fair)}"
         else:
             good, fair, bad = f"≤ {v(rule.good)}", f"> {v(rule.good)} – {v(rule.fair)}", f"> {v(rule.fair)}"
-        rows.append({"figure": t(labels[figure], lang, target=ict_target), "baik": good, "sedang": fair, "kurang": bad, "source": t("bands.source.pkg" if mean else "bands.source.inferred", lang)})
+        rows.append(
+            {
+                "figure": t(labels[figure], lang, target=ict_target),
+                "baik": good,
+                "sedang": fair,
+                "kurang": bad,
+                "source": t("bands.source.pkg" if mean else "bands.source.inferred", lang),
+            }
+        )
     return pd.DataFrame(rows, columns=["figure", "baik", "sedang", "kurang", "source"])

@@ -51,6 +51,7 @@ class Selection:
     def guru(self) -> pd.DataFrame:
         return self.tables["guru"]
 
+
 #: Headline figures (:func:`headline`) as reports and the overview name them: key → (string key, kind "count" / "share" / "score").
 HEADLINE: tuple[tuple[str, str, str], ...] = (
     ("teachers", "metric.teachers", "count"),
@@ -68,7 +69,6 @@ HEADLINE: tuple[tuple[str, str, str], ...] = (
 )
 
 
-
 def schools_in(ds: Dataset) -> dict[str, str | None]:
     """Every school the dataset knows, NPSN → Nama Sekolah (``None`` when unnamed).
 
@@ -83,7 +83,9 @@ def schools_in(ds: Dataset) -> dict[str, str | None]:
         NPSN (8-digit text) → name or ``None``.
     """
     sk = ds.tables["sekolah"]
-    out: dict[str, str | None] = {str(n): (str(name) if isinstance(name, str) and name.strip() else None) for n, name in zip(sk["npsn"], sk["nama_sekolah"]) if isinstance(n, str) and n}
+    out: dict[str, str | None] = {
+        str(n): (str(name) if isinstance(name, str) and name.strip() else None) for n, name in zip(sk["npsn"], sk["nama_sekolah"]) if isinstance(n, str) and n
+    }
     for n in sorted(set(ds.tables["guru"]["npsn"].dropna().astype(str)) - set(out)):
         out[n] = None
     return out
@@ -136,7 +138,9 @@ def reference_caption(sel: Selection, lang: str) -> str:
 
     if sel.reference_date is None:
         return tr("profil.reference_date.none", lang)
-    key = {"set": "profil.reference_date.set", "tanggal_unduh": "profil.reference_date.unduh"}.get(sel.reference_source or ("set" if sel.reference_set else "data"), "profil.reference_date")
+    key = {"set": "profil.reference_date.set", "tanggal_unduh": "profil.reference_date.unduh"}.get(
+        sel.reference_source or ("set" if sel.reference_set else "data"), "profil.reference_date"
+    )
     return tr(key, lang, date=formatting.date(sel.reference_date, lang))
 
 
@@ -418,7 +422,9 @@ def out_of_field_tables(sel: Selection, prodi_path: object = None) -> OutOfField
     out["qualification"] = out["sertifikasi"].where(out["sertifikasi"].notna() & out["sertifikasi"].astype(str).str.strip().ne(""), out["jurusan_prodi"])
     cols = ["guru_id", "nama", "npsn", "subjects_out", "qualification", "jjm_out", "jjm_total", "reaches_24_only_out_of_field", "status_kepegawaian"]
     inferred = judged.loc[judged["inferred"].astype(bool), ["guru_id", "mata_pelajaran", "status", "sumber"]].merge(info, on="guru_id", how="left")
-    inferred["qualification"] = inferred["sertifikasi"].where(inferred["sertifikasi"].notna() & inferred["sertifikasi"].astype(str).str.strip().ne(""), inferred["jurusan_prodi"])
+    inferred["qualification"] = inferred["sertifikasi"].where(
+        inferred["sertifikasi"].notna() & inferred["sertifikasi"].astype(str).str.strip().ne(""), inferred["jurusan_prodi"]
+    )
     return OutOfFieldTables(
         judged=judged,
         by_subject=linieritas.by_subject(judged),

@@ -191,7 +191,9 @@ def _figures(sel, ict_target: int) -> dict[str, object]:
     """Every figure of :data:`TESTABLE_FIGURES` for one selection; a change as its effect-table row."""
 
     head = school.headline(sel, ict_target)
-    out: dict[str, object] = {k: head.get(k) for k in ("out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share", "certified_share", "teachers")}
+    out: dict[str, object] = {
+        k: head.get(k) for k in ("out_of_field_share_headcount", "ict_below_target_share", "trained_last_12_months_share", "certified_share", "teachers")
+    }
     out["out_of_field_share"] = out.pop("out_of_field_share_headcount")
     for d in schema.DOMAINS:
         out[f"domain_mean_{d}"] = head.get(f"domain_mean_{d}")
@@ -263,7 +265,10 @@ def findings_beside_data(studies: list[Study], ds, lang: str, npsn: str | list[s
     """
 
     scope = school.select(ds, npsn)
-    names = {str(n): (str(m) if isinstance(m, str) and m.strip() else str(n)) for n, m in zip(scope.tables["sekolah"]["npsn"], scope.tables["sekolah"]["nama_sekolah"])}
+    names = {
+        str(n): (str(m) if isinstance(m, str) and m.strip() else str(n))
+        for n, m in zip(scope.tables["sekolah"]["npsn"], scope.tables["sekolah"]["nama_sekolah"])
+    }
     cache: dict[tuple[str, ...], dict] = {}
     rows = []
     for s in studies:
@@ -288,15 +293,43 @@ def findings_beside_data(studies: list[Study], ds, lang: str, npsn: str | list[s
             else:
                 value = float("nan") if v is None else float(v)
                 n_t, lo, hi = teachers, float("nan"), float("nan")
-            rows.append({
-                "study": s.site, "finding": finding.get(lang) or finding["id"], "figure": fig, "figure_label": t(f"temuan.figure.{fig}", lang, target=ict_target),
-                "kind": kind, "match": match, "npsn": "; ".join(found), "compared_with": compared, "teachers": teachers,
-                "value": value, "n_teachers": n_t, "ci_low": lo, "ci_high": hi, "value_text": format_figure(kind, v, lang),
-            })
+            rows.append(
+                {
+                    "study": s.site,
+                    "finding": finding.get(lang) or finding["id"],
+                    "figure": fig,
+                    "figure_label": t(f"temuan.figure.{fig}", lang, target=ict_target),
+                    "kind": kind,
+                    "match": match,
+                    "npsn": "; ".join(found),
+                    "compared_with": compared,
+                    "teachers": teachers,
+                    "value": value,
+                    "n_teachers": n_t,
+                    "ci_low": lo,
+                    "ci_high": hi,
+                    "value_text": format_figure(kind, v, lang),
+                }
+            )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
-FINDING_COLUMNS = ["study", "finding", "figure", "figure_label", "kind", "match", "npsn", "compared_with", "teachers", "value", "n_teachers", "ci_low", "ci_high", "value_text"]
+FINDING_COLUMNS = [
+    "study",
+    "finding",
+    "figure",
+    "figure_label",
+    "kind",
+    "match",
+    "npsn",
+    "compared_with",
+    "teachers",
+    "value",
+    "n_teachers",
+    "ci_low",
+    "ci_high",
+    "value_text",
+]
 
 
 def category_labels(lang: str) -> dict[str, str]:
@@ -336,7 +369,16 @@ def kendala_matrix(kendala: pd.DataFrame, school_names: dict[str, str]) -> pd.Da
         for cat in schema.KATEGORI_KENDALA:
             hit = mine[mine["kategori"] == cat]
             notes = [str(x) for x in hit.get("keterangan", pd.Series(dtype=object)).dropna() if str(x).strip()]
-            rows.append({"category": cat, "study": school_names.get(str(npsn), str(npsn)), "npsn": npsn, "reported": int(len(hit) > 0), "n": int(len(hit)), "text": " / ".join(notes)})
+            rows.append(
+                {
+                    "category": cat,
+                    "study": school_names.get(str(npsn), str(npsn)),
+                    "npsn": npsn,
+                    "reported": int(len(hit) > 0),
+                    "n": int(len(hit)),
+                    "text": " / ".join(notes),
+                }
+            )
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -65,7 +65,15 @@ def training_effects(res: effects.Effects) -> dict:
         }
         if did is not None and r.domain in did.index and not did.loc[r.domain, "too_few"]:
             d = did.loc[r.domain]
-            entry["did"] = {"estimate": _num(d["did"]), "ci_low": _num(d["ci_low"]), "ci_high": _num(d["ci_high"]), "p_value": _p(d["p_value"]), "n_clusters": int(d["n_clusters"]), "df": int(d["df"]), "cluster": res.cluster}
+            entry["did"] = {
+                "estimate": _num(d["did"]),
+                "ci_low": _num(d["ci_low"]),
+                "ci_high": _num(d["ci_high"]),
+                "p_value": _p(d["p_value"]),
+                "n_clusters": int(d["n_clusters"]),
+                "df": int(d["df"]),
+                "cluster": res.cluster,
+            }
         out[r.domain] = entry
     return out
 
@@ -164,7 +172,12 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
                 "ict_below_target_share": {r.skill: _num(r.share) for r in below.itertuples()},
                 "trained_last_12_months_share": _num(head["trained_last_12_months_share"]),
                 "out_of_field_by_subject": {
-                    r.mata_pelajaran: {"teachers": int(r.teachers), "tidak_linier": int(r.tidak_linier), "unknown": int(r.unknown), "share_out": _num(r.share_out)}
+                    r.mata_pelajaran: {
+                        "teachers": int(r.teachers),
+                        "tidak_linier": int(r.tidak_linier),
+                        "unknown": int(r.unknown),
+                        "share_out": _num(r.share_out),
+                    }
                     for r in oof["by_subject"].itertuples()
                 },
                 "pkg_category_counts": {r.kategori: int(r.n) for r in school.competency_tables(sel)["categories"].itertuples()},

@@ -4,7 +4,6 @@ Streamlit 1.67's AppTest drives ``st.file_uploader`` (``set_value((name, bytes, 
 so uploads are tested through the page itself.
 """
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -44,9 +43,18 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-
-
-PAGES = ["app_pages/ringkasan.py", "app_pages/profil_guru.py", "app_pages/bandingkan_sekolah.py", "app_pages/temuan_penelitian.py", "app_pages/profil_sekolah.py", "app_pages/luar_bidang.py", "app_pages/kompetensi_guru.py", "app_pages/kesenjangan_tik.py", "app_pages/dampak_pelatihan.py", "app_pages/unggah_data.py"]
+PAGES = [
+    "app_pages/ringkasan.py",
+    "app_pages/profil_guru.py",
+    "app_pages/bandingkan_sekolah.py",
+    "app_pages/temuan_penelitian.py",
+    "app_pages/profil_sekolah.py",
+    "app_pages/luar_bidang.py",
+    "app_pages/kompetensi_guru.py",
+    "app_pages/kesenjangan_tik.py",
+    "app_pages/dampak_pelatihan.py",
+    "app_pages/unggah_data.py",
+]
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +105,9 @@ def test_uploading_a_sample_workbook_shows_its_report_and_can_become_the_active_
     assert t("upload.report.header", "id", file=SAMPLE.name) in text
     assert not at.error
     metrics = {m.label: m.value for m in at.metric}
-    read, acc, rej, blank = (int(metrics[t(k, "id")]) for k in ("upload.metric.read", "upload.metric.accepted", "upload.metric.rejected", "upload.metric.blank"))
+    read, acc, rej, blank = (
+        int(metrics[t(k, "id")]) for k in ("upload.metric.read", "upload.metric.accepted", "upload.metric.rejected", "upload.metric.blank")
+    )
     assert read == acc + rej + blank and acc > 0
     at.button(key="upload_use").click().run()
     assert not at.exception
@@ -158,7 +168,12 @@ def test_a_dapodik_only_upload_says_no_training_data_and_which_sheet_would_add_i
     assert t("coverage.no_data", "id") in [c.value for c in at.caption]
 
 
-ANALYSIS_PAGES = {"app_pages/luar_bidang.py": "oof", "app_pages/kompetensi_guru.py": "komp", "app_pages/kesenjangan_tik.py": "tik", "app_pages/dampak_pelatihan.py": "dampak"}
+ANALYSIS_PAGES = {
+    "app_pages/luar_bidang.py": "oof",
+    "app_pages/kompetensi_guru.py": "komp",
+    "app_pages/kesenjangan_tik.py": "tik",
+    "app_pages/dampak_pelatihan.py": "dampak",
+}
 
 
 @pytest.mark.parametrize("page", list(ANALYSIS_PAGES))
@@ -344,7 +359,10 @@ def test_text_from_an_upload_is_shown_as_written_never_as_markdown_or_html():
     image, link, tag = "![](http://example.invalid/x.png)", "[x](http://example.invalid/)", "<img src=http://example.invalid/y.png>"
     # CTRL becomes a control character (U+0001), which once crashed the page's report download
     sekolah = [["NPSN", "Nama Sekolah", "Jenjang", "Status", "Kecamatan"], ["10609991", f"SMP CTRL{image}", "SMP", "Negeri", f"{link} {tag}"]]
-    guru = [["NPSN", "Nama", "NUPTK", "JK", "Jenis PTK", "Jurusan/Prodi", "Mengajar", "JJM"], ["10609991", f"Ani {image}", "1234567890123456", "P", "Guru Mapel", f"{tag} {link}", "IPA", 24]]
+    guru = [
+        ["NPSN", "Nama", "NUPTK", "JK", "Jenis PTK", "Jurusan/Prodi", "Mengajar", "JJM"],
+        ["10609991", f"Ani {image}", "1234567890123456", "P", "Guru Mapel", f"{tag} {link}", "IPA", 24],
+    ]
     name = f"{link}{image}.xlsx"
     at = _upload(name, patch_workbook(workbook_bytes({"Sekolah": sekolah, "Guru": guru}), {"CTRL": "_x0001_"}))
     at.button(key="upload_use").click().run()
@@ -355,7 +373,9 @@ def test_text_from_an_upload_is_shown_as_written_never_as_markdown_or_html():
         assert not at.exception, at.exception
         kinds = ("title", "header", "subheader", "markdown", "caption", "info", "error", "warning", "success", "exception")
         shown.extend(str(e.value) for kind in kinds for e in getattr(at, kind))
-        shown.extend(str(e.label) for kind in ("metric", "expander", "selectbox", "multiselect", "button", "status") for e in at.get(kind) if getattr(e, "label", None))
+        shown.extend(
+            str(e.label) for kind in ("metric", "expander", "selectbox", "multiselect", "button", "status") for e in at.get(kind) if getattr(e, "label", None)
+        )
 
     collect()
     for page in ("app_pages/profil_sekolah.py", "app_pages/profil_guru.py", "app_pages/ringkasan.py", "app_pages/luar_bidang.py"):
@@ -392,7 +412,11 @@ def test_the_effects_page_opens_on_one_answer_per_training_type_and_domain():
     at.switch_page("app_pages/dampak_pelatihan.py").run()
     assert not at.exception, at.exception
     first = at.dataframe[0].value
-    assert list(first.columns) == [t("effects.col.training", "en"), t("col.teachers", "en"), *(t(f"domain.{d}", "en") for d in ("pedagogik", "kepribadian", "sosial", "profesional"))]
+    assert list(first.columns) == [
+        t("effects.col.training", "en"),
+        t("col.teachers", "en"),
+        *(t(f"domain.{d}", "en") for d in ("pedagogik", "kepribadian", "sosial", "profesional")),
+    ]
     assert first.iloc[0, 0] == t("chart.effects.all", "en")
     assert "▲" in first.to_csv()
     assert at.header[0].value == t("dampak.section.answer", "en"), "the answer comes first, the details are folded"

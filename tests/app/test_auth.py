@@ -21,7 +21,17 @@ TIMEOUT = 120
 PASSWORD = "rahasia-123"
 A = ("10603812", "SMP Negeri 8 Prabumulih", DATA / "sampel_smpn8_prabumulih.xlsx")
 B = ("10505207", "SMP Negeri 7 Muaro Jambi", DATA / "sampel_smpn7_muaro_jambi.xlsx")
-PAGES = ["app_pages/ringkasan.py", "app_pages/profil_sekolah.py", "app_pages/profil_guru.py", "app_pages/luar_bidang.py", "app_pages/kompetensi_guru.py", "app_pages/kesenjangan_tik.py", "app_pages/dampak_pelatihan.py", "app_pages/bandingkan_sekolah.py", "app_pages/unggah_data.py"]
+PAGES = [
+    "app_pages/ringkasan.py",
+    "app_pages/profil_sekolah.py",
+    "app_pages/profil_guru.py",
+    "app_pages/luar_bidang.py",
+    "app_pages/kompetensi_guru.py",
+    "app_pages/kesenjangan_tik.py",
+    "app_pages/dampak_pelatihan.py",
+    "app_pages/bandingkan_sekolah.py",
+    "app_pages/unggah_data.py",
+]
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +191,9 @@ def test_an_upload_is_stored_after_confirmation_and_a_duplicate_says_so(district
     before = len(store.list_submissions(district, head_a))
     at = _login("kepala_a")
     at.switch_page("app_pages/unggah_data.py").run()
-    at.get("file_uploader")[0].set_value((A[2].name, A[2].read_bytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) if hasattr(at.get("file_uploader")[0], "set_value") else pytest.skip("AppTest cannot drive file_uploader")
+    at.get("file_uploader")[0].set_value((A[2].name, A[2].read_bytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) if hasattr(
+        at.get("file_uploader")[0], "set_value"
+    ) else pytest.skip("AppTest cannot drive file_uploader")
     at.run()
     at.button(key="upload_save").click().run()
     assert not at.exception
@@ -196,7 +208,13 @@ def test_a_head_cannot_store_another_schools_file(district):
 
 
 def test_an_oidc_login_maps_the_e_mail_to_its_account_and_an_unknown_e_mail_sees_no_account(district):
-    secrets = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "c", "client_secret": "s", "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration"}
+    secrets = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "c",
+        "client_secret": "s",
+        "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
+    }
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.secrets["auth"] = secrets
     at.user = {"is_logged_in": True, "email": "dinas@prabumulih.example"}

@@ -69,8 +69,24 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *self.extra]
+        cmd = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            *self.extra,
+        ]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -192,7 +208,16 @@ def test_the_dinas_sees_school_a_in_ringkasan(browser, server):
 def test_head_b_cannot_reach_school_a_by_any_page_link_or_download(browser, server):
     page = _login(browser, server, "kepala_b")
     only_a = _names(A[2]) - _names(B[2])
-    for path in ("/ringkasan", f"/?npsn={A[0]}", f"/profil-guru?npsn={A[0]}&guru=G-0000000000", f"/luar-bidang?npsn={A[0]}", f"/kompetensi-guru?npsn={A[0]}", f"/kesenjangan-tik?npsn={A[0]}", f"/dampak-pelatihan?npsn={A[0]}", "/unggah-data"):
+    for path in (
+        "/ringkasan",
+        f"/?npsn={A[0]}",
+        f"/profil-guru?npsn={A[0]}&guru=G-0000000000",
+        f"/luar-bidang?npsn={A[0]}",
+        f"/kompetensi-guru?npsn={A[0]}",
+        f"/kesenjangan-tik?npsn={A[0]}",
+        f"/dampak-pelatihan?npsn={A[0]}",
+        "/unggah-data",
+    ):
         text = _open(page, server, path)
         assert A[1] not in text and A[0] not in text, path
         assert not [n for n in only_a if n in text], path
@@ -233,8 +258,21 @@ def oidc(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("oidc")
     mock_port, app_port = _free_port(), _free_port()
     claims = '{"sub": "dinas", "email": "Dinas@Prabumulih.example"}'
-    provider = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--port", str(mock_port), "--user-claims", claims, "--user-claims", '{"sub": "stranger", "email": "stranger@else.example"}'],
-                                stdout=(tmp / "provider.log").open("ab"), stderr=subprocess.STDOUT)
+    provider = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "oidc_provider_mock",
+            "--port",
+            str(mock_port),
+            "--user-claims",
+            claims,
+            "--user-claims",
+            '{"sub": "stranger", "email": "stranger@else.example"}',
+        ],
+        stdout=(tmp / "provider.log").open("ab"),
+        stderr=subprocess.STDOUT,
+    )
     secrets = tmp / "secrets.toml"
     secrets.write_text(
         "[auth]\n"
@@ -246,7 +284,19 @@ def oidc(tmp_path_factory):
     srv = Server(tmp, ("--secrets.files", str(secrets)))
     srv.port = app_port
     _cli(srv.env, "users", "add", "kepala_a", "--role", "kepala_sekolah", "--npsn", A[0], stdin=PASSWORD + "\n")
-    _cli(srv.env, "users", "add", "dinas_prabumulih", "--role", "dinas", "--kabupaten", "Kota Prabumulih", "--email", "dinas@prabumulih.example", stdin=PASSWORD + "\n")
+    _cli(
+        srv.env,
+        "users",
+        "add",
+        "dinas_prabumulih",
+        "--role",
+        "dinas",
+        "--kabupaten",
+        "Kota Prabumulih",
+        "--email",
+        "dinas@prabumulih.example",
+        stdin=PASSWORD + "\n",
+    )
     _cli(srv.env, "import", str(A[2]), "--as", "kepala_a")
     try:
         srv.start()

@@ -147,7 +147,18 @@ def test_the_pkg_category_chart_keeps_every_category_in_order():
 
 
 def test_the_out_of_field_chart_stacks_counts_and_prints_the_share():
-    by_subject = pd.DataFrame({"mata_pelajaran": ["Seni Budaya", "IPA"], "teachers": [4, 9], "linier": [3, 9], "tidak_linier": [1, 0], "unknown": [0, 0], "share_out": [0.25, 0.0], "jjm": [80.0, 216.0], "jjm_out": [8.0, 0.0]})
+    by_subject = pd.DataFrame(
+        {
+            "mata_pelajaran": ["Seni Budaya", "IPA"],
+            "teachers": [4, 9],
+            "linier": [3, 9],
+            "tidak_linier": [1, 0],
+            "unknown": [0, 0],
+            "share_out": [0.25, 0.0],
+            "jjm": [80.0, 216.0],
+            "jjm_out": [8.0, 0.0],
+        }
+    )
     fig = charts.out_of_field_by_subject_figure(by_subject, "en")
     bars = {tr.name: list(tr.x) for tr in fig.data if tr.type == "bar"}
     assert bars == {"Out of field": [1, 0], "In field (linier)": [3, 9], "Cannot be judged": [0, 0]}
@@ -165,7 +176,9 @@ def test_the_matrix_chart_pivots_a_long_table():
 def test_the_ukg_chart_sets_the_selection_beside_the_national_means():
     from analysis.metrics import pkg
 
-    ukg = pd.DataFrame({"domain": ["pedagogik", "profesional"], "teachers": [20, 20], "mean": [63.05, 64.3], "below_minimum": [3, 2], "share_below": [0.15, 0.1]})
+    ukg = pd.DataFrame(
+        {"domain": ["pedagogik", "profesional"], "teachers": [20, 20], "mean": [63.05, 64.3], "below_minimum": [3, 2], "share_below": [0.15, 0.1]}
+    )
     fig = charts.ukg_figure(ukg, pkg.ukg_reference(), "en")
     assert list(fig.data[0].y) == [63.05, 64.3]
     assert list(fig.data[1].y) == [48.94, 54.77]
@@ -173,7 +186,17 @@ def test_the_ukg_chart_sets_the_selection_beside_the_national_means():
 
 
 def test_the_effects_chart_draws_the_interval_and_leaves_untested_groups_hollow():
-    table = pd.DataFrame({"group": ["KKG", "KKG", "IHT"], "domain": ["pedagogik", "sosial", "pedagogik"], "n": [40, 40, 3], "mean_change": [6.0, 1.0, 2.0], "ci_low": [3.0, -1.0, np.nan], "ci_high": [9.0, 3.0, np.nan], "too_few": [False, False, True]})
+    table = pd.DataFrame(
+        {
+            "group": ["KKG", "KKG", "IHT"],
+            "domain": ["pedagogik", "sosial", "pedagogik"],
+            "n": [40, 40, 3],
+            "mean_change": [6.0, 1.0, 2.0],
+            "ci_low": [3.0, -1.0, np.nan],
+            "ci_high": [9.0, 3.0, np.nan],
+            "too_few": [False, False, True],
+        }
+    )
     fig = charts.effects_figure(table, "en")
     kkg, iht = fig.data
     assert list(kkg.error_y.array) == [3.0, 2.0] and list(kkg.error_y.arrayminus) == [3.0, 2.0]
@@ -213,7 +236,17 @@ def big_ds():
 
 
 def _trend() -> pd.DataFrame:
-    return pd.DataFrame({"year": [2023, 2024], "out_of_field_share": [0.2, 0.1], "trained_share": [0.5, np.nan], "ict_below_target_share": [0.4, 0.3], "teachers": [10, 9], "assessed": [1, 0], **{f"pkg_{c}": [1, 0] for c in ("amat_baik", "baik", "cukup", "sedang", "kurang")}})
+    return pd.DataFrame(
+        {
+            "year": [2023, 2024],
+            "out_of_field_share": [0.2, 0.1],
+            "trained_share": [0.5, np.nan],
+            "ict_below_target_share": [0.4, 0.3],
+            "teachers": [10, 9],
+            "assessed": [1, 0],
+            **{f"pkg_{c}": [1, 0] for c in ("amat_baik", "baik", "cukup", "sedang", "kurang")},
+        }
+    )
 
 
 def all_figures(ds, lang: str) -> dict[str, tuple[go.Figure, dict[str, str]]]:
@@ -230,9 +263,15 @@ def all_figures(ds, lang: str) -> dict[str, tuple[go.Figure, dict[str, str]]]:
     out["ukg"] = (charts.ukg_figure(comp["ukg"], pkg.ukg_reference(), lang, pkg.UKG_MINIMUM), {"yaxis": "score"})
     oof = school.out_of_field_tables(sel)
     out["oof_subject"] = (charts.out_of_field_by_subject_figure(oof["by_subject"], lang), {"xaxis": "count"})
-    out["oof_status"] = (charts.count_bars(oof["by_status"], "group", "share", lang, "oof.chart.by_status", "chart.axis.share_teachers", percent=True), {"xaxis": "share"})
+    out["oof_status"] = (
+        charts.count_bars(oof["by_status"], "group", "share", lang, "oof.chart.by_status", "chart.axis.share_teachers", percent=True),
+        {"xaxis": "share"},
+    )
     by_school = oof["by_school"].rename(columns={"npsn": "group", "share_headcount": "share"})
-    out["oof_school"] = (charts.count_bars(by_school, "group", "share", lang, "oof.chart.by_school", "chart.axis.share_teachers", percent=True), {"xaxis": "share"})
+    out["oof_school"] = (
+        charts.count_bars(by_school, "group", "share", lang, "oof.chart.by_school", "chart.axis.share_teachers", percent=True),
+        {"xaxis": "share"},
+    )
     tik = school.ict_tables(sel, 3)
     out["ict_heatmap"] = (charts.ict_heatmap(tik["levels"], lang), {})
     out["ict_below"] = (charts.ict_below_target_figure(tik["below"], lang, 3), {"xaxis": "share"})
@@ -245,13 +284,27 @@ def all_figures(ds, lang: str) -> dict[str, tuple[go.Figure, dict[str, str]]]:
     out["effects_jp"] = (charts.effects_figure(res.by_jp, lang), {})
     chosen = list(sel.guru["npsn"].dropna().unique()[:3])
     out["compare_box"] = (charts.grouped_domain_box_figure(compare.box_by_school(compare.domain_scores(ds, chosen), chosen), "npsn", lang), {"yaxis": "score"})
-    out["compare_ict"] = (charts.matrix_figure(ict_mod.below_by_group(school.select(ds, chosen).guru, "npsn", 3), "group", "skill", "share", lang, "tik.chart.by_group", percent=True, target=3), {})
+    out["compare_ict"] = (
+        charts.matrix_figure(
+            ict_mod.below_by_group(school.select(ds, chosen).guru, "npsn", 3), "group", "skill", "share", lang, "tik.chart.by_group", percent=True, target=3
+        ),
+        {},
+    )
     guru_id = sel.guru["guru_id"].iloc[0]
     prof = district.teacher_profile(ds, guru_id)
     out["teacher_scores"] = (charts.teacher_scores_figure(prof["assessments"], lang), {"yaxis": "score"})
-    out["teacher_ict"] = (charts.count_bars(prof["ict"].dropna(subset=["level"]), "skill", "level", lang, "guru.chart.ict", "chart.ict.level", scale="level"), {"xaxis": "level"})
-    out["obstacles"] = (charts.presence_matrix_figure(studies.obstacle_matrix(studies.load_studies()), "category", "study", "reported", "text", lang, "temuan.chart.obstacles"), {})
-    out["kendala"] = (charts.count_bars(studies.kendala_counts(sel.tables["kendala"]), "category", "n", lang, "temuan.chart.kendala", "temuan.axis.kendala"), {"xaxis": "count"})
+    out["teacher_ict"] = (
+        charts.count_bars(prof["ict"].dropna(subset=["level"]), "skill", "level", lang, "guru.chart.ict", "chart.ict.level", scale="level"),
+        {"xaxis": "level"},
+    )
+    out["obstacles"] = (
+        charts.presence_matrix_figure(studies.obstacle_matrix(studies.load_studies()), "category", "study", "reported", "text", lang, "temuan.chart.obstacles"),
+        {},
+    )
+    out["kendala"] = (
+        charts.count_bars(studies.kendala_counts(sel.tables["kendala"]), "category", "n", lang, "temuan.chart.kendala", "temuan.axis.kendala"),
+        {"xaxis": "count"},
+    )
     k = kinerja.school_tables(sel.tables["kinerja"], sel.guru)
     out["kinerja"] = (kinerja_charts.predikat_figure(k["distribution"], lang), {"xaxis": "share"})
     out["trend_shares"] = (trend_charts.shares_by_year_figure(_trend(), lang), {"yaxis": "share"})
@@ -259,8 +312,14 @@ def all_figures(ds, lang: str) -> dict[str, tuple[go.Figure, dict[str, str]]]:
     judged = views.judged(sel)
     nt = views.needs_tables(sel, judged)
     out["needs_heatmap"] = (plan_charts.needs_heatmap(needs.heatmap_matrix(nt["npsn"], "npsn"), lang), {})
-    out["before_after"] = (plan_charts.before_after_figure({"out_before": 40.0, "out_after": 12.0, "uncovered_after": 0.0, "below24_before": 3, "below24_after": 1}, lang), {"yaxis": "count"})
-    out["map"] = (plan_charts.school_map(views.map_points(ds, "out_of_field_share_headcount"), geo.outline_rings(), lang, "metric.out_of_field_share", percent=True), {})
+    out["before_after"] = (
+        plan_charts.before_after_figure({"out_before": 40.0, "out_after": 12.0, "uncovered_after": 0.0, "below24_before": 3, "below24_after": 1}, lang),
+        {"yaxis": "count"},
+    )
+    out["map"] = (
+        plan_charts.school_map(views.map_points(ds, "out_of_field_share_headcount"), geo.outline_rings(), lang, "metric.out_of_field_share", percent=True),
+        {},
+    )
     return out
 
 
@@ -321,7 +380,9 @@ def test_every_bar_label_is_unclipped_and_never_rotated(sample_figures):
 
 
 def test_a_count_axis_of_two_people_has_no_half_person_tick():
-    fig = charts.count_bars(pd.DataFrame({"jenis": ["KKG", "IHT"], "teachers": [2, 1]}), "jenis", "teachers", "en", "chart.training.types.title", "chart.axis.teachers")
+    fig = charts.count_bars(
+        pd.DataFrame({"jenis": ["KKG", "IHT"], "teachers": [2, 1]}), "jenis", "teachers", "en", "chart.training.types.title", "chart.axis.teachers"
+    )
     assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == "d"
     assert charts.count_step(2) == 1 and charts.count_step(45) == 10 and charts.count_step(1300) == 500
 
@@ -367,7 +428,14 @@ def test_pkg_band_labels_sit_in_the_right_margin_outside_the_boxes():
 
 
 def test_ukg_results_are_drawn_apart_from_the_pkg_bands():
-    a = pd.DataFrame({"tanggal_penilaian": pd.to_datetime(["2021-01-01", "2022-01-01", "2015-06-01"]), "sumber": ["PKG", "PKG", "UKG"], "domain": ["pedagogik"] * 3, "score": [70.0, 75, 60]})
+    a = pd.DataFrame(
+        {
+            "tanggal_penilaian": pd.to_datetime(["2021-01-01", "2022-01-01", "2015-06-01"]),
+            "sumber": ["PKG", "PKG", "UKG"],
+            "domain": ["pedagogik"] * 3,
+            "score": [70.0, 75, 60],
+        }
+    )
     fig = charts.teacher_scores_figure(a, "en")
     ukg = [tr for tr in fig.data if "(UKG)" in tr.name]
     other = [tr for tr in fig.data if "(UKG)" not in tr.name]
@@ -377,7 +445,10 @@ def test_ukg_results_are_drawn_apart_from_the_pkg_bands():
 
 
 def test_jp_bands_are_drawn_in_order_whatever_the_table_order():
-    rows = [{"group": g, "domain": "pedagogik", "n": 12, "mean_change": 1.0, "ci_low": 0.0, "ci_high": 2.0, "too_few": False} for g in ("80+", "<30", "unknown", "30-79")]
+    rows = [
+        {"group": g, "domain": "pedagogik", "n": 12, "mean_change": 1.0, "ci_low": 0.0, "ci_high": 2.0, "too_few": False}
+        for g in ("80+", "<30", "unknown", "30-79")
+    ]
     fig = charts.effects_figure(pd.DataFrame(rows), "en", {g: g for g in effects.JP_BANDS})
     assert [tr.name for tr in fig.data] == ["<30", "30-79", "80+", "unknown"]
 

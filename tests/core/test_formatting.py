@@ -106,10 +106,16 @@ def test_plotly_separators_follow_the_language():
 
 
 def _table() -> pd.DataFrame:
-    return pd.DataFrame({
-        "Guru": [3.0, 1234.0], "Proporsi di luar bidang": [0.6366666666666666, None], "JJM": [6.0, np.nan],
-        "Rata-rata": [71.23456, 80.0], "Nama": ["=x", None], "Terakhir": pd.to_datetime(["2024-01-02", None]),
-    })
+    return pd.DataFrame(
+        {
+            "Guru": [3.0, 1234.0],
+            "Proporsi di luar bidang": [0.6366666666666666, None],
+            "JJM": [6.0, np.nan],
+            "Rata-rata": [71.23456, 80.0],
+            "Nama": ["=x", None],
+            "Terakhir": pd.to_datetime(["2024-01-02", None]),
+        }
+    )
 
 
 KINDS = {"Guru": "count", "Proporsi di luar bidang": "share", "JJM": "hours", "Rata-rata": "score"}
@@ -173,7 +179,9 @@ def _table_keys(text: str) -> list[tuple[str, str]]:
                 if isinstance(name, ast.Constant):
                     out.append((a.args[0].id, name.value))
                 elif isinstance(name, ast.JoinedStr):  # f"needs_{level}"
-                    out += [(a.args[0].id, "".join(p.value if isinstance(p, ast.Constant) else lv for p in name.values)) for lv in ("npsn", "kecamatan", "district")]
+                    out += [
+                        (a.args[0].id, "".join(p.value if isinstance(p, ast.Constant) else lv for p in name.values)) for lv in ("npsn", "kecamatan", "district")
+                    ]
     return out
 
 
@@ -224,7 +232,18 @@ def test_multiselects_hide_the_english_only_select_all_in_indonesian():
 def test_chart_labels_are_written_in_the_ui_language():
     from analysis import charts
 
-    by_subject = pd.DataFrame({"mata_pelajaran": ["Seni Budaya", "IPA"], "teachers": [4, 9], "linier": [3, 9], "tidak_linier": [1, 0], "unknown": [0, 0], "share_out": [0.25, 0.0], "jjm": [80.0, 216.0], "jjm_out": [8.0, 0.0]})
+    by_subject = pd.DataFrame(
+        {
+            "mata_pelajaran": ["Seni Budaya", "IPA"],
+            "teachers": [4, 9],
+            "linier": [3, 9],
+            "tidak_linier": [1, 0],
+            "unknown": [0, 0],
+            "share_out": [0.25, 0.0],
+            "jjm": [80.0, 216.0],
+            "jjm_out": [8.0, 0.0],
+        }
+    )
     assert list(charts.out_of_field_by_subject_figure(by_subject, "id").data[-1].text) == ["25 %", "0 %"]
     table = pd.DataFrame({"group": ["a", "b"], "domain": ["x", "x"], "mean": [85.14, 70.0]})
     fig = charts.matrix_figure(table, "group", "domain", "mean", "id", "report.district.chart.domains")
@@ -259,7 +278,9 @@ def test_years_and_row_numbers_never_get_a_thousands_separator():
 def test_an_html_report_prints_a_table_in_the_language():
     from analysis.reports import exports
 
-    html = exports.html_report("T", [], [("S", [pd.DataFrame({"teachers": [1234], "share_out": [0.6366666666666666], "jjm": [6.0], "nama": [None]})])], lang="id")
+    html = exports.html_report(
+        "T", [], [("S", [pd.DataFrame({"teachers": [1234], "share_out": [0.6366666666666666], "jjm": [6.0], "nama": [None]})])], lang="id"
+    )
     assert "1.234" in html and "63,7 %" in html and ">6<" in html
     assert "0.63666" not in html and "None" not in html and "6.0" not in html
 
@@ -286,7 +307,15 @@ def test_the_jjm_table_of_a_sample_school_downloads_without_none_or_trailing_zer
     ds = ingest.load_path(ROOT / "data" / samples.file_name("mts_pesantren"), is_sample=True)
     link = school.out_of_field_tables(school.select(ds))["jjm_link"]
     assert len(link) > 5, "teachers below 24 JJM to list"
-    headers = {"guru_id": "Guru", "jjm_in": "JJM linier", "duty_jjm": "Tugas tambahan", "jjm_total": "JJM total", "gap": "Kurang dari 24", "band": "Kelompok", "duty_unknown": "Tugas belum dikenal"}
+    headers = {
+        "guru_id": "Guru",
+        "jjm_in": "JJM linier",
+        "duty_jjm": "Tugas tambahan",
+        "jjm_total": "JJM total",
+        "gap": "Kurang dari 24",
+        "band": "Kelompok",
+        "duty_unknown": "Tugas belum dikenal",
+    }
     shown, kinds = exports.labelled(link, {c: h for c, h in headers.items() if c in link})
     assert kinds["JJM total"] == "hours"
     text = exports.table_csv(shown, kinds, "id").decode("utf-8-sig")

@@ -51,7 +51,27 @@ def test_the_key_scan_finds_a_missing_key():
 
 def test_pages_pass_no_literal_text_to_streamlit():
     import ast
-    shown = {"title", "header", "subheader", "caption", "markdown", "write", "info", "warning", "error", "success", "button", "selectbox", "multiselect", "slider", "metric", "download_button", "expander", "text"}
+
+    shown = {
+        "title",
+        "header",
+        "subheader",
+        "caption",
+        "markdown",
+        "write",
+        "info",
+        "warning",
+        "error",
+        "success",
+        "button",
+        "selectbox",
+        "multiselect",
+        "slider",
+        "metric",
+        "download_button",
+        "expander",
+        "text",
+    }
     offenders = []
     for f in ROOT.glob("app_pages/*.py"):
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):

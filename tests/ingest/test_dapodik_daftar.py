@@ -166,13 +166,22 @@ def test_the_daftar_guru_reads_tugas_tambahan(guru):
 # --- The NPSN the user gives ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "ok"), [("40301234", True), ("P9908517", True), (" 40301234 ", True), ("4030123", False), ("403012345", False), ("4030-123", False), ("", False), (None, False)])
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("40301234", True), ("P9908517", True), (" 40301234 ", True), ("4030123", False), ("403012345", False), ("4030-123", False), ("", False), (None, False)],
+)
 def test_the_npsn_field_takes_exactly_8_letters_or_digits(text, ok):
     assert is_npsn_input(text) is ok
 
 
 def test_a_loaded_school_with_the_same_name_and_kecamatan_gives_its_npsn():
-    loaded = pd.DataFrame({"npsn": ["10603802", "10603803"], "nama_sekolah": ["SMP NEGERI 2  PRABUMULIH (CONTOH)", "SMP Negeri 3 Prabumulih"], "kecamatan": ["Kec. Prabumulih Timur", "Prabumulih Timur"]})
+    loaded = pd.DataFrame(
+        {
+            "npsn": ["10603802", "10603803"],
+            "nama_sekolah": ["SMP NEGERI 2  PRABUMULIH (CONTOH)", "SMP Negeri 3 Prabumulih"],
+            "kecamatan": ["Kec. Prabumulih Timur", "Prabumulih Timur"],
+        }
+    )
     asked = {"school": SCHOOL["nama_sekolah"], "kecamatan": "PRABUMULIH TIMUR"}
     assert matching_npsn(asked, loaded) == "10603802"
     assert matching_npsn({**asked, "kecamatan": "Prabumulih Barat"}, loaded) is None
@@ -344,8 +353,13 @@ def test_one_file_loaded_twice_keeps_each_teacher_without_nuptk_once(tendik):
 
 @pytest.mark.parametrize(
     ("stamp", "expected"),
-    [("Tanggal Unduh: 2026-01-12 08:30:05", date(2026, 1, 12)), ("Tanggal Unduh : 12/01/2026 08:30", date(2026, 1, 12)),
-     ("Tanggal Unduh: 12 Januari 2026", date(2026, 1, 12)), ("Tanggal Unduh: 31/02/2026", None), ("Tanggal Unduh: -", None)],
+    [
+        ("Tanggal Unduh: 2026-01-12 08:30:05", date(2026, 1, 12)),
+        ("Tanggal Unduh : 12/01/2026 08:30", date(2026, 1, 12)),
+        ("Tanggal Unduh: 12 Januari 2026", date(2026, 1, 12)),
+        ("Tanggal Unduh: 31/02/2026", None),
+        ("Tanggal Unduh: -", None),
+    ],
 )
 def test_tanggal_unduh_is_read_in_the_forms_dapodik_writes_it(stamp, expected):
     def change(wb):

@@ -94,9 +94,11 @@ def test_a_score_out_of_range_rejects_the_row():
 
 
 def test_a_training_for_an_unknown_teacher_is_an_error_and_an_unknown_jenis_a_warning():
-    pel = [["NUPTK", "Nama Pelatihan", "Jenis", "Tanggal Mulai", "Tanggal Selesai", "JP"],
-           ["1234567890123456", "MGMP Matematika", "Arisan", "01/02/2024", "01/02/2024", 4],
-           ["8888888888888888", "KKG", "KKG", "01/02/2024", "01/02/2024", 4]]
+    pel = [
+        ["NUPTK", "Nama Pelatihan", "Jenis", "Tanggal Mulai", "Tanggal Selesai", "JP"],
+        ["1234567890123456", "MGMP Matematika", "Arisan", "01/02/2024", "01/02/2024", 4],
+        ["8888888888888888", "KKG", "KKG", "01/02/2024", "01/02/2024", 4],
+    ]
     ds = _load([guru_row()], {"Pelatihan": pel})
     codes = _codes(ds)
     assert ("Pelatihan", 2, "Jenis", "warning", "problem.not_in_list") in codes
@@ -105,9 +107,11 @@ def test_a_training_for_an_unknown_teacher_is_an_error_and_an_unknown_jenis_a_wa
 
 
 def test_an_assessment_without_scores_is_rejected_and_ukg_extra_domains_are_dropped():
-    pen = [["NUPTK", "Tanggal Penilaian", "Sumber", "Pedagogik", "Kepribadian", "Profesional"],
-           ["1234567890123456", "01/02/2024", "UKG", 60, 80, 70],
-           ["1234567890123456", "01/03/2024", "PKG", None, None, None]]
+    pen = [
+        ["NUPTK", "Tanggal Penilaian", "Sumber", "Pedagogik", "Kepribadian", "Profesional"],
+        ["1234567890123456", "01/02/2024", "UKG", 60, 80, 70],
+        ["1234567890123456", "01/03/2024", "PKG", None, None, None],
+    ]
     ds = _load([guru_row()], {"Penilaian": pen})
     codes = _codes(ds)
     assert ("Penilaian", 2, "Kepribadian", "warning", "problem.ukg_extra_domain") in codes
@@ -172,7 +176,12 @@ def test_a_zip_bomb_is_refused_before_parsing():
 
 def test_combine_keeps_every_school_and_the_report_of_each_file():
     a = _load([guru_row()], name="a.xlsx")
-    b = load_file(workbook_bytes({"Sekolah": [SEKOLAH[0], ["10609999", "MTs Contoh", "MTs", "Swasta"]], "Guru": [GURU_HEADER, guru_row("2234567890123456", NPSN="10609999")]}), "b.xlsx")
+    b = load_file(
+        workbook_bytes(
+            {"Sekolah": [SEKOLAH[0], ["10609999", "MTs Contoh", "MTs", "Swasta"]], "Guru": [GURU_HEADER, guru_row("2234567890123456", NPSN="10609999")]}
+        ),
+        "b.xlsx",
+    )
     ds = combine([a, b])
     assert sorted(ds.tables["sekolah"]["npsn"]) == ["10603456", "10609999"]
     assert len(ds.tables["guru"]) == 2
@@ -207,7 +216,12 @@ def test_two_guru_sheets_keep_their_rows_apart_by_sheet_and_row_and_never_count_
     # "Guru (2)" is Excel's name for a copied sheet: both feed the guru table, and
     # row 3 of each sheet is rejected as a duplicate of row 2 of the first sheet.
     first = [GURU_HEADER, guru_row("1234567890123456", Nama="Ani"), guru_row("1234567890123456", Nama="Ani lagi")]
-    second = [GURU_HEADER, guru_row("1234567890123457", Nama="Budi"), guru_row("1234567890123456", Nama="Ani ketiga"), guru_row("1234567890123458", Nama="Citra")]
+    second = [
+        GURU_HEADER,
+        guru_row("1234567890123457", Nama="Budi"),
+        guru_row("1234567890123456", Nama="Ani ketiga"),
+        guru_row("1234567890123458", Nama="Citra"),
+    ]
     ds = _load(first[1:], {"Guru (2)": second})
     assert _accounted(ds)["Guru"] == (2, 1, 1, 0)
     assert _accounted(ds)["Guru (2)"] == (3, 2, 1, 0)
@@ -233,7 +247,13 @@ def test_a_training_row_rejected_in_the_second_pelatihan_sheet_counts_against_th
 def test_a_repeated_sheet_name_is_read_as_two_sheets_with_a_warning_naming_it():
     # Excel never writes two sheets of one name; another program can. openpyxl
     # cannot either, so the second name is swapped in afterwards.
-    data = workbook_bytes({"Sekolah": SEKOLAH, "Guru": [GURU_HEADER, guru_row(Nama="Ani")], "GuruKEMBAR": [GURU_HEADER, guru_row("1234567890123457", Nama="Budi"), guru_row(Nama="Ani lagi")]})
+    data = workbook_bytes(
+        {
+            "Sekolah": SEKOLAH,
+            "Guru": [GURU_HEADER, guru_row(Nama="Ani")],
+            "GuruKEMBAR": [GURU_HEADER, guru_row("1234567890123457", Nama="Budi"), guru_row(Nama="Ani lagi")],
+        }
+    )
     ds = load_file(patch_workbook(data, {'name="GuruKEMBAR"': 'name="Guru"'}), "kembar.xlsx")
     assert _accounted(ds) == {"Sekolah": (1, 1, 0, 0), "Guru": (1, 1, 0, 0), "Guru [2]": (2, 1, 1, 0)}
     warn = [p for p in ds.report.problems if p.code == "problem.duplicate_sheet_name"]
@@ -252,7 +272,10 @@ def test_control_characters_in_cells_are_removed_with_a_warning_naming_the_cell(
     data = patch_workbook(workbook_bytes({"Sekolah": SEKOLAH, "Guru": [GURU_HEADER, guru_row(Nama="AniCTRLBCTRL", JK="CTRL")]}), {"CTRL": "_x0001_"})
     ds = load_file(data, "kendali.xlsx")
     assert ds.tables["guru"]["nama"].tolist() == ["AniB"]
-    assert [(p.sheet, p.row, p.column, p.severity) for p in ds.report.problems if p.code == "problem.control_chars"] == [("Guru", 2, "B", "warning"), ("Guru", 2, "D", "warning")]
+    assert [(p.sheet, p.row, p.column, p.severity) for p in ds.report.problems if p.code == "problem.control_chars"] == [
+        ("Guru", 2, "B", "warning"),
+        ("Guru", 2, "D", "warning"),
+    ]
     assert _accounted(ds)["Guru"] == (1, 1, 0, 0)
 
 
@@ -269,16 +292,15 @@ def test_every_export_drops_control_characters_and_still_neutralises_formulas():
     from analysis.reports.exports import html_report, table_csv, table_xlsx
     from analysis.reports.validation import report_xlsx
 
-
-    nasty = "\x00=HYPERLINK(\"x\")\x07\x1f"
+    nasty = '\x00=HYPERLINK("x")\x07\x1f'
     report = ValidationReport(file="a\x01.xlsx")
     report.problems.append(Problem("Guru\x02", 2, "Nama\x0b", nasty, "warning", "problem.nuptk_empty", {"sheet": "Guru\x02", "row": 2, "column": "Nama\x0b"}))
     wb = openpyxl.load_workbook(io.BytesIO(report_xlsx(report, "en")))
     cells = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    assert "'=HYPERLINK(\"x\")" in cells and "a.xlsx" in cells and "Guru" in cells
+    assert '\'=HYPERLINK("x")' in cells and "a.xlsx" in cells and "Guru" in cells
     frame = pd.DataFrame({"nama\x03": [nasty, "Ani\x0c"]})
     wb = openpyxl.load_workbook(io.BytesIO(table_xlsx(frame)))
-    assert [c.value for c in wb.active["A"]] == ["nama", "'=HYPERLINK(\"x\")", "Ani"]
-    assert table_csv(frame).decode("utf-8-sig").splitlines() == ["nama", "\"'=HYPERLINK(\"\"x\"\")\"", "Ani"]
+    assert [c.value for c in wb.active["A"]] == ["nama", '\'=HYPERLINK("x")', "Ani"]
+    assert table_csv(frame).decode("utf-8-sig").splitlines() == ["nama", '"\'=HYPERLINK(""x"")"', "Ani"]
     page = html_report("T\x00", ["m\x01"], [("h\x02", [frame, "p\x08"])])
     assert not any(ch in page for ch in "\x00\x01\x02\x03\x07\x08\x0c\x1f")

@@ -32,7 +32,9 @@ from analysis.ingest.load import load_file
 from analysis.reports.validation import report_xlsx
 from tests.helpers import patch_workbook
 
-settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "ci", max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 settings.register_profile("explore", max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 
@@ -58,6 +60,7 @@ BASES = {
 def _base(name: str) -> bytes:
     return BASES[name]()
 
+
 # openpyxl refuses control characters; they are written as private-use
 # placeholders and swapped for the OOXML escape (_x0001_) in the saved file.
 _CONTROL = [c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)]
@@ -66,7 +69,23 @@ _ESCAPES = {f"\ue000{c:02X}\ue001": f"_x{c:04X}_" for c in _CONTROL}
 
 texts = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["![](http://example.invalid/x.png)", "[x](http://example.invalid)", "<img src=x>", "**tebal**", "=1+1", "@SUM(A1)", "-", "JUMLAH", "Total", "'", "0", "Ya", "Tidak"]),
+    st.sampled_from(
+        [
+            "![](http://example.invalid/x.png)",
+            "[x](http://example.invalid)",
+            "<img src=x>",
+            "**tebal**",
+            "=1+1",
+            "@SUM(A1)",
+            "-",
+            "JUMLAH",
+            "Total",
+            "'",
+            "0",
+            "Ya",
+            "Tidak",
+        ]
+    ),
     st.sampled_from(["١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦", "१२३४५६७८", "１２３４５６７８", "12/13/2024", "31/02/2024", "1.23457E+15", "24,5", "1.234,5", "  ", "\n"]),
     st.builds(lambda a, c, b: a + chr(c) + b, st.text(max_size=5), st.sampled_from(_CONTROL), st.text(max_size=5)),
     st.builds(lambda n: "panjang " * n, st.sampled_from([40, 600, 4200])),
@@ -80,7 +99,10 @@ values = st.one_of(
     st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 1, 1)),
     st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)),
 )
-sheet_names = st.one_of(st.sampled_from(["Guru", "Guru (2)", "PTK", "Pelatihan", "Sekolah", "Catatan", "Sheet1", "Data Guru"]), st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=12))
+sheet_names = st.one_of(
+    st.sampled_from(["Guru", "Guru (2)", "PTK", "Pelatihan", "Sekolah", "Catatan", "Sheet1", "Data Guru"]),
+    st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=12),
+)
 ops = st.one_of(
     st.tuples(st.just("cell"), st.integers(0, 9), st.integers(1, 60), st.integers(1, 30), values),
     st.tuples(st.just("header"), st.integers(0, 9), st.integers(1, 9), st.integers(1, 30)),

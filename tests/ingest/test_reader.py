@@ -122,7 +122,7 @@ def test_a_lying_dimension_is_refused_before_parsing():
         for info in src.infolist():
             content = src.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                content = re.sub(rb"<dimension ref=\"[^\"]*\"\s*/>", b"<dimension ref=\"A1:XFD1048576\"/>", content)
+                content = re.sub(rb"<dimension ref=\"[^\"]*\"\s*/>", b'<dimension ref="A1:XFD1048576"/>', content)
                 assert b"XFD1048576" in content
             zf.writestr(info, content)
     assert _checked(out.getvalue()) == "file.too_large_range"
@@ -225,7 +225,9 @@ def test_a_1_mib_member_of_unending_row_tags_is_refused_and_holds_up_nothing(con
     data = _rewrite(GURU, "xl/worksheets/sheet1.xml", content, stored=True)  # stored: no ratio to refuse it by
     assert len(data) > 2**20
     # a hang guard, not a speed target: the regression this catches took many minutes
-    done = subprocess.run([sys.executable, "-c", _HANG_GUARD], input=data, capture_output=True, cwd=ROOT, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [sys.executable, "-c", _HANG_GUARD], input=data, capture_output=True, cwd=ROOT, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
     assert done.stdout.decode().strip() == "file.corrupt", done.stderr.decode()[-500:]
 
 
@@ -370,7 +372,7 @@ def test_a_csv_with_semicolons_and_a_bom_is_one_sheet_named_after_the_file():
 
 
 def test_a_csv_with_commas_is_split_on_commas():
-    (sheet,) = read_file(b"NUPTK,Nama\n1234567890123456,\"Ani, S.Pd\"\n", "guru.csv")
+    (sheet,) = read_file(b'NUPTK,Nama\n1234567890123456,"Ani, S.Pd"\n', "guru.csv")
     assert sheet.rows[1] == ["1234567890123456", "Ani, S.Pd"]
 
 

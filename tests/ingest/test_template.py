@@ -107,13 +107,32 @@ def test_a_filled_template_round_trips_through_the_loader(template_bytes):
     wb = openpyxl.load_workbook(io.BytesIO(template_bytes))
     guru = schema.SHEETS_BY_KEY["guru"]
     row = {c.key: None for c in guru.columns}
-    row.update(npsn="10603456", nama="Rahmat Hidayat", nuptk="6543210987654321", jk="L", status_kepegawaian="PPPK", jenis_ptk="Guru Mapel",
-               jenjang_pendidikan="S1", jurusan_prodi="Pendidikan Bahasa Inggris", kependidikan="Ya", mengajar="Bahasa Inggris; Seni Budaya",
-               jjm=24, tik_laptop=2, tik_kka=1)
+    row.update(
+        npsn="10603456",
+        nama="Rahmat Hidayat",
+        nuptk="6543210987654321",
+        jk="L",
+        status_kepegawaian="PPPK",
+        jenis_ptk="Guru Mapel",
+        jenjang_pendidikan="S1",
+        jurusan_prodi="Pendidikan Bahasa Inggris",
+        kependidikan="Ya",
+        mengajar="Bahasa Inggris; Seni Budaya",
+        jjm=24,
+        tik_laptop=2,
+        tik_kka=1,
+    )
     wb["Guru"].append([row[c.key] for c in guru.columns])
     pel = schema.SHEETS_BY_KEY["pelatihan"]
     t = {c.key: None for c in pel.columns}
-    t.update(nuptk="6543210987654321", nama_pelatihan="MGMP Bahasa Inggris", jenis="MGMP", tanggal_mulai=datetime(2025, 1, 15), tanggal_selesai=datetime(2025, 1, 15), jp=4)
+    t.update(
+        nuptk="6543210987654321",
+        nama_pelatihan="MGMP Bahasa Inggris",
+        jenis="MGMP",
+        tanggal_mulai=datetime(2025, 1, 15),
+        tanggal_selesai=datetime(2025, 1, 15),
+        jp=4,
+    )
     wb["Pelatihan"].append([t[c.key] for c in pel.columns])
     buf = io.BytesIO()
     wb.save(buf)
@@ -147,4 +166,6 @@ def test_the_template_in_data_is_the_generated_one(wb):
     shipped = openpyxl.load_workbook(ROOT / "data" / TEMPLATE_FILE)
     assert shipped.sheetnames == wb.sheetnames
     for name in wb.sheetnames:
-        assert [[c for c in r] for r in shipped[name].iter_rows(max_row=5, values_only=True)] == [[c for c in r] for r in wb[name].iter_rows(max_row=5, values_only=True)]
+        assert [[c for c in r] for r in shipped[name].iter_rows(max_row=5, values_only=True)] == [
+            [c for c in r] for r in wb[name].iter_rows(max_row=5, values_only=True)
+        ]

@@ -19,8 +19,17 @@ def _guru(*rows, headers=GURU_HEADERS, title_rows=0):
 
 
 def _row(**over):
-    base = {"NPSN": "10603456", "Nama": "Ani", "NUPTK": "1234567890123456", "JK": "P", "Tanggal Lahir": "12/05/1980",
-            "Kependidikan": "Ya", "Status Kepegawaian": "PNS", "JJM": 24, "TIK Laptop": 3}
+    base = {
+        "NPSN": "10603456",
+        "Nama": "Ani",
+        "NUPTK": "1234567890123456",
+        "JK": "P",
+        "Tanggal Lahir": "12/05/1980",
+        "Kependidikan": "Ya",
+        "Status Kepegawaian": "PNS",
+        "JJM": 24,
+        "TIK Laptop": 3,
+    }
     base.update(over)
     return [base.get(h) for h in GURU_HEADERS]
 
@@ -111,8 +120,23 @@ def test_a_month_first_date_rejects_the_row_with_its_cell_named():
     assert report.rows_rejected == 1 and frame.empty
 
 
-@pytest.mark.parametrize("text, expected", [("Ya", True), ("ya", True), ("Y", True), ("1", True), (1, True), ("Yes", True), (True, True),
-                                            ("Tidak", False), ("T", False), ("0", False), ("No", False), (False, False)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ya", True),
+        ("ya", True),
+        ("Y", True),
+        ("1", True),
+        (1, True),
+        ("Yes", True),
+        (True, True),
+        ("Tidak", False),
+        ("T", False),
+        ("0", False),
+        ("No", False),
+        (False, False),
+    ],
+)
 def test_yes_and_no_in_indonesian_and_english(text, expected):
     assert parse_bool(text) == (expected, None)
 
@@ -167,7 +191,12 @@ def test_blank_rows_and_a_trailing_total_row_are_counted_as_blank():
 
 def test_rows_read_is_accepted_plus_rejected_plus_blank_with_every_rejection_explained():
     frame, report, problems = _guru(
-        _row(), _row(JJM=99), _row(**{"TIK Laptop": 0, "Tanggal Lahir": "31/02/1980"}), [None] * 9, _row(Nama=None), _row(NUPTK=1.2e15),
+        _row(),
+        _row(JJM=99),
+        _row(**{"TIK Laptop": 0, "Tanggal Lahir": "31/02/1980"}),
+        [None] * 9,
+        _row(Nama=None),
+        _row(NUPTK=1.2e15),
         ["Total"] + [None] * 8,
     )
     _invariant(report, problems)
@@ -308,11 +337,19 @@ def _columnar(rows):
 
 def _mixed_rows():
     return [
-        ["Daftar Guru"], list(GURU_HEADERS),
-        _row(), _row(NUPTK=1234567890123450.0, JJM="24,5"), [None] * 9, _row(Nama="  ", JJM="dua"),
-        _row(NUPTK="1234567890123456", **{"Tanggal Lahir": dt.datetime(1980, 5, 1, 7, 30)}), _row(JK=True, **{"TIK Laptop": 5}),
-        _row(NPSN=10603456.0, **{"Tanggal Lahir": 29000}), _row(NUPTK=2**60, **{"Tanggal Lahir": dt.time(7, 0)}),
-        ["JUMLAH", None, None, None, None, None, None, 48], ["   "] + [None] * 8, [],
+        ["Daftar Guru"],
+        list(GURU_HEADERS),
+        _row(),
+        _row(NUPTK=1234567890123450.0, JJM="24,5"),
+        [None] * 9,
+        _row(Nama="  ", JJM="dua"),
+        _row(NUPTK="1234567890123456", **{"Tanggal Lahir": dt.datetime(1980, 5, 1, 7, 30)}),
+        _row(JK=True, **{"TIK Laptop": 5}),
+        _row(NPSN=10603456.0, **{"Tanggal Lahir": 29000}),
+        _row(NUPTK=2**60, **{"Tanggal Lahir": dt.time(7, 0)}),
+        ["JUMLAH", None, None, None, None, None, None, 48],
+        ["   "] + [None] * 8,
+        [],
     ]
 
 
@@ -358,8 +395,11 @@ def test_a_workbook_with_extreme_dates_and_integers_is_read_and_only_those_rows_
     ds = load_file(buf.getvalue(), "ekstrem.xlsx")
     assert ds.report.readable
     rows = sorted((p.row, p.column, p.code) for p in ds.report.problems if p.sheet == "Guru")
-    assert rows == [(2, "Tanggal Lahir", "problem.out_of_range"), (3, "Tanggal Lahir", "problem.out_of_range"),
-                    (4, "Tahun Sertifikasi", "problem.out_of_range")]
+    assert rows == [
+        (2, "Tanggal Lahir", "problem.out_of_range"),
+        (3, "Tanggal Lahir", "problem.out_of_range"),
+        (4, "Tahun Sertifikasi", "problem.out_of_range"),
+    ]
     assert ds.tables["guru"]["nama"].tolist() == ["Dedi"]
 
 
@@ -372,7 +412,15 @@ def test_a_coordinate_written_as_text_with_a_decimal_point_is_read_as_degrees():
     assert parse_number("104.247", below_thousand=True) == (104.247, None)
     assert parse_number("-3.432", below_thousand=True) == (-3.432, None)
     assert parse_number("1.234") == (1234.0, None)
-    ds = load_file(workbook_bytes({"Sekolah": [["NPSN", "Nama Sekolah", "Jenjang", "Lintang", "Bujur"], ["10603456", "SMP Contoh", "SMP", "-3.432", "104.247"]], "Guru": [GURU_HEADER, guru_row()]}), "x.xlsx")
+    ds = load_file(
+        workbook_bytes(
+            {
+                "Sekolah": [["NPSN", "Nama Sekolah", "Jenjang", "Lintang", "Bujur"], ["10603456", "SMP Contoh", "SMP", "-3.432", "104.247"]],
+                "Guru": [GURU_HEADER, guru_row()],
+            }
+        ),
+        "x.xlsx",
+    )
     row = ds.tables["sekolah"].iloc[0]
     assert (row["lintang"], row["bujur"]) == (-3.432, 104.247)
     assert schema.SEKOLAH.column("bujur").max < 1000

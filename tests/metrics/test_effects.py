@@ -32,7 +32,15 @@ def _trainings(rows):
 
 
 def test_pre_is_the_latest_before_the_start_and_post_the_earliest_after_the_end():
-    sc = _scores([("a", "2024-01-01", "PKG", 50), ("a", "2024-05-01", "PKG", 60), ("a", "2024-06-10", "PKG", 99), ("a", "2024-09-01", "PKG", 70), ("a", "2024-12-01", "PKG", 80)])
+    sc = _scores(
+        [
+            ("a", "2024-01-01", "PKG", 50),
+            ("a", "2024-05-01", "PKG", 60),
+            ("a", "2024-06-10", "PKG", 99),
+            ("a", "2024-09-01", "PKG", 70),
+            ("a", "2024-12-01", "PKG", 80),
+        ]
+    )
     tr = _trainings([("a", "KKG", "2024-06-01", "2024-06-20", 12)])
     p = effects.pairs(sc, tr)
     assert len(p) == 1
@@ -180,7 +188,17 @@ def test_a_training_without_jenis_or_jp_is_its_own_unknown_group_not_left_out_or
 
 
 def test_the_did_sentence_reads_the_estimate_and_says_when_it_includes_zero():
-    row = {"domain": "pedagogik", "n_treated": 64, "n_control": 34, "did": 13.33, "ci_low": 10.83, "ci_high": 15.84, "n_clusters": 49, "df": 48, "too_few": False}
+    row = {
+        "domain": "pedagogik",
+        "n_treated": 64,
+        "n_control": 34,
+        "did": 13.33,
+        "ci_low": 10.83,
+        "ci_high": 15.84,
+        "n_clusters": 49,
+        "df": 48,
+        "too_few": False,
+    }
     text = effects.did_sentence(row, "en")
     assert "13.3 points more" in text and "10.8 to 15.8" in text and "cannot be told apart" not in text
     assert "t on 48 df, 49 teacher clusters" in text
@@ -193,7 +211,6 @@ def test_the_did_sentence_reads_the_estimate_and_says_when_it_includes_zero():
 def test_p_values_read_as_a_table_shows_them():
     assert [effects.format_p(p, "en") for p in (0.0000001, 0.0123, float("nan"))] == ["< 0.001", "0.012", "–"]
     assert effects.format_p(0.0123, "id") == "0,012"
-
 
 
 # ---------------------------------------------------------------- issue "rules of the field 2026", §3
@@ -285,7 +302,9 @@ def test_the_ancova_line_is_the_post_gap_at_equal_pre_scores():
     tr, co, *_ = _did_fixture()
     row = effects.ancova_table(tr, co).iloc[0]
     x_t, x_c, y_t, y_c = tr["pre"], co["pre"], tr["post"], co["post"]
-    b_w = (((x_t - x_t.mean()) * (y_t - y_t.mean())).sum() + ((x_c - x_c.mean()) * (y_c - y_c.mean())).sum()) / (((x_t - x_t.mean()) ** 2).sum() + ((x_c - x_c.mean()) ** 2).sum())
+    b_w = (((x_t - x_t.mean()) * (y_t - y_t.mean())).sum() + ((x_c - x_c.mean()) * (y_c - y_c.mean())).sum()) / (
+        ((x_t - x_t.mean()) ** 2).sum() + ((x_c - x_c.mean()) ** 2).sum()
+    )
     assert row["estimate"] == pytest.approx((y_t.mean() - y_c.mean()) - b_w * (x_t.mean() - x_c.mean()))
     assert (row["n_clusters"], row["df"]) == (30, 29) and row["ci_low"] < row["estimate"] < row["ci_high"]
     assert "at equal pre scores" in effects.ancova_sentence(row, "en")
@@ -398,7 +417,20 @@ def _effect_rows(group: str, cis: list[tuple[float, float] | None], n_teachers: 
     for d, ci in zip(("pedagogik", "kepribadian", "sosial", "profesional"), cis):
         lo, hi = ci if ci else (math.nan, math.nan)
         mean = (lo + hi) / 2 if ci else 1.0
-        rows.append({"group": group, "domain": d, "n": n_teachers, "n_teachers": n_teachers, "mean_change": mean, "ci_low": lo, "ci_high": hi, "post_ceiling_share": 0.0, "ceiling": False, "too_few": ci is None})
+        rows.append(
+            {
+                "group": group,
+                "domain": d,
+                "n": n_teachers,
+                "n_teachers": n_teachers,
+                "mean_change": mean,
+                "ci_low": lo,
+                "ci_high": hi,
+                "post_ceiling_share": 0.0,
+                "ceiling": False,
+                "too_few": ci is None,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -417,7 +449,10 @@ def test_a_verdict_says_rose_or_fell_only_when_the_whole_interval_is_on_one_side
 
 
 def test_the_answer_puts_all_trainings_first_and_leaves_untested_types_to_the_details():
-    res = _effects_of(_effect_rows("all", [(1, 3), (-2, 1), (-4, -1), (0.5, 2)]), pd.concat([_effect_rows("KKG", [(2, 6), (-1, 1), (-1, 1), (-1, 1)]), _effect_rows("MGMP", [None] * 4, 4)]))
+    res = _effects_of(
+        _effect_rows("all", [(1, 3), (-2, 1), (-4, -1), (0.5, 2)]),
+        pd.concat([_effect_rows("KKG", [(2, 6), (-1, 1), (-1, 1), (-1, 1)]), _effect_rows("MGMP", [None] * 4, 4)]),
+    )
     full = effects.answer_table(res)
     assert list(full["group"].unique()) == ["all", "KKG", "MGMP"]
     answer = effects.answer_table(res, tested_only=True)

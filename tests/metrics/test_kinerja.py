@@ -19,6 +19,7 @@ ATAS, SESUAI, BAWAH = schema.RATING_KINERJA
 
 # --------------------------------------------------------------------- the matrix
 
+
 @pytest.mark.parametrize(
     "hasil, perilaku, predikat",
     [
@@ -72,12 +73,17 @@ def test_check_rows_warns_on_a_disagreeing_predikat_and_rejects_a_row_with_nothi
 
 # ------------------------------------------------------------------------ the schema
 
+
 def test_the_kinerja_sheet_comes_last_and_closes_its_lists():
     assert [sh.key for sh in schema.SHEETS] == ["sekolah", "guru", "mengajar", "pelatihan", "penilaian", "kendala", "kinerja"]
     sheet = schema.SHEETS_BY_KEY["kinerja"]
     assert sheet.optional and [c.key for c in sheet.columns if c.required] == ["nuptk", "tahun"]
     assert sheet.column("predikat").allowed == ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
-    assert sheet.column("rating_hasil_kerja").allowed == sheet.column("rating_perilaku_kerja").allowed == ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi")
+    assert (
+        sheet.column("rating_hasil_kerja").allowed
+        == sheet.column("rating_perilaku_kerja").allowed
+        == ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi")
+    )
     assert schema.sheet_for_name("Predikat Kinerja") is sheet and schema.sheet_for_name("Penilaian Kinerja") is schema.PENILAIAN
 
 
@@ -99,13 +105,15 @@ def _workbook(kinerja_rows):
 
 
 def test_a_kinerja_sheet_loads_with_every_row_accounted_for_and_names_its_problems():
-    data = _workbook([
-        ["10603456", "1234567890123456", 2024, "Baik", "Sesuai Ekspektasi", "Sesuai Ekspektasi", "Kualitas pembelajaran murid"],
-        ["10603456", "1234567890123457", 2024, None, "dibawah ekspektasi", "Sesuai", None],  # spellings folded; predikat derived
-        ["10603456", "1234567890123457", 2025, "Sangat Baik", "Sesuai Ekspektasi", "Di Bawah Ekspektasi", None],  # disagrees: warning
-        ["10603456", "9999999999999999", 2025, "Baik", None, None, None],  # not in Guru: rejected
-        ["10603456", "1234567890123456", 2025, None, "Sesuai Ekspektasi", None, None],  # nothing to go on: rejected
-    ])
+    data = _workbook(
+        [
+            ["10603456", "1234567890123456", 2024, "Baik", "Sesuai Ekspektasi", "Sesuai Ekspektasi", "Kualitas pembelajaran murid"],
+            ["10603456", "1234567890123457", 2024, None, "dibawah ekspektasi", "Sesuai", None],  # spellings folded; predikat derived
+            ["10603456", "1234567890123457", 2025, "Sangat Baik", "Sesuai Ekspektasi", "Di Bawah Ekspektasi", None],  # disagrees: warning
+            ["10603456", "9999999999999999", 2025, "Baik", None, None, None],  # not in Guru: rejected
+            ["10603456", "1234567890123456", 2025, None, "Sesuai Ekspektasi", None, None],  # nothing to go on: rejected
+        ]
+    )
     ds = load_file(data, "k.xlsx")
     rep = sheet_report(ds, "kinerja")
     assert (rep.rows_read, rep.rows_accepted, rep.rows_rejected, rep.rows_blank) == (5, 3, 2, 0)
@@ -128,13 +136,16 @@ def test_kurang_misconduct_as_pmm_writes_it_is_read_as_kurang():
 
 # --------------------------------------------------------- distribution and attention
 
+
 def _guru():
-    return pd.DataFrame({
-        "guru_id": ["a", "b", "c", "d"],
-        "nama": ["Ani", "Budi", "Citra", "Dedi"],
-        "npsn": ["1", "1", "1", "2"],
-        "status_kepegawaian": ["PNS", "PPPK", "PNS", "PNS"],
-    })
+    return pd.DataFrame(
+        {
+            "guru_id": ["a", "b", "c", "d"],
+            "nama": ["Ani", "Budi", "Citra", "Dedi"],
+            "npsn": ["1", "1", "1", "2"],
+            "status_kepegawaian": ["PNS", "PPPK", "PNS", "PNS"],
+        }
+    )
 
 
 def _kin():
@@ -189,6 +200,7 @@ def test_the_predikat_chart_stacks_all_five_predikat_per_school_and_year():
 
 # ------------------------------------------------------------------------ the samples
 
+
 def test_sample_kinerja_rows_are_smp_asn_teachers_2023_to_2025_only():
     for key in ("smpn8_prabumulih", "smpn7_muaro_jambi"):
         tables = samples.sample_tables(key)
@@ -235,6 +247,7 @@ def test_smpn8_predikat_distribution_on_the_bundled_sample():
 
 
 # ------------------------------------------------------------------------- the pages
+
 
 def _page(page: str, role: str | None = None, **query):
     from streamlit.testing.v1 import AppTest

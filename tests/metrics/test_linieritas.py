@@ -65,7 +65,9 @@ def test_religion_pjok_and_the_madrasah_subjects_stay_separate_for_a_class_teach
     Out of field by JJM: 9 / 19.
     """
     guru = _guru(_teacher("a", None, "PGMI", jenis="Guru Kelas"))
-    mengajar = _mengajar(("a", "Matematika", 6.0), ("a", "Akidah Akhlak", 2.0), ("a", "IPAS", 4.0), ("a", "Fiqih", 2.0), ("a", "Bahasa Arab", 2.0), ("a", "PJOK", 3.0))
+    mengajar = _mengajar(
+        ("a", "Matematika", 6.0), ("a", "Akidah Akhlak", 2.0), ("a", "IPAS", 4.0), ("a", "Fiqih", 2.0), ("a", "Bahasa Arab", 2.0), ("a", "PJOK", 3.0)
+    )
     judged = linieritas.judge(guru, mengajar, sekolah=_sekolah("MI"))
     got = dict(zip(judged["mata_pelajaran"], zip(judged["jjm"], judged["status"])))
     assert got == {
@@ -169,7 +171,11 @@ def test_a_pai_certificate_covers_its_madrasah_rumpun_and_not_bahasa_arab():
 def test_an_mi_subject_certificate_covers_guru_kelas_in_an_mi_only():
     """KMA 303/2016 (konversi guru MI): an MI teacher certified in a subject may teach as class teacher in
     the MI. Not in an SD; a PAI certificate is not named by it and is not converted."""
-    assert linieritas.judge_one("Guru Kelas", "Matematika", "Pendidikan Matematika", jenjang="MI", with_source=True) == ("linier", "sertifikasi_kma303", "KMA 303/2016")
+    assert linieritas.judge_one("Guru Kelas", "Matematika", "Pendidikan Matematika", jenjang="MI", with_source=True) == (
+        "linier",
+        "sertifikasi_kma303",
+        "KMA 303/2016",
+    )
     assert linieritas.judge_one("Guru Kelas", "Matematika", "Pendidikan Matematika", jenjang="SD")[0] == "tidak_linier"
     assert linieritas.judge_one("Guru Kelas", "Pendidikan Agama Islam", None, jenjang="MI")[0] == "tidak_linier"
 
@@ -248,7 +254,16 @@ def test_the_24_jjm_counts_only_linier_hours_plus_tugas_tambahan():
         _teacher("bk", "Bimbingan dan Konseling", jenis="Guru BK"),
         _teacher("h", "IPA", jenis="Kepala Sekolah"),
     )
-    mengajar = _mengajar(("a", "Matematika", 12.0), ("a", "IPA", 6.0), ("b", "Bahasa Inggris", 16.0), ("b", "Seni Budaya", 4.0), ("c", "IPA", 18.0), ("f", "IPA", 20.0), ("bk", "BK", 0.0), ("h", "IPA", 6.0))
+    mengajar = _mengajar(
+        ("a", "Matematika", 12.0),
+        ("a", "IPA", 6.0),
+        ("b", "Bahasa Inggris", 16.0),
+        ("b", "Seni Budaya", 4.0),
+        ("c", "IPA", 18.0),
+        ("f", "IPA", 20.0),
+        ("bk", "BK", 0.0),
+        ("h", "IPA", 6.0),
+    )
     judged = linieritas.judge(guru, mengajar)
     link = linieritas.jjm_link(judged, guru).set_index("guru_id")
     assert link.index.tolist() == ["c", "f", "b"]
@@ -257,7 +272,13 @@ def test_the_24_jjm_counts_only_linier_hours_plus_tugas_tambahan():
     assert link.loc["f", "duty_unknown"] == "Ketua Panitia Lomba"
     tot = linieritas.jjm_link_totals(judged, guru)
     assert {k: tot[k] for k in ("certified", "jjm_short", "jjm_gap_total", "jjm_not_counted_total", "bk_not_judged", "heads", "duty_unknown")} == {
-        "certified": 6, "jjm_short": 3, "jjm_gap_total": 10.0, "jjm_not_counted_total": 4.0, "bk_not_judged": 1, "heads": 1, "duty_unknown": 1,
+        "certified": 6,
+        "jjm_short": 3,
+        "jjm_gap_total": 10.0,
+        "jjm_not_counted_total": 4.0,
+        "bk_not_judged": 1,
+        "heads": 1,
+        "duty_unknown": 1,
     }
 
 

@@ -85,7 +85,9 @@ def test_a_training_without_an_end_date_counts_by_its_start():
 
 
 def test_per_teacher_sums_jp_counts_trainings_and_keeps_untrained_teachers():
-    p = _pelatihan([("a", "2025-01-10", "2025-01-12", 24, "Diklat"), ("a", "2025-03-01", "2025-03-01", None, "MGMP"), ("b", "2023-01-01", "2023-01-02", 8, "KKG")])
+    p = _pelatihan(
+        [("a", "2025-01-10", "2025-01-12", 24, "Diklat"), ("a", "2025-03-01", "2025-03-01", None, "MGMP"), ("b", "2023-01-01", "2023-01-02", 8, "KKG")]
+    )
     pt = participation.per_teacher(_guru(), p, REF).set_index("guru_id")
     assert pt.loc["a", "trainings"] == 2 and pt.loc["a", "jp"] == 24.0 and pt.loc["a", "trained"]
     assert not pt.loc["b", "trained"] and pt.loc["b", "last_training"] == pd.Timestamp("2023-01-02")
@@ -101,7 +103,14 @@ def test_trained_share_is_per_school_over_teachers():
 
 
 def test_type_counts_follow_the_schema_order_and_count_distinct_teachers():
-    p = _pelatihan([("a", "2025-02-01", "2025-02-01", 4, "MGMP"), ("a", "2025-03-01", "2025-03-01", 4, "MGMP"), ("b", "2025-02-01", "2025-02-03", 24, "Diklat"), ("c", "2025-02-01", "2025-02-01", 2, "IHT")])
+    p = _pelatihan(
+        [
+            ("a", "2025-02-01", "2025-02-01", 4, "MGMP"),
+            ("a", "2025-03-01", "2025-03-01", 4, "MGMP"),
+            ("b", "2025-02-01", "2025-02-03", 24, "Diklat"),
+            ("c", "2025-02-01", "2025-02-01", 2, "IHT"),
+        ]
+    )
     tc = participation.type_counts(_guru(), p, REF)
     assert tc["jenis"].tolist() == ["Diklat", "MGMP"]
     assert tc.set_index("jenis").loc["MGMP"].tolist() == [2, 1, 8.0]

@@ -27,10 +27,46 @@ A, B = "10000001", "10000002"
 
 def _guru(**changes) -> pd.DataFrame:
     rows = [
-        {"guru_id": "T1", "npsn": A, "nama": "Guru Satu", "pendidik": True, "sertifikasi": "Matematika", "jurusan_prodi": "Pendidikan Matematika", "status_kepegawaian": "PNS", "jenis_ptk": "Guru Mapel"},
-        {"guru_id": "T2", "npsn": A, "nama": "Guru Dua", "pendidik": True, "sertifikasi": None, "jurusan_prodi": "Pendidikan Bahasa Indonesia", "status_kepegawaian": "GTY/PTY", "jenis_ptk": "Guru Mapel"},
-        {"guru_id": "T3", "npsn": B, "nama": "Guru Tiga", "pendidik": True, "sertifikasi": "IPA", "jurusan_prodi": "Pendidikan IPA", "status_kepegawaian": "PNS", "jenis_ptk": "Guru Mapel"},
-        {"guru_id": "T4", "npsn": B, "nama": "Guru Empat", "pendidik": True, "sertifikasi": "Bahasa Inggris", "jurusan_prodi": "Pendidikan Bahasa Inggris", "status_kepegawaian": "PPPK", "jenis_ptk": "Guru Mapel"},
+        {
+            "guru_id": "T1",
+            "npsn": A,
+            "nama": "Guru Satu",
+            "pendidik": True,
+            "sertifikasi": "Matematika",
+            "jurusan_prodi": "Pendidikan Matematika",
+            "status_kepegawaian": "PNS",
+            "jenis_ptk": "Guru Mapel",
+        },
+        {
+            "guru_id": "T2",
+            "npsn": A,
+            "nama": "Guru Dua",
+            "pendidik": True,
+            "sertifikasi": None,
+            "jurusan_prodi": "Pendidikan Bahasa Indonesia",
+            "status_kepegawaian": "GTY/PTY",
+            "jenis_ptk": "Guru Mapel",
+        },
+        {
+            "guru_id": "T3",
+            "npsn": B,
+            "nama": "Guru Tiga",
+            "pendidik": True,
+            "sertifikasi": "IPA",
+            "jurusan_prodi": "Pendidikan IPA",
+            "status_kepegawaian": "PNS",
+            "jenis_ptk": "Guru Mapel",
+        },
+        {
+            "guru_id": "T4",
+            "npsn": B,
+            "nama": "Guru Empat",
+            "pendidik": True,
+            "sertifikasi": "Bahasa Inggris",
+            "jurusan_prodi": "Pendidikan Bahasa Inggris",
+            "status_kepegawaian": "PPPK",
+            "jenis_ptk": "Guru Mapel",
+        },
     ]
     for gid, values in changes.items():
         next(r for r in rows if r["guru_id"] == gid).update(values)
@@ -38,18 +74,24 @@ def _guru(**changes) -> pd.DataFrame:
 
 
 def _mengajar(t3_ipa: float = 18.0) -> pd.DataFrame:
-    return pd.DataFrame([
-        {"guru_id": "T1", "mata_pelajaran": "Matematika", "jjm": 24.0},
-        {"guru_id": "T2", "mata_pelajaran": "IPA", "jjm": 6.0},
-        {"guru_id": "T2", "mata_pelajaran": "Bahasa Indonesia", "jjm": 18.0},
-        {"guru_id": "T3", "mata_pelajaran": "IPA", "jjm": t3_ipa},
-        {"guru_id": "T4", "mata_pelajaran": "Bahasa Inggris", "jjm": 24.0},
-    ])
+    return pd.DataFrame(
+        [
+            {"guru_id": "T1", "mata_pelajaran": "Matematika", "jjm": 24.0},
+            {"guru_id": "T2", "mata_pelajaran": "IPA", "jjm": 6.0},
+            {"guru_id": "T2", "mata_pelajaran": "Bahasa Indonesia", "jjm": 18.0},
+            {"guru_id": "T3", "mata_pelajaran": "IPA", "jjm": t3_ipa},
+            {"guru_id": "T4", "mata_pelajaran": "Bahasa Inggris", "jjm": 24.0},
+        ]
+    )
 
 
 def _sekolah(status_a: str = "Negeri", coords: bool = False) -> pd.DataFrame:
-    df = pd.DataFrame([{"npsn": A, "nama_sekolah": "SMP A", "jenjang": "SMP", "status": status_a, "kecamatan": "K"},
-                       {"npsn": B, "nama_sekolah": "SMP B", "jenjang": "SMP", "status": "Negeri", "kecamatan": "K"}])
+    df = pd.DataFrame(
+        [
+            {"npsn": A, "nama_sekolah": "SMP A", "jenjang": "SMP", "status": status_a, "kecamatan": "K"},
+            {"npsn": B, "nama_sekolah": "SMP B", "jenjang": "SMP", "status": "Negeri", "kecamatan": "K"},
+        ]
+    )
     if coords:
         df["lintang"], df["bujur"] = [0.0, 0.0], [100.0, 101.0]
     return df
@@ -62,6 +104,7 @@ def _case(guru=None, mengajar=None, sekolah=None):
 
 
 # ------------------------------------------------------------------ needs
+
 
 def test_needs_split_each_school_subject_into_linier_and_out_of_field_hours():
     judged, g, _ = _case()
@@ -92,6 +135,7 @@ def test_the_heatmap_matrix_is_schools_by_subjects():
 
 # ------------------------------------------------------------------ redistribution
 
+
 def _takes(p):
     return p.moves[p.moves["kind"] == "take"]
 
@@ -100,7 +144,9 @@ def test_the_short_ipa_teacher_takes_the_out_of_field_ipa_hours_of_the_other_sch
     judged, g, s = _case()
     p = rd.propose(judged, g, s)
     takes = _takes(p)
-    assert takes[["guru_id", "from_npsn", "to_npsn", "mata_pelajaran", "hours", "reason"]].values.tolist() == [["T3", B, A, "IPA", 6.0, "plan.reason.replaces_out"]]
+    assert takes[["guru_id", "from_npsn", "to_npsn", "mata_pelajaran", "hours", "reason"]].values.tolist() == [
+        ["T3", B, A, "IPA", 6.0, "plan.reason.replaces_out"]
+    ]
     assert p.moves.loc[p.moves["kind"] == "release_out", ["guru_id", "hours"]].values.tolist() == [["T2", -6.0]]
     assert p.stats["out_before"] == 6.0 and p.stats["out_after"] == 0.0 and p.stats["uncovered_after"] == 0.0
     assert (p.stats["below24_before"], p.stats["below24_after"]) == (1, 0)
@@ -141,8 +187,26 @@ def test_a_fixed_teacher_is_never_moved_and_a_dropped_move_is_forbidden():
 
 def test_a_locked_move_is_kept_even_when_it_is_not_the_best():
     # T5, a second certified IPA teacher of B at 24 hours: the solver prefers T3 (6 short); locked, T5 takes A's hours
-    g = pd.concat([_guru(), pd.DataFrame([{"guru_id": "T5", "npsn": B, "nama": "Guru Lima", "pendidik": True, "sertifikasi": "IPA", "jurusan_prodi": "Pendidikan IPA",
-                                           "status_kepegawaian": "PNS", "jenis_ptk": "Guru Mapel"}])], ignore_index=True)
+    g = pd.concat(
+        [
+            _guru(),
+            pd.DataFrame(
+                [
+                    {
+                        "guru_id": "T5",
+                        "npsn": B,
+                        "nama": "Guru Lima",
+                        "pendidik": True,
+                        "sertifikasi": "IPA",
+                        "jurusan_prodi": "Pendidikan IPA",
+                        "status_kepegawaian": "PNS",
+                        "jenis_ptk": "Guru Mapel",
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
     m = pd.concat([_mengajar(), pd.DataFrame([{"guru_id": "T5", "mata_pelajaran": "IPA", "jjm": 24.0}])], ignore_index=True)
     judged, g, s = _case(guru=g, mengajar=m)
     free = _takes(rd.propose(judged, g, s))
@@ -172,12 +236,37 @@ def test_a_generated_district_gets_fewer_out_of_field_hours():
 
 # ------------------------------------------------------------------ training and follow-up
 
+
 def _training_case():
     judged, g, s = _case()
     g = g.assign(tik_laptop=[4, 2, 4, 4], tik_office=4, tik_lms=4, tik_media=4, tik_asesmen=4, tik_kka=4)
-    pel = pd.DataFrame([{"guru_id": gid, "nama_pelatihan": "Bimtek", "jenis": "Bimtek", "fokus": "Pedagogik", "tanggal_mulai": pd.Timestamp("2025-05-01"),
-                         "tanggal_selesai": pd.Timestamp("2025-05-01"), "peran": "Peserta"} for gid in ("T1", "T3", "T4")])
-    pen = pd.DataFrame([{"guru_id": "T1", "tanggal_penilaian": pd.Timestamp("2025-06-10"), "sumber": "Supervisi", "pedagogik": 60.0, "kepribadian": 80.0, "sosial": 80.0, "profesional": 80.0}])
+    pel = pd.DataFrame(
+        [
+            {
+                "guru_id": gid,
+                "nama_pelatihan": "Bimtek",
+                "jenis": "Bimtek",
+                "fokus": "Pedagogik",
+                "tanggal_mulai": pd.Timestamp("2025-05-01"),
+                "tanggal_selesai": pd.Timestamp("2025-05-01"),
+                "peran": "Peserta",
+            }
+            for gid in ("T1", "T3", "T4")
+        ]
+    )
+    pen = pd.DataFrame(
+        [
+            {
+                "guru_id": "T1",
+                "tanggal_penilaian": pd.Timestamp("2025-06-10"),
+                "sumber": "Supervisi",
+                "pedagogik": 60.0,
+                "kepribadian": 80.0,
+                "sosial": 80.0,
+                "profesional": 80.0,
+            }
+        ]
+    )
     return judged, g, s, pel, pen
 
 
@@ -202,7 +291,9 @@ def test_cohorts_group_the_same_topic_in_one_kecamatan_by_mgmp_subject():
     c2 = training.cohorts(rows, g, sd, judged)
     kkg = c2[c2["kind"] == "ict"]
     assert kkg[["forum", "size", "schools"]].values.tolist() == [["KKG", 2, 1]]
-    big = training.cohorts(pd.DataFrame({"guru_id": [f"g{i}" for i in range(7)], "npsn": A, "kind": "ict", "topic": "tik_lms", "detail": 1}), g, sd, judged, max_size=3)
+    big = training.cohorts(
+        pd.DataFrame({"guru_id": [f"g{i}" for i in range(7)], "npsn": A, "kind": "ict", "topic": "tik_lms", "detail": 1}), g, sd, judged, max_size=3
+    )
     assert sorted(big["size"]) == [2, 2, 3]
 
 
@@ -228,6 +319,7 @@ def test_a_pmm_year_counts_as_follow_up_only_for_a_training_of_its_first_half():
 
 # ------------------------------------------------------------------ geo, charts, exports, privacy
 
+
 def test_haversine_gives_a_degree_of_the_equator_as_111_km():
     assert float(geo.haversine_km(0.0, 100.0, 0.0, 101.0)) == pytest.approx(111.195, abs=0.01)
     c = geo.coordinates(pd.DataFrame({"npsn": ["1", "2", "3"], "lintang": [-3.4, 50.0, None], "bujur": [104.2, 104.0, 104.0]}))
@@ -242,7 +334,15 @@ def test_the_outline_is_indonesia_from_the_committed_file():
 
 
 def test_the_map_carries_each_school_npsn_for_a_click():
-    pts = pd.DataFrame({"npsn": [A, B, "x"], "nama_sekolah": ["SMP A", "SMP B", "C"], "lintang": [-3.4, -3.5, np.nan], "bujur": [104.2, 104.3, np.nan], "value": [0.1, 0.5, 0.2]})
+    pts = pd.DataFrame(
+        {
+            "npsn": [A, B, "x"],
+            "nama_sekolah": ["SMP A", "SMP B", "C"],
+            "lintang": [-3.4, -3.5, np.nan],
+            "bujur": [104.2, 104.3, np.nan],
+            "value": [0.1, 0.5, 0.2],
+        }
+    )
     fig = plan_charts.school_map(pts, geo.outline_rings(), "id", "metric.out_of_field_share", percent=True)
     assert len(fig.data) == 2 and fig.data[0].mode == "lines"
     assert list(fig.data[1].customdata) == [A, B] and list(fig.data[1].marker.color) == [10.0, 50.0]
@@ -269,14 +369,15 @@ def test_moves_show_codes_and_a_name_only_to_the_head_of_that_teachers_school():
 
 
 def test_the_plan_workbook_neutralises_formulas_and_fixes_sheet_names():
-    data = views.plan_xlsx({"Kebutuhan/mapel": pd.DataFrame({"a": ["=HYPERLINK(\"x\")", "ok"]})}, notice="contoh")
+    data = views.plan_xlsx({"Kebutuhan/mapel": pd.DataFrame({"a": ['=HYPERLINK("x")', "ok"]})}, notice="contoh")
     wb = openpyxl.load_workbook(io.BytesIO(data))
     ws = wb["Kebutuhan mapel"]
     values = [c.value for c in ws["A"]]
-    assert "=HYPERLINK(\"x\")" not in values and "ok" in values
+    assert '=HYPERLINK("x")' not in values and "ok" in values
 
 
 # ------------------------------------------------------------------ pages
+
 
 @pytest.mark.apptest
 @pytest.mark.parametrize("page", ["app_pages/kebutuhan_guru.py", "app_pages/peta_sekolah.py"])

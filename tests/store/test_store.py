@@ -136,10 +136,15 @@ def test_the_default_store_is_a_sqlite_file_in_the_data_dir(tmp_path, monkeypatc
 
 
 def test_a_table_round_trips_through_parquet_with_every_dtype_and_none_kept():
-    df = pd.DataFrame({
-        "_row": pd.array([2, None], dtype="Int64"), "npsn": pd.Series(["10603456", None], dtype=object),
-        "flag": pd.array([True, None], dtype="boolean"), "jjm": [24.0, float("nan")], "tgl": pd.to_datetime(["2025-01-02", None]),
-    })
+    df = pd.DataFrame(
+        {
+            "_row": pd.array([2, None], dtype="Int64"),
+            "npsn": pd.Series(["10603456", None], dtype=object),
+            "flag": pd.array([True, None], dtype="boolean"),
+            "jjm": [24.0, float("nan")],
+            "tgl": pd.to_datetime(["2025-01-02", None]),
+        }
+    )
     df.attrs = {"sheet": "Guru"}
     back = frames.from_parquet(frames.to_parquet(df))
     pd.testing.assert_frame_equal(back, df, check_exact=True)
@@ -384,14 +389,17 @@ def test_an_account_keeps_only_an_argon2_hash_and_its_region_in_one_spelling(sto
     assert u.kabupaten == "Kota Prabumulih"
 
 
-@pytest.mark.parametrize("args", [
-    ("x", "kepala_sekolah", PASSWORD, {}),
-    ("x", "dinas", PASSWORD, {}),
-    ("x", "guru", PASSWORD, {}),
-    ("x", "peneliti", "short", {}),
-    ("x", "kepala_sekolah", PASSWORD, {"npsn": ["123"]}),
-    ("kepala_a", "peneliti", PASSWORD, {}),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("x", "kepala_sekolah", PASSWORD, {}),
+        ("x", "dinas", PASSWORD, {}),
+        ("x", "guru", PASSWORD, {}),
+        ("x", "peneliti", "short", {}),
+        ("x", "kepala_sekolah", PASSWORD, {"npsn": ["123"]}),
+        ("kepala_a", "peneliti", PASSWORD, {}),
+    ],
+)
 def test_add_user_refuses_an_account_it_cannot_scope_or_secure(store, users, args):
     name, role, pw, kw = args
     with pytest.raises(ValueError):

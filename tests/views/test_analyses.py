@@ -88,12 +88,14 @@ def _mengajar(rows):
 
 
 def test_a_teacher_is_out_of_field_when_any_subject_is_and_shares_skip_unknown_teachers():
-    guru = _guru([
-        ("a", "1", True, "Bahasa Inggris", "Pendidikan Bahasa Inggris", True),
-        ("b", "1", True, None, "Pendidikan IPS", True),
-        ("c", "1", True, None, "Ushuluddin", False),
-        ("t", "1", False, None, "Akuntansi", False),
-    ])
+    guru = _guru(
+        [
+            ("a", "1", True, "Bahasa Inggris", "Pendidikan Bahasa Inggris", True),
+            ("b", "1", True, None, "Pendidikan IPS", True),
+            ("c", "1", True, None, "Ushuluddin", False),
+            ("t", "1", False, None, "Akuntansi", False),
+        ]
+    )
     mengajar = _mengajar([("a", "Bahasa Inggris", 16.0), ("a", "Seni Budaya", 8.0), ("b", "IPS", 24.0), ("c", "IPA", 10.0), ("t", "IPA", 2.0)])
     judged = linieritas.judge(guru, mengajar)
     assert set(judged["guru_id"]) == {"a", "b", "c"}, "tenaga kependidikan are not judged"
@@ -129,7 +131,9 @@ def test_sample_smpn8_has_the_studied_out_of_field_teachers(smpn8):
 # ----------------------------------------------------------------------- PKG
 
 
-@pytest.mark.parametrize(("scores", "value"), [([0, 0, 0, 0], 1), ([1, 0, 0, 1], 1), ([1, 1, 0, 1], 2), ([2, 1, 1, 1], 3), ([2, 2, 1, 2], 4), ([1, 2, 2, 1], 3)])
+@pytest.mark.parametrize(
+    ("scores", "value"), [([0, 0, 0, 0], 1), ([1, 0, 0, 1], 1), ([1, 1, 0, 1], 2), ([2, 1, 1, 1], 3), ([2, 2, 1, 2], 4), ([1, 2, 2, 1], 3)]
+)
 def test_a_competency_value_converts_the_indicator_percentage(scores, value):
     assert pkg.competency_value(scores) == value
 
@@ -141,7 +145,20 @@ def test_indicator_scores_outside_0_to_2_are_refused():
         pkg.competency_value([])
 
 
-@pytest.mark.parametrize(("value", "key"), [(100, "amat_baik"), (90.01, "amat_baik"), (90.0, "baik"), (75.5, "baik"), (75.0, "cukup"), (60.2, "cukup"), (60.0, "sedang"), (50.0, "kurang"), (float("nan"), None)])
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        (100, "amat_baik"),
+        (90.01, "amat_baik"),
+        (90.0, "baik"),
+        (75.5, "baik"),
+        (75.0, "cukup"),
+        (60.2, "cukup"),
+        (60.0, "sedang"),
+        (50.0, "kurang"),
+        (float("nan"), None),
+    ],
+)
 def test_categories_use_the_unrounded_value(value, key):
     assert pkg.category(value) == key
 
@@ -162,8 +179,24 @@ def test_nilai_pkg_is_the_sum_over_56_and_domains_the_mean_over_4():
 
 def test_the_latest_assessment_counts_and_ukg_is_kept_apart():
     rows = [
-        {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2024-01-01"), "sumber": "Supervisi", "pedagogik": 50, "kepribadian": 50, "sosial": 50, "profesional": 50},
-        {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "Supervisi", "pedagogik": 80, "kepribadian": 70, "sosial": 60, "profesional": 90},
+        {
+            "guru_id": "a",
+            "tanggal_penilaian": pd.Timestamp("2024-01-01"),
+            "sumber": "Supervisi",
+            "pedagogik": 50,
+            "kepribadian": 50,
+            "sosial": 50,
+            "profesional": 50,
+        },
+        {
+            "guru_id": "a",
+            "tanggal_penilaian": pd.Timestamp("2025-01-01"),
+            "sumber": "Supervisi",
+            "pedagogik": 80,
+            "kepribadian": 70,
+            "sosial": 60,
+            "profesional": 90,
+        },
         {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-06-01"), "sumber": "UKG", "pedagogik": 40, "profesional": 52},
         {"guru_id": "b", "tanggal_penilaian": pd.Timestamp("2025-06-01"), "sumber": "UKG", "pedagogik": 60, "profesional": 70},
     ]
@@ -181,7 +214,15 @@ def test_the_domain_fallback_weights_the_domains_7_3_2_2_and_is_not_nilai_pkg():
     # Only domain scores: pedagogik 100, the other three 50. Equal weights would give
     # 62.5; the 14 competencies weight them 7:3:2:2 (K1–K7, K8–K10, K11–K12, K13–K14,
     # Permenneg PAN-RB 16/2009): (7×100 + 3×50 + 2×50 + 2×50) / 14 = 1050 / 14 = 75.
-    row = {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG", "pedagogik": 100, "kepribadian": 50, "sosial": 50, "profesional": 50}
+    row = {
+        "guru_id": "a",
+        "tanggal_penilaian": pd.Timestamp("2025-01-01"),
+        "sumber": "PKG",
+        "pedagogik": 100,
+        "kepribadian": 50,
+        "sosial": 50,
+        "profesional": 50,
+    }
     s = pkg.assessment_scores(_penilaian([row])).iloc[0]
     assert s["nilai"] == pytest.approx(75.0)
     assert s["nilai_basis"] == "domain_composite"
@@ -200,8 +241,24 @@ def test_domain_scores_from_the_k_values_give_the_nilai_pkg_back_through_the_wei
 def test_a_supervision_score_gets_no_pkg_category():
     # Pedoman PK Guru's categories are of Nilai PKG: a Supervisi row of 95 everywhere is not "Amat Baik".
     rows = [
-        {"guru_id": "a", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "Supervisi", "pedagogik": 95, "kepribadian": 95, "sosial": 95, "profesional": 95},
-        {"guru_id": "b", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "Mandiri", "pedagogik": 95, "kepribadian": 95, "sosial": 95, "profesional": 95},
+        {
+            "guru_id": "a",
+            "tanggal_penilaian": pd.Timestamp("2025-01-01"),
+            "sumber": "Supervisi",
+            "pedagogik": 95,
+            "kepribadian": 95,
+            "sosial": 95,
+            "profesional": 95,
+        },
+        {
+            "guru_id": "b",
+            "tanggal_penilaian": pd.Timestamp("2025-01-01"),
+            "sumber": "Mandiri",
+            "pedagogik": 95,
+            "kepribadian": 95,
+            "sosial": 95,
+            "profesional": 95,
+        },
         {"guru_id": "c", "tanggal_penilaian": pd.Timestamp("2025-01-01"), "sumber": "PKG", "pedagogik": 95, "kepribadian": 95, "sosial": 95, "profesional": 95},
     ]
     s = pkg.assessment_scores(_penilaian(rows))
@@ -257,7 +314,18 @@ def test_the_ukg_reference_holds_the_2015_national_mean():
 def _tik(levels_per_teacher, jenis="Guru Mapel"):
     rows = []
     for i, lv in enumerate(levels_per_teacher):
-        rows.append({"guru_id": str(i), "npsn": "1", "jenis_ptk": jenis, "pendidik": True, "tanggal_lahir": pd.Timestamp("1980-01-01"), "status_kepegawaian": "PNS", "sertifikasi": None} | dict(zip(ict.SKILLS, lv)))
+        rows.append(
+            {
+                "guru_id": str(i),
+                "npsn": "1",
+                "jenis_ptk": jenis,
+                "pendidik": True,
+                "tanggal_lahir": pd.Timestamp("1980-01-01"),
+                "status_kepegawaian": "PNS",
+                "sertifikasi": None,
+            }
+            | dict(zip(ict.SKILLS, lv))
+        )
     return pd.DataFrame(rows)
 
 
@@ -304,14 +372,39 @@ def test_summary_json_has_the_documented_shape(smpn8, capsys):
     assert main(["summary", SMPN8, "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     s = out["schools"][0]
-    assert set(s) >= {"npsn", "name", "teachers", "out_of_field_share_headcount", "out_of_field_share_jjm", "domain_mean", "ict_below_target_share", "trained_last_12_months_share"}
+    assert set(s) >= {
+        "npsn",
+        "name",
+        "teachers",
+        "out_of_field_share_headcount",
+        "out_of_field_share_jjm",
+        "domain_mean",
+        "ict_below_target_share",
+        "trained_last_12_months_share",
+    }
     assert set(s["domain_mean"]) == {"pedagogik", "kepribadian", "sosial", "profesional"}
     assert set(s["ict_below_target_share"]) == set(ict.SKILLS)
     assert s == summarize(smpn8)["schools"][0]
     assert list(s["pkg_category_counts"]) == ["amat_baik", "baik", "cukup", "sedang", "kurang"]
     assert s["out_of_field_by_subject"]["Seni Budaya"]["tidak_linier"] >= 1
     effect = s["training_effects"]["pedagogik"]
-    assert set(effect) == {"n", "n_teachers", "mean_change", "ci_low", "ci_high", "p_ttest", "p_holm", "p_wilcoxon", "wilcoxon_method", "d_z", "hedges_g", "pre_ceiling_share", "post_ceiling_share", "ceiling", "did"}
+    assert set(effect) == {
+        "n",
+        "n_teachers",
+        "mean_change",
+        "ci_low",
+        "ci_high",
+        "p_ttest",
+        "p_holm",
+        "p_wilcoxon",
+        "wilcoxon_method",
+        "d_z",
+        "hedges_g",
+        "pre_ceiling_share",
+        "post_ceiling_share",
+        "ceiling",
+        "did",
+    }
     assert set(effect["did"]) == {"estimate", "ci_low", "ci_high", "p_value", "n_clusters", "df", "cluster"}
     assert effect["did"]["df"] == effect["did"]["n_clusters"] - 1, "cluster-robust t on G - 1 degrees of freedom"
 
@@ -347,9 +440,26 @@ def test_the_school_report_refuses_an_unknown_school(smpn8):
 
 def test_the_reference_tables_cover_every_subject_of_the_curriculum():
     wanted = [
-        "Pendidikan Agama Islam dan Budi Pekerti", "Pendidikan Pancasila", "Bahasa Indonesia", "Matematika", "IPA", "IPS", "IPAS",
-        "Bahasa Inggris", "Pendidikan Jasmani, Olahraga, dan Kesehatan", "Informatika", "Seni Budaya", "Prakarya", "Muatan Lokal",
-        "Koding dan Kecerdasan Artifisial", "Al-Qur'an Hadis", "Akidah Akhlak", "Fikih", "Sejarah Kebudayaan Islam", "Bahasa Arab", "Guru Kelas",
+        "Pendidikan Agama Islam dan Budi Pekerti",
+        "Pendidikan Pancasila",
+        "Bahasa Indonesia",
+        "Matematika",
+        "IPA",
+        "IPS",
+        "IPAS",
+        "Bahasa Inggris",
+        "Pendidikan Jasmani, Olahraga, dan Kesehatan",
+        "Informatika",
+        "Seni Budaya",
+        "Prakarya",
+        "Muatan Lokal",
+        "Koding dan Kecerdasan Artifisial",
+        "Al-Qur'an Hadis",
+        "Akidah Akhlak",
+        "Fikih",
+        "Sejarah Kebudayaan Islam",
+        "Bahasa Arab",
+        "Guru Kelas",
     ]
     assert set(wanted) <= set(subjects.subject_names())
     qualified = set().union(*(subjects.qualified_subjects(p) or set() for p in pd.read_csv(subjects.PRODI_FILE)["jurusan_prodi"]))
@@ -380,13 +490,17 @@ def test_a_replacement_programme_table_is_checked_row_by_row(tmp_path):
 
 
 def test_out_of_field_by_certification_and_the_24_jjm_gap():
-    guru = _guru([
-        ("a", "1", True, "Bahasa Inggris", "Pendidikan Bahasa Inggris", True),
-        ("b", "1", True, None, "Pendidikan IPS", True),
-        ("c", "1", True, "IPA", "Pendidikan IPA", True),
-        ("d", "1", True, None, "Ushuluddin", False),
-    ]).assign(status_kepegawaian=["PNS", "GTY/PTY", "PNS", "GTY/PTY"])
-    judged = linieritas.judge(guru, _mengajar([("a", "Bahasa Inggris", 16.0), ("a", "Seni Budaya", 8.0), ("b", "Prakarya", 6.0), ("c", "IPA", 24.0), ("d", "IPA", 6.0)]))
+    guru = _guru(
+        [
+            ("a", "1", True, "Bahasa Inggris", "Pendidikan Bahasa Inggris", True),
+            ("b", "1", True, None, "Pendidikan IPS", True),
+            ("c", "1", True, "IPA", "Pendidikan IPA", True),
+            ("d", "1", True, None, "Ushuluddin", False),
+        ]
+    ).assign(status_kepegawaian=["PNS", "GTY/PTY", "PNS", "GTY/PTY"])
+    judged = linieritas.judge(
+        guru, _mengajar([("a", "Bahasa Inggris", 16.0), ("a", "Seni Budaya", 8.0), ("b", "Prakarya", 6.0), ("c", "IPA", 24.0), ("d", "IPA", 6.0)])
+    )
     cert = linieritas.by_group(judged, guru, "sertifikasi").set_index("group")
     assert cert.loc["certified"].tolist() == [2, 1, 0.5]
     assert cert.loc["uncertified"].tolist() == [1, 1, 1.0], "d is unknown and left out"
@@ -401,7 +515,14 @@ def test_out_of_field_by_certification_and_the_24_jjm_gap():
 
 def test_training_needs_skip_teachers_with_a_recent_tik_training():
     guru = _tik([(1, 4, 4, 4, 4, 4), (2, 4, 4, 4, 4, 4), (4,) * 6])
-    pel = pd.DataFrame({"guru_id": ["0", "1"], "fokus": ["Pedagogik", "TIK"], "tanggal_mulai": pd.to_datetime(["2025-03-01", "2025-03-01"]), "tanggal_selesai": pd.to_datetime(["2025-03-02", "2025-03-02"])})
+    pel = pd.DataFrame(
+        {
+            "guru_id": ["0", "1"],
+            "fokus": ["Pedagogik", "TIK"],
+            "tanggal_mulai": pd.to_datetime(["2025-03-01", "2025-03-01"]),
+            "tanggal_selesai": pd.to_datetime(["2025-03-02", "2025-03-02"]),
+        }
+    )
     needs = ict.training_needs(guru, pel, date(2025, 6, 1))
     assert needs["guru_id"].tolist() == ["0"], "teacher 1 had a TIK training, teacher 2 has no gap"
     assert pd.isna(needs.iloc[0]["last_tik_training"])
@@ -421,13 +542,17 @@ def test_ict_age_groups_come_in_age_order(smpn8):
     assert groups == [b for b in ("<30", "30-39", "40-49", "50+", "unknown") if b in groups]
 
 
-@pytest.mark.parametrize(("scores", "value"), [([1, 1, 0, 0], 1), ([1, 1, 1, 0], 2), ([1, 1, 1, 1], 2), ([2, 1, 1, 1], 3), ([2, 2, 1, 1], 3), ([2, 2, 2, 1], 4)])
+@pytest.mark.parametrize(
+    ("scores", "value"), [([1, 1, 0, 0], 1), ([1, 1, 1, 0], 2), ([1, 1, 1, 1], 2), ([2, 1, 1, 1], 3), ([2, 2, 1, 1], 3), ([2, 2, 2, 1], 4)]
+)
 def test_competency_value_boundaries_at_25_50_and_75_percent(scores, value):
     # 2/8 = 25 % → 1; 3/8 = 37.5 % → 2; 4/8 = 50 % → 2; 5/8 = 62.5 % → 3; 6/8 = 75 % → 3; 7/8 = 87.5 % → 4
     assert pkg.competency_value(scores) == value
 
 
-@pytest.mark.parametrize(("value", "key"), [(50, "kurang"), (51, "sedang"), (60, "sedang"), (61, "cukup"), (75, "cukup"), (76, "baik"), (90, "baik"), (91, "amat_baik")])
+@pytest.mark.parametrize(
+    ("value", "key"), [(50, "kurang"), (51, "sedang"), (60, "sedang"), (61, "cukup"), (75, "cukup"), (76, "baik"), (90, "baik"), (91, "amat_baik")]
+)
 def test_category_boundaries_of_the_pedoman_table(value, key):
     assert pkg.category(value) == key
 
@@ -455,7 +580,9 @@ def test_the_school_report_carries_native_charts_over_its_tables(smpn8):
 
 
 def test_a_teacher_whose_jjm_is_blank_is_not_listed_as_24_hours_short():
-    guru = _guru([("a", "1", True, "IPA", "Pendidikan IPA", True), ("h", "1", True, "IPA", "Pendidikan IPA", True)]).assign(jenis_ptk=["Guru Mapel", "Kepala Sekolah"])
+    guru = _guru([("a", "1", True, "IPA", "Pendidikan IPA", True), ("h", "1", True, "IPA", "Pendidikan IPA", True)]).assign(
+        jenis_ptk=["Guru Mapel", "Kepala Sekolah"]
+    )
     judged = linieritas.judge(guru, _mengajar([("a", "IPA", np.nan), ("h", "IPA", 6.0)]))
     assert linieritas.jjm_link(judged, guru).empty, "blank JJM: gap unknown; the head's minimum is 6 JJM"
     assert linieritas.jjm_band(pd.NA) is None
@@ -465,7 +592,15 @@ def test_speakers_and_committee_members_are_not_counted_as_trained():
     from analysis.metrics import participation
 
     guru = pd.DataFrame({"guru_id": ["a", "b"], "npsn": ["1", "1"], "jenis_ptk": ["Guru Mapel"] * 2, "pendidik": [True, True]})
-    pel = pd.DataFrame({"guru_id": ["a", "b"], "peran": ["Panitia", "Peserta"], "jp": [16.0, 8.0], "tanggal_mulai": pd.to_datetime(["2025-03-01"] * 2), "tanggal_selesai": pd.to_datetime(["2025-03-02"] * 2)})
+    pel = pd.DataFrame(
+        {
+            "guru_id": ["a", "b"],
+            "peran": ["Panitia", "Peserta"],
+            "jp": [16.0, 8.0],
+            "tanggal_mulai": pd.to_datetime(["2025-03-01"] * 2),
+            "tanggal_selesai": pd.to_datetime(["2025-03-02"] * 2),
+        }
+    )
     pt = participation.per_teacher(guru, pel, date(2025, 6, 1)).set_index("guru_id")
     assert not pt.loc["a", "trained"] and pt.loc["b", "trained"]
 
@@ -473,10 +608,22 @@ def test_speakers_and_committee_members_are_not_counted_as_trained():
 def test_teachers_from_a_file_without_trainings_are_left_out_of_the_trained_share():
     from analysis.metrics import participation
 
-    guru = pd.DataFrame({"guru_id": ["a", "b", "c"], "npsn": ["1", "1", "2"], "jenis_ptk": ["Guru Mapel"] * 3, "pendidik": [True] * 3, "pelatihan_recorded": [True, True, False]})
-    pel = pd.DataFrame({"guru_id": ["a"], "peran": [None], "jp": [8.0], "tanggal_mulai": pd.to_datetime(["2025-03-01"]), "tanggal_selesai": pd.to_datetime(["2025-03-02"])})
+    guru = pd.DataFrame(
+        {
+            "guru_id": ["a", "b", "c"],
+            "npsn": ["1", "1", "2"],
+            "jenis_ptk": ["Guru Mapel"] * 3,
+            "pendidik": [True] * 3,
+            "pelatihan_recorded": [True, True, False],
+        }
+    )
+    pel = pd.DataFrame(
+        {"guru_id": ["a"], "peran": [None], "jp": [8.0], "tanggal_mulai": pd.to_datetime(["2025-03-01"]), "tanggal_selesai": pd.to_datetime(["2025-03-02"])}
+    )
     assert participation.recorded_trained_share(guru, pel, date(2025, 6, 1)) == 0.5
-    assert participation.recorded_trained_share(guru[guru["npsn"] == "1"].assign(pelatihan_recorded=True), pel.iloc[:0], date(2025, 6, 1)) == 0.0, "recorded, nobody trained: 0 %, not unknown"
+    assert participation.recorded_trained_share(guru[guru["npsn"] == "1"].assign(pelatihan_recorded=True), pel.iloc[:0], date(2025, 6, 1)) == 0.0, (
+        "recorded, nobody trained: 0 %, not unknown"
+    )
     assert participation.recorded_trained_share(guru[guru["npsn"] == "2"], pel, date(2025, 6, 1)) is None
 
 

@@ -27,7 +27,9 @@ def district_ds(district_dataset):
 def test_filters_narrow_the_schools_and_unknown_filters_are_refused(district_ds):
     mi = district.filtered_npsn(district_ds, {"jenjang": ["MI"]})
     assert len(mi) == 6
-    assert district.filtered_npsn(district_ds, {"jenjang": ["MI"], "status": ["Negeri"]}) == [n for n in mi if n in district.filtered_npsn(district_ds, {"status": ["Negeri"]})]
+    assert district.filtered_npsn(district_ds, {"jenjang": ["MI"], "status": ["Negeri"]}) == [
+        n for n in mi if n in district.filtered_npsn(district_ds, {"status": ["Negeri"]})
+    ]
     assert len(district.filtered_npsn(district_ds, {})) == len(district_ds.tables["sekolah"])
     with pytest.raises(KeyError):
         district.filtered_npsn(district_ds, {"agama": ["Islam"]})
@@ -119,7 +121,10 @@ def test_all_five_studies_are_coded_with_the_studies_own_obstacle_categories():
 
 def test_a_study_with_an_unknown_obstacle_category_is_refused(tmp_path):
     bad = tmp_path / "s.yaml"
-    bad.write_text("studies:\n  - {id: x, site: X, jenjang: [SMP], method: m, informants: [], competencies: [], training_forms: [], obstacles: [{category: Cuaca, text: hujan}], remedies: [], outcomes: [], testable: [], citation: c}\n", encoding="utf-8")
+    bad.write_text(
+        "studies:\n  - {id: x, site: X, jenjang: [SMP], method: m, informants: [], competencies: [], training_forms: [], obstacles: [{category: Cuaca, text: hujan}], remedies: [], outcomes: [], testable: [], citation: c}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(studies.StudiesError, match="Cuaca"):
         studies.load_studies(bad)
 
@@ -158,12 +163,12 @@ def test_every_obstacle_category_has_a_label_in_both_languages():
 
 
 def test_exported_tables_neutralise_formula_text_and_never_write_formulas():
-    df = pd.DataFrame({"Nama": ["=HYPERLINK(\"http://x\")", "+62 811", "Budi"], "JJM": [24, 18, np.nan]})
+    df = pd.DataFrame({"Nama": ['=HYPERLINK("http://x")', "+62 811", "Budi"], "JJM": [24, 18, np.nan]})
     csv = exports.table_csv(df).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv and "'+62 811" in csv
     wb = openpyxl.load_workbook(io.BytesIO(exports.table_xlsx(df)))
     ws = wb.active
-    assert ws["A2"].value == "'=HYPERLINK(\"http://x\")" and ws["A2"].data_type == "s"
+    assert ws["A2"].value == '\'=HYPERLINK("http://x")' and ws["A2"].data_type == "s"
     assert ws["B2"].value == 24 and ws["B4"].value is None
 
 
@@ -181,7 +186,7 @@ def test_the_district_workbook_has_native_charts_over_its_own_cells(district_ds)
 def test_html_reports_are_self_contained_and_carry_the_page_figures(district_ds):
     html = exports.school_report_html(district_ds, "10603812", "en")
     assert html.startswith("<!DOCTYPE html>") and "plotly" in html
-    assert "<script src=\"http" not in html, "no network needed to open it"
+    assert '<script src="http' not in html, "no network needed to open it"
     assert "Illustrative sample data" in html and "SMP Negeri 8 Prabumulih" in html
     assert html.count("class='figure'") >= 6
     assert "<script>alert" not in exports.html_report("t", ["<script>alert(1)</script>"], [("h", ["<b>x</b>"])])

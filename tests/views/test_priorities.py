@@ -18,7 +18,9 @@ from analysis.views import district, priorities
 
 def _table(rows):
     """A school table with one indicator: (npsn, name, out-of-field share, domain mean)."""
-    return pd.DataFrame([{"npsn": n, "nama_sekolah": name, "teachers": 10, "out_of_field_share_headcount": oof, "domain_mean_pedagogik": mean} for n, name, oof, mean in rows])
+    return pd.DataFrame(
+        [{"npsn": n, "nama_sekolah": name, "teachers": 10, "out_of_field_share_headcount": oof, "domain_mean_pedagogik": mean} for n, name, oof, mean in rows]
+    )
 
 
 def test_red_schools_come_before_yellow_and_more_untrained_teachers_before_fewer():
@@ -44,8 +46,26 @@ def test_a_low_domain_mean_is_the_gap_and_an_unknown_untrained_count_goes_last_i
 
 
 def test_untrained_teachers_are_counted_only_where_the_file_recorded_trainings():
-    guru = pd.DataFrame({"guru_id": ["a", "b", "c", "d"], "npsn": ["1", "1", "1", "2"], "pendidik": True, "jenis_ptk": "Guru Mapel", "pelatihan_recorded": [True, True, True, False]})
-    pel = pd.DataFrame({"guru_id": ["a"], "nama_pelatihan": ["x"], "jenis": ["KKG"], "tanggal_mulai": [pd.Timestamp("2024-05-01")], "tanggal_selesai": [pd.Timestamp("2024-05-02")], "jp": [10], "peran": [None]})
+    guru = pd.DataFrame(
+        {
+            "guru_id": ["a", "b", "c", "d"],
+            "npsn": ["1", "1", "1", "2"],
+            "pendidik": True,
+            "jenis_ptk": "Guru Mapel",
+            "pelatihan_recorded": [True, True, True, False],
+        }
+    )
+    pel = pd.DataFrame(
+        {
+            "guru_id": ["a"],
+            "nama_pelatihan": ["x"],
+            "jenis": ["KKG"],
+            "tanggal_mulai": [pd.Timestamp("2024-05-01")],
+            "tanggal_selesai": [pd.Timestamp("2024-05-02")],
+            "jp": [10],
+            "peran": [None],
+        }
+    )
     out = priorities.untrained_per_school(guru, pel, date(2024, 12, 31))
     counts = dict(zip(out["npsn"], out["untrained"]))
     assert counts["1"] == 2
@@ -93,4 +113,12 @@ def test_a_report_filtered_to_mi_says_so_in_its_header_and_filter_sheet(district
 
 def test_filter_lines_name_every_filter_in_the_users_language():
     lines = district.filter_lines({"status": ["Swasta"]}, "en", date(2024, 7, 1), 2, schools=["MIN 2"])
-    assert lines == [("Jenjang (level)", "All"), ("Kecamatan (sub-district)", "All"), ("Naungan (ministry)", "All"), ("Status", "Swasta"), ("Schools chosen", "MIN 2"), ("Reference date", "01/07/2024"), ("ICT target level", "2")]
+    assert lines == [
+        ("Jenjang (level)", "All"),
+        ("Kecamatan (sub-district)", "All"),
+        ("Naungan (ministry)", "All"),
+        ("Status", "Swasta"),
+        ("Schools chosen", "MIN 2"),
+        ("Reference date", "01/07/2024"),
+        ("ICT target level", "2"),
+    ]

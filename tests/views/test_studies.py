@@ -4,7 +4,6 @@ Each sample test names the study's claim it checks; the line numbers are those
 of the study texts the samples were built from (issue §4).
 """
 
-
 import pandas as pd
 import pytest
 
@@ -179,7 +178,13 @@ def test_a_finding_about_change_is_set_beside_a_change_figure():
 def test_studies_are_compared_with_their_site_else_their_jenjang_else_nothing():
     coded = {s.id: s for s in studies.load_studies()}
     mi, smp8, pes = coded["003_81dc6fbc27978915"], coded["002_9a25c0761d987950"], coded["004_e5df26d4826b8f11"]
-    user = pd.DataFrame({"npsn": ["11111111", "22222222", "33333333", "44444444"], "jenjang": ["SMP", "MI", "MTs", "MTs"], "berbasis_pesantren": ["Tidak", "Tidak", "Tidak", "Ya"]})
+    user = pd.DataFrame(
+        {
+            "npsn": ["11111111", "22222222", "33333333", "44444444"],
+            "jenjang": ["SMP", "MI", "MTs", "MTs"],
+            "berbasis_pesantren": ["Tidak", "Tidak", "Tidak", "Ya"],
+        }
+    )
     assert studies.comparison_schools(mi, user) == (studies.MATCH_JENJANG, ["22222222"])
     assert studies.comparison_schools(smp8, user) == (studies.MATCH_JENJANG, ["11111111"])
     assert studies.comparison_schools(pes, user) == (studies.MATCH_JENJANG, ["44444444"]), "pesantren-based MTs first"

@@ -1,6 +1,5 @@
 """Trend figures per school × reference year, and over the district weighted by teachers."""
 
-
 import pandas as pd
 import pytest
 
@@ -47,9 +46,36 @@ def test_district_shares_are_weighted_by_teachers_worked_by_hand():
     # (10*0.2 + 30*0.4) / 40 = 14/40 = 0.35. School 2 has no ICT figure: school 1's 0.5 alone.
     per_school = pd.DataFrame(
         [
-            {"npsn": "1", "year": 2024, "teachers": 10, "out_of_field_share": 0.2, "trained_share": 1.0, "ict_below_target_share": 0.5, "assessed": 4, **{f"pkg_{c}": 1 for c in trends.CATEGORIES}},
-            {"npsn": "2", "year": 2024, "teachers": 30, "out_of_field_share": 0.4, "trained_share": 0.0, "ict_below_target_share": float("nan"), "assessed": 6, **{f"pkg_{c}": 2 for c in trends.CATEGORIES}},
-            {"npsn": "1", "year": 2025, "teachers": 0, "out_of_field_share": float("nan"), "trained_share": float("nan"), "ict_below_target_share": float("nan"), "assessed": 0, **{f"pkg_{c}": 0 for c in trends.CATEGORIES}},
+            {
+                "npsn": "1",
+                "year": 2024,
+                "teachers": 10,
+                "out_of_field_share": 0.2,
+                "trained_share": 1.0,
+                "ict_below_target_share": 0.5,
+                "assessed": 4,
+                **{f"pkg_{c}": 1 for c in trends.CATEGORIES},
+            },
+            {
+                "npsn": "2",
+                "year": 2024,
+                "teachers": 30,
+                "out_of_field_share": 0.4,
+                "trained_share": 0.0,
+                "ict_below_target_share": float("nan"),
+                "assessed": 6,
+                **{f"pkg_{c}": 2 for c in trends.CATEGORIES},
+            },
+            {
+                "npsn": "1",
+                "year": 2025,
+                "teachers": 0,
+                "out_of_field_share": float("nan"),
+                "trained_share": float("nan"),
+                "ict_below_target_share": float("nan"),
+                "assessed": 0,
+                **{f"pkg_{c}": 0 for c in trends.CATEGORIES},
+            },
         ]
     )
     out = trends.district_trends(per_school).set_index("year")
@@ -61,7 +87,9 @@ def test_district_shares_are_weighted_by_teachers_worked_by_hand():
 
 
 def test_the_long_form_keeps_only_figures_with_a_value():
-    trend = pd.DataFrame({"year": [2024, 2025], "out_of_field_share": [0.1, float("nan")], "trained_share": [0.5, 0.6], "ict_below_target_share": [float("nan")] * 2})
+    trend = pd.DataFrame(
+        {"year": [2024, 2025], "out_of_field_share": [0.1, float("nan")], "trained_share": [0.5, 0.6], "ict_below_target_share": [float("nan")] * 2}
+    )
     long = trends.long_shares(trend)
     assert len(long) == 3
     assert set(long["figure"]) == {"out_of_field_share", "trained_share"}

@@ -1,6 +1,5 @@
 """The shape of the workbook format: a :class:`Column`, a :class:`Sheet`, how headers are compared."""
 
-
 from __future__ import annotations
 
 import re
