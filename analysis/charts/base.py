@@ -197,10 +197,11 @@ def count_bars(
         part = counts if g is None else counts[counts[color] == g]
         by_cat = dict(zip(part[category], part[value]))
         if g is None:
-            x = [None if pd.isna(by_cat.get(c)) else float(by_cat[c]) for c in cats]
+            x: list[float | None] = [None if pd.isna(by_cat.get(c)) else float(by_cat[c]) for c in cats]
         else:
-            x = [0.0 if pd.isna(by_cat.get(c)) else float(by_cat[c]) for c in cats]
-            totals = [a + b for a, b in zip(totals, x)]
+            parts = [0.0 if pd.isna(by_cat.get(c)) else float(by_cat[c]) for c in cats]
+            totals = [a + b for a, b in zip(totals, parts)]
+            x = list(parts)
         name = (color_labels or {}).get(g, str(g)) if g is not None else t(value_key, lang)
         fig.add_trace(
             go.Bar(

@@ -320,7 +320,7 @@ def teacher_scores_figure(assessments: pd.DataFrame, lang: str, minimum: float =
             y=part["score"],
             mode="lines+markers",
             name=f"{t(f'domain.{d}', lang)} ({src})",
-            line={"color": palette.get(d, MAIN), "dash": "dot" if src == "UKG" else "solid"},
+            line={"color": palette.get(str(d), MAIN), "dash": "dot" if src == "UKG" else "solid"},
             marker={"symbol": "square" if src == "UKG" else "circle"},
             hovertemplate="%{x|%d/%m/%Y}: %{y:.1f}<extra></extra>",
         )

@@ -69,7 +69,7 @@ def ict_below_target_figure(shares: pd.DataFrame, lang: str, target: int = 3) ->
         The target level (1–4) named in the title.
     """
     i = 0 if lang == "id" else 1
-    labels = {k: v[i] for k, v in schema.ICT_SKILLS.items()}
+    labels: dict[object, str] = {k: v[i] for k, v in schema.ICT_SKILLS.items()}
     fig = count_bars(shares, "skill", "share", lang, "chart.ict.below.title", "chart.axis.share_teachers", category_labels=labels, percent=True)
     fig.update_layout(title_text=t("chart.ict.below.title", lang, target=target))
     return fig

@@ -54,9 +54,14 @@ def is_missing(v: object) -> bool:
     if isinstance(v, (float, np.floating)):
         return not math.isfinite(float(v))
     try:
-        return bool(pd.isna(v)) if not isinstance(v, (str, bytes)) and np.ndim(v) == 0 else False
+        return bool(pd.isna(v)) if not isinstance(v, (str, bytes)) and np.ndim(v) == 0 else False  # type: ignore[call-overload,arg-type]
     except (TypeError, ValueError):
         return False
+
+
+def _real(v: object) -> float:
+    """``v`` as a float; callers have ruled out missing values (:func:`is_missing`) first."""
+    return float(v)  # type: ignore[arg-type]  # a number or numeric text, whatever its type
 
 
 def _lang(lang: str) -> str:
@@ -103,7 +108,7 @@ def number(x: object, lang: str, digits: int = 1, *, sign: bool = False, missing
     """
     if is_missing(x):
         return missing
-    f = float(x) + 0.0  # -0.0 reads as 0
+    f = _real(x) + 0.0  # -0.0 reads as 0
     text = f"{f:+,.{digits}f}" if sign else f"{f:,.{digits}f}"
     if text.lstrip("+-").strip("0.,") == "":  # rounds to zero: no "-0,0"
         text = text.lstrip("+-")
@@ -124,7 +129,7 @@ def count(n: object, lang: str, *, missing: str = MISSING) -> str:
     """
     if is_missing(n):
         return missing
-    return _localise(f"{round(float(n)):,}", lang)
+    return _localise(f"{round(_real(n)):,}", lang)
 
 
 def quantity(x: object, lang: str, digits: int = 1, *, missing: str = MISSING) -> str:
@@ -137,7 +142,7 @@ def quantity(x: object, lang: str, digits: int = 1, *, missing: str = MISSING) -
     """
     if is_missing(x):
         return missing
-    f = float(x)
+    f = _real(x)
     return count(f, lang) if f.is_integer() else number(f, lang, digits)
 
 
@@ -170,7 +175,7 @@ def share(x: object, lang: str, digits: int = 1, *, missing: str = MISSING) -> s
     """
     if is_missing(x):
         return missing
-    text = number(100 * float(x), lang, digits)
+    text = number(100 * _real(x), lang, digits)
     return f"{text} %" if _lang(lang) == "id" else f"{text}%"
 
 
@@ -208,7 +213,7 @@ def p_value(p: object, lang: str, *, missing: str = MISSING) -> str:
     """
     if is_missing(p):
         return missing
-    return f"< {number(0.001, lang, 3)}" if float(p) < 0.001 else number(p, lang, 3)
+    return f"< {number(0.001, lang, 3)}" if _real(p) < 0.001 else number(p, lang, 3)
 
 
 def _as_date(d: object) -> _dt.date:

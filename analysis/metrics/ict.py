@@ -157,7 +157,7 @@ def teacher_gaps(guru: pd.DataFrame, target: int = DEFAULT_TARGET) -> pd.DataFra
 
 
 def training_needs(
-    guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, target: int = DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS
+    guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date | None, target: int = DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS
 ) -> pd.DataFrame:
     """The training-needs list a school head acts on.
 

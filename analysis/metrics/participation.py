@@ -60,7 +60,7 @@ def participant_rows(pelatihan: pd.DataFrame) -> pd.DataFrame:
     return pelatihan[(peran.isna() | peran.isin(list(PARTICIPANT_ROLES))).to_numpy()]
 
 
-def trainings_in_window(pelatihan: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS) -> pd.DataFrame:
+def trainings_in_window(pelatihan: pd.DataFrame, reference_date: date | None, months: int = DEFAULT_MONTHS) -> pd.DataFrame:
     """The training rows that ended within the window.
 
     Parameters
@@ -86,7 +86,7 @@ def trainings_in_window(pelatihan: pd.DataFrame, reference_date: date, months: i
     return pelatihan[mask.to_numpy()]
 
 
-def per_teacher(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS) -> pd.DataFrame:
+def per_teacher(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date | None, months: int = DEFAULT_MONTHS) -> pd.DataFrame:
     """Training of each teacher (pendidik) in the window.
 
     Parameters
@@ -150,7 +150,7 @@ def trained_share(per_teacher_table: pd.DataFrame) -> pd.DataFrame:
     return out[cols]
 
 
-def type_counts(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS) -> pd.DataFrame:
+def type_counts(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date | None, months: int = DEFAULT_MONTHS) -> pd.DataFrame:
     """Participation by training type (Jenis) in the window, teachers only.
 
     Parameters
@@ -204,7 +204,7 @@ def untrained(per_teacher_table: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("last_training", na_position="first").reset_index(drop=True)
 
 
-def recorded_trained_share(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS) -> float | None:
+def recorded_trained_share(guru: pd.DataFrame, pelatihan: pd.DataFrame, reference_date: date | None, months: int = DEFAULT_MONTHS) -> float | None:
     """Share of pendidik trained in the window, over the teachers whose file recorded trainings.
 
     A teacher from a file without a Pelatihan sheet (``guru.pelatihan_recorded``

@@ -42,7 +42,7 @@ def pendidik(guru: pd.DataFrame) -> pd.DataFrame:
     return guru[mask.to_numpy()]
 
 
-def age_years(guru: pd.DataFrame, reference_date: date) -> pd.Series:
+def age_years(guru: pd.DataFrame, reference_date: date | None) -> pd.Series:
     """Age in completed years at ``reference_date``.
 
     Parameters
@@ -65,7 +65,7 @@ def age_years(guru: pd.DataFrame, reference_date: date) -> pd.Series:
     return years.where(born <= ref).astype(float)
 
 
-def age_band(guru: pd.DataFrame, reference_date: date) -> pd.Series:
+def age_band(guru: pd.DataFrame, reference_date: date | None) -> pd.Series:
     """Age band of each person at ``reference_date``: one of :data:`AGE_BANDS` or ``"unknown"``.
 
     Parameters

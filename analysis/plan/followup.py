@@ -22,7 +22,12 @@ COLUMNS = ["guru_id", "npsn", "nama_pelatihan", "jenis", "fokus", "tanggal_seles
 
 
 def schedule(
-    pelatihan: pd.DataFrame, penilaian: pd.DataFrame, kinerja_table: pd.DataFrame | None, guru: pd.DataFrame, reference_date: date, months: int = DEFAULT_MONTHS
+    pelatihan: pd.DataFrame,
+    penilaian: pd.DataFrame,
+    kinerja_table: pd.DataFrame | None,
+    guru: pd.DataFrame,
+    reference_date: date | None,
+    months: int = DEFAULT_MONTHS,
 ) -> pd.DataFrame:
     """Follow-up of every training of the selection's teachers.
 
@@ -34,8 +39,9 @@ def schedule(
         The Kinerja table (``guru_id``, ``tahun``).
     guru : DataFrame
         One row per PTK (for ``npsn``).
-    reference_date : datetime.date
-        The date "overdue" is judged on.
+    reference_date : datetime.date or None
+        The date "overdue" is judged on; ``None`` (the data holds no date): no schedule
+        can be judged and the result is empty.
     months : int
         Months after the end a follow-up is due (≥ 1).
 
@@ -56,7 +62,7 @@ def schedule(
     if months < 1:
         raise ValueError("months must be at least 1")
     pel = participation.participant_rows(pelatihan)
-    if pel.empty:
+    if pel.empty or reference_date is None:
         return pd.DataFrame(columns=COLUMNS)
     end = pd.to_datetime(pel["tanggal_selesai"], errors="coerce").fillna(pd.to_datetime(pel["tanggal_mulai"], errors="coerce"))
     t = pd.DataFrame(

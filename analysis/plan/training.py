@@ -42,7 +42,7 @@ def needs(
     pelatihan: pd.DataFrame,
     penilaian: pd.DataFrame,
     kinerja_table: pd.DataFrame | None,
-    reference_date: date,
+    reference_date: date | None,
     ict_target: int = ict.DEFAULT_TARGET,
     domain_threshold: float = DEFAULT_DOMAIN_THRESHOLD,
     months: int = participation.DEFAULT_MONTHS,

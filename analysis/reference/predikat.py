@@ -97,7 +97,7 @@ def ratings_table(kinerja: pd.DataFrame) -> pd.DataFrame:
     matrix = pd.Series([predikat_from_ratings(h, p) for h, p in zip(k["rating_hasil_kerja"], k["rating_perilaku_kerja"])], index=k.index, dtype=object)
     k["predikat_matriks"] = matrix
     k["predikat_final"] = given.where(given.notna(), matrix)
-    k["predikat_sumber"] = np.where(given.notna(), "diberikan", np.where(matrix.notna(), "matriks", None))
+    k["predikat_sumber"] = np.where(given.notna(), "diberikan", np.where(matrix.notna(), "matriks", None))  # type: ignore[call-overload]
     k.loc[k["predikat_final"].isna(), "predikat_sumber"] = None
     k["tidak_sesuai"] = (given.notna() & matrix.notna() & (given != matrix)).to_numpy(dtype=bool)
     return k

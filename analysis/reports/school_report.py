@@ -36,7 +36,7 @@ def _whole(v: object) -> object:
     """A JJM or JP figure as a cell: an int when whole (Excel never shows "6.0"), else the float; ``None`` when missing."""
     if formatting.is_missing(v):
         return None
-    f = float(v)  # type: ignore[arg-type]
+    f = float(v)
     return int(f) if f.is_integer() else f
 
 

@@ -233,7 +233,7 @@ def _dated(sel: Selection) -> tuple[pd.DataFrame, date]:
     """The teachers and the date ages count from; with no reference date every age is unknown (never the clock)."""
     if sel.reference_date is not None:
         return sel.guru, sel.reference_date
-    return sel.guru.assign(tanggal_lahir=pd.NaT), date(1900, 1, 1)
+    return sel.guru.assign(tanggal_lahir=pd.Series(pd.NaT, index=sel.guru.index, dtype="datetime64[ns]")), date(1900, 1, 1)
 
 
 def headline(sel: Selection, ict_target: int = ict.DEFAULT_TARGET, months: int = participation.DEFAULT_MONTHS) -> dict[str, float | int | None]:

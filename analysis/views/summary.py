@@ -169,7 +169,7 @@ def summarize(ds: Dataset, reference_date: date | None = None, ict_target: int =
                 "jjm_not_counted_total": _num(link["jjm_not_counted_total"], 2),
                 "bk_not_judged_by_jjm": int(link["bk_not_judged"]),
                 "domain_mean": {d: _num(head[f"domain_mean_{d}"], 2) for d in schema.DOMAINS},
-                "ict_below_target_share": {r.skill: _num(r.share) for r in below.itertuples()},
+                "ict_below_target_share": {str(r.skill): _num(r.share) for r in below.itertuples()},
                 "trained_last_12_months_share": _num(head["trained_last_12_months_share"]),
                 "out_of_field_by_subject": {
                     r.mata_pelajaran: {
