@@ -247,9 +247,9 @@ def test_no_page_or_ui_module_writes_a_temporary_file_or_caches_a_users_data():
     # auth.py's _open holds the store's engine and session factory: connections, no user data
     # (every read goes to the database, scoped per account, and is remembered per session only).
     # cache.py's _shared holds analyses of the bundled sample data in demo mode only (ui.cache.sharable).
-    assert cached == [
+    assert sorted(cached) == [
         ("auth.py", "@st.cache_resource(show_spinner=False)", "_open"),
         ("cache.py", "@st.cache_data(show_spinner=False, max_entries=256)", "_shared"),
-        ("state.py", "@st.cache_data(show_spinner=False, max_entries=4)", "_load_samples"),
+        ("state.py", "@st.cache_data(show_spinner=False, max_entries=4)", "_read_samples"),
         ("state.py", "@st.cache_resource", "upload_slots"),
     ], cached
