@@ -141,7 +141,7 @@ if n_untrained and cov.supports("training"):
         )
 
 # ------------------------------------------------------------------ trends
-widgets.guarded(lambda: trend_section.render([npsn], lang, PAGE, target), lang)
+trend_section.render([npsn], lang, PAGE, target)
 
 # ---------------------------------------------------------------- teachers
 st.header(t("profil.section.teachers", lang))

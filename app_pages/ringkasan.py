@@ -89,4 +89,4 @@ chosen = widgets.banded_school_table(table, lang, state.key(PAGE, "table"), targ
 if chosen:
     st.switch_page("app_pages/profil_sekolah.py", query_params={"npsn": chosen, "lang": lang})
 widgets.district_report_downloads(ds, npsns, lang, PAGE, target, filters)
-widgets.guarded(lambda: trend_section.render(npsns, lang, PAGE, target), lang)
+trend_section.render(npsns, lang, PAGE, target)

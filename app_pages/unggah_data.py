@@ -54,7 +54,7 @@ with st.expander(t("upload.template.header", lang), icon=":material/description:
             icon=":material/download:",
         )
 
-    widgets.guarded(_template, lang)
+    _template()
 
 
 # ------------------------------------------------------------------ upload
@@ -199,7 +199,7 @@ if uploaded is not None:
             icon=":material/download:",
         )
 
-    widgets.guarded(_report_download, lang)
+    _report_download()
 
 # ------------------------------------------------------- stored submissions
 if user is not None and user.role in ("kepala_sekolah", "dinas"):

@@ -137,20 +137,6 @@ def _styled(shown: pd.DataFrame, kinds: dict[str, str], lang: str):
     return shown.style.format(fmt, na_rep=formatting.MISSING)
 
 
-def guarded(render: Callable[[], None], lang: str) -> None:
-    """Run one section of a page; a part whose analysis is not installed yet says so.
-
-    Only ``ImportError``/``AttributeError`` of a missing analysis module are
-    caught (work in progress elsewhere); any other error is a bug and is raised.
-    """
-    try:
-        render()
-    except (ImportError, AttributeError) as exc:  # a module or function not there yet
-        if "analysis" not in str(exc):
-            raise
-        st.caption(t("app.not_available", lang))
-
-
 def school_choices(ds: Dataset) -> dict[str, str]:
     """NPSN → "Nama Sekolah (NPSN)" for the school picker (:func:`analysis.views.school.schools_in`)."""
 

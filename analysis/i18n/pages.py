@@ -23,10 +23,6 @@ STRINGS = {
         "id": "Berkas data contoh tidak ditemukan di folder data/. Jalankan: python -m analysis.samples data",
         "en": "The sample data files were not found in data/. Run: python -m analysis.samples data",
     },
-    "app.not_available": {
-        "id": "Bagian ini belum tersedia di versi ini.",
-        "en": "This part is not available in this version yet.",
-    },
     "app.no_rows": {"id": "Tidak ada data untuk bagian ini.", "en": "No data for this part."},
     # ------------------------------------------------------------ Unggah Data
     "page.upload.title": {"id": "Unggah Data", "en": "Upload Data"},
