@@ -336,3 +336,21 @@ def test_an_oidc_login_without_an_account_sees_no_account(browser, oidc):
     assert t("auth.no_account", email="stranger@else.example").split("stranger")[0] in text
     assert A[1] not in text
     page.context.close()
+
+
+def test_a_cold_deep_link_opens_its_page_without_a_page_not_found_dialog(browser, tmp_path_factory):
+    """The first request of a fresh server is a link to /unggah-data (Streamlit's old pages/ mode once answered 'Page not found')."""
+    srv = Server(tmp_path_factory.mktemp("cold"))  # no accounts: demo mode on the sample data
+    srv.start()
+    try:
+        page = browser.new_page()
+        page.set_default_timeout(STEP)
+        page.goto(srv.url + "/unggah-data")
+        _settled(page)
+        text = page.inner_text("body")
+        assert "Page not found" not in text and "tidak ditemukan" not in text.lower()
+        assert not page.locator('[role="dialog"]').count(), "no dialog over the page"
+        assert t("page.upload.title") in text, "the link's own page is shown"
+        page.close()
+    finally:
+        srv.stop()
