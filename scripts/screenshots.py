@@ -7,7 +7,13 @@ Playwright, waits until each page has finished running and saves PNGs to
 Needs ``pip install playwright`` and a Chromium (Debian: ``apt-get install chromium``;
 path in ``$CHROMIUM``, default ``/usr/bin/chromium``).
 
-    python scripts/screenshots.py [--pages profil-sekolah unggah-data] [--langs id en]
+    python scripts/screenshots.py [--pages profil-sekolah unggah-data] [--langs id en] [--uploads dapodik template]
+
+Beside the bundled sample data, ``--uploads`` shoots what a user sees after uploading a file:
+``dapodik`` (a Dapodik Profil Sekolah export alone: no trainings, ratings or ICT; saved as
+``dapodik_<page>_<lang>.png`` after "Use this data", every page reached through the sidebar so
+the session keeps the upload) and ``template`` (the template with its example rows left in:
+the upload page's report, ``template_unggah_data_<lang>.png``).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ PAGES = {
 }
 #: The file uploaded for the screenshot of a validation report.
 UPLOAD = ROOT / "data" / "sampel_dapodik_profil_sekolah.xlsx"
+#: Upload sets: name → file.
+UPLOADS = {"dapodik": UPLOAD, "template": ROOT / "data" / "template_kompetensi_guru.xlsx"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
@@ -78,11 +86,53 @@ def _shoot(page, target: Path, width: int) -> None:
     print(target.relative_to(ROOT))
 
 
+def _upload(page, path: Path, lang: str) -> None:
+    page.goto(f"{BASE}/unggah-data?lang={lang}")
+    _wait_until_done(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=90_000)
+    _wait_until_done(page)
+
+
+def _page_titles(lang: str) -> dict[str, str]:
+    """URL path → the page's title in ``lang``, read from app.py's PAGES table (as the sidebar shows it)."""
+    import ast
+
+    sys.path.insert(0, str(ROOT))
+    from analysis.i18n import t
+
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    table = next(n.value for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "PAGES")
+    rows = ast.literal_eval(table)
+    return {("" if default else url): t(title, lang) for _, _, title, url, _, default in rows}
+
+
+def _upload_set(page, name: str, lang: str, width: int, pages: list[str]) -> None:
+    """Upload ``UPLOADS[name]``; for ``dapodik`` make it the active data and shoot every page through the sidebar."""
+    from analysis.i18n import t
+
+    _upload(page, UPLOADS[name], lang)
+    _shoot(page, OUT / f"{name}_unggah_data_{lang}.png", width)
+    if name != "dapodik":
+        return
+    page.get_by_role("button", name=t("upload.use", lang)).click()
+    _wait_until_done(page)
+    titles = _page_titles(lang)
+    for url_path in pages:
+        if url_path == "unggah-data":
+            continue
+        page.locator('[data-testid="stSidebarNav"]').get_by_text(titles[url_path], exact=True).click()  # same session: the upload stays
+        _wait_until_done(page)
+        _shoot(page, OUT / f"{name}_{PAGES.get(url_path) or url_path.replace('-', '_')}_{lang}.png", width)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", nargs="*", default=list(PAGES), help='URL paths ("" for the default page)')
     ap.add_argument("--langs", nargs="*", default=["id", "en"])
     ap.add_argument("--width", type=int, default=1400)
+    ap.add_argument("--uploads", nargs="*", default=[], choices=sorted(UPLOADS), help="upload sets to shoot as well")
+    ap.add_argument("--no-samples", action="store_true", help="only the upload sets")
     args = ap.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -99,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             # cold first request to a sub-page can miss the page registry).
             page.goto(BASE + "/")
             _wait_until_done(page)
-            for url_path in args.pages:
+            for url_path in [] if args.no_samples else args.pages:
                 for lang in args.langs:
                     extra = "&schools=10603812,10505207,20583110" if url_path == "bandingkan-sekolah" else ""
                     page.goto(f"{BASE}/{url_path}?lang={lang}{extra}")
@@ -107,14 +157,12 @@ def main(argv: list[str] | None = None) -> int:
                     target = OUT / f"{PAGES.get(url_path) or url_path.replace('-', '_')}_{lang}.png"
                     _shoot(page, target, args.width)
             # The validation report of an uploaded workbook (the Dapodik-shaped sample).
-            for lang in args.langs:
-                page.goto(f"{BASE}/unggah-data?lang={lang}")
-                _wait_until_done(page)
-                page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(UPLOAD))
-                page.wait_for_selector('[data-testid="stMetric"]', timeout=90_000)
-                _wait_until_done(page)
-                target = OUT / f"unggah_data_laporan_{lang}.png"
-                _shoot(page, target, args.width)
+            for lang in [] if args.no_samples else args.langs:
+                _upload(page, UPLOAD, lang)
+                _shoot(page, OUT / f"unggah_data_laporan_{lang}.png", args.width)
+            for name in args.uploads:
+                for lang in args.langs:
+                    _upload_set(page, name, lang, args.width, args.pages)
             browser.close()
     finally:
         server.terminate()
