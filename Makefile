@@ -19,7 +19,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # workers for the whole suite (pytest-xdist); `make test XDIST=0` runs it in one process. Each test
 # file stays on one worker (--dist loadfile): some files share a module fixture whose state their tests
-# build on (tests/test_auth.py's store and audit log). PostgreSQL tests each get their own schema.
+# build on (tests/app/test_auth.py's store and audit log). PostgreSQL tests each get their own schema.
 XDIST ?= 2
 DIST := --dist loadfile
 
