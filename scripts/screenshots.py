@@ -69,6 +69,8 @@ def _wait_until_done(page, settle: float = 2.0, timeout_ms: int = 90_000) -> Non
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
     time.sleep(1.0)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout_ms)
+    # the script itself has finished (a spinner section, e.g. a district's school table, may still be computing otherwise)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms)
     time.sleep(settle)
 

@@ -186,13 +186,10 @@ def indicator_label(indicator: str, lang: str, ict_target: int = 3) -> str:
 
 
 def format_value(value: float, indicator: str, lang: str) -> str:
-    """One indicator value as text: a share in percent ("77%"), a domain mean with one decimal ("75,0" in Indonesian), "–" when missing."""
-    if value is None or pd.isna(value):
-        return "–"
+    """One indicator value as text (:mod:`analysis.core.formatting`): a share in percent ("77 %" / "77%"), a domain mean with one decimal ("75,0" / "75.0"), "–" when missing."""
     if indicator.startswith("domain_mean_"):
-        text = f"{float(value):.1f}"
-        return text.replace(".", ",") if lang == "id" else text
-    return f"{100 * float(value):.0f}%"
+        return formatting.score(value, lang)
+    return formatting.share(value, lang, 0)
 
 
 def display_table(ranked: pd.DataFrame, indicator: str, lang: str) -> pd.DataFrame:
