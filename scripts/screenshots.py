@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the string table names the buttons and pages it clicks
 OUT = ROOT / "docs" / "screenshots"
 PORT = 8599
 BASE = f"http://localhost:{PORT}"
@@ -100,7 +101,6 @@ def _page_titles(lang: str) -> dict[str, str]:
     """URL path → the page's title in ``lang``, read from app.py's PAGES table (as the sidebar shows it)."""
     import ast
 
-    sys.path.insert(0, str(ROOT))
     from analysis.i18n import t
 
     tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))

@@ -225,6 +225,9 @@ def count_bars(
     else:
         _no_data_marks(fig, [lab for lab, v in zip(y, fig.data[0].x) if v is None], lang)
     fig.update_layout(barmode="stack", showlegend=color is not None, margin={"r": 48})
+    if color:
+        # the legend gets a line of its own between the title and the bars (beside the title it ran into it in a narrow column)
+        fig.update_layout(margin={"t": max(fig.layout.margin.t or 0, 50) + 30}, title={"yref": "container", "y": 0.98, "yanchor": "top"})
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=y)
     if scale == "share":
         share_axis(fig, "x")
