@@ -12,7 +12,7 @@ from analysis.core import schema
 from analysis.i18n import t
 from analysis.metrics import effects, ict, privacy
 from analysis.views import compare, district, school
-from ui import state, widgets
+from ui import coverage, state, widgets
 
 PAGE = "banding"
 lang = state.get_lang()
@@ -34,6 +34,7 @@ if len(chosen) < compare.MIN_SCHOOLS:
     st.info(t("banding.pick", lang, lo=compare.MIN_SCHOOLS, hi=compare.MAX_SCHOOLS), icon=":material/info:")
     st.stop()
 
+coverage.box(coverage.of(ds.tables, ds.reference_date()), ("staff", "out_of_field", "competency", "ict", "training"), lang)
 suppress = state.suppresses_small_cells()
 full = district.school_table(ds, chosen)
 table = compare.school_table_for(full, suppress)

@@ -13,7 +13,7 @@ from analysis.i18n import t
 from analysis.metrics import ict
 from analysis.plan import needs, redistribution, views
 from analysis.views import school
-from ui import cache, state, widgets
+from ui import cache, coverage, state, widgets
 
 PAGE = "plan"
 lang = state.get_lang()
@@ -23,6 +23,7 @@ st.caption(t("plan.intro", lang))
 
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
 sel = cache.select(ds, npsn)
+coverage.box(coverage.of(sel.tables, sel.reference_date), ("out_of_field", "ict_needs", "competency", "kinerja", "training"), lang)
 names = widgets.school_names(ds)
 judged = cache.get(ds, "plan.views.judged", npsn, lambda: views.judged(sel), shared=True)
 figure_cols = {f: f"plan.figure.{f}" for f in needs.FIGURES}

@@ -12,7 +12,7 @@ from analysis import charts
 from analysis.i18n import t
 from analysis.reference import subjects
 from analysis.views import school
-from ui import cache, state, widgets
+from ui import cache, coverage, state, widgets
 
 PAGE = "oof"
 lang = state.get_lang()
@@ -22,6 +22,8 @@ st.caption(t("oof.intro", lang))
 
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
 sel = cache.select(ds, npsn)
+cov = coverage.of(sel.tables, sel.reference_date)
+coverage.box(cov, ("out_of_field", "kendala"), lang)
 
 # ----------------------------------------------------- reference table in use
 with st.expander(t("oof.reference.header", lang), icon=":material/table:"):

@@ -15,7 +15,7 @@ from analysis.i18n import t
 from analysis.metrics import linieritas
 from analysis.metrics.privacy import display_names, pseudonym
 from analysis.views import district
-from ui import state, widgets
+from ui import coverage, state, widgets
 
 PAGE = "guru"
 lang = state.get_lang()
@@ -42,6 +42,8 @@ if st.query_params.get("guru") != code:
     st.query_params["guru"] = code
 guru_id = teachers["guru_id"].iloc[codes.index(code)]
 prof = district.teacher_profile(ds, guru_id)
+cov = coverage.of(ds.tables, ds.reference_date())
+coverage.box(cov, ("out_of_field", "competency", "ukg", "ict", "training", "kinerja"), lang)
 p = prof["profile"]
 
 st.header(widgets.plain(labels[code]))

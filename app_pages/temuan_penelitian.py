@@ -12,7 +12,7 @@ import streamlit as st
 from analysis import charts
 from analysis.i18n import t
 from analysis.views import studies
-from ui import cache, state, widgets
+from ui import cache, coverage, state, widgets
 
 PAGE = "temuan"
 MATRIX_COLUMNS = {"category": "temuan.col.category", "study": "temuan.col.study", "reported": "temuan.col.reported", "text": "temuan.col.text"}
@@ -54,6 +54,7 @@ widgets.table(
 st.header(t("temuan.section.kendala", lang))
 npsn = widgets.school_scope(ds, lang, state.key(PAGE, "scope"))
 sel = cache.select(ds, npsn)
+coverage.box(coverage.of(sel.tables, sel.reference_date), ("kendala", "out_of_field", "ict", "competency", "training_effects"), lang)
 counts = studies.kendala_counts(sel.tables["kendala"])
 if counts["n"].sum() == 0:
     st.caption(t("temuan.kendala.none", lang))

@@ -423,3 +423,17 @@ def test_the_effects_page_opens_on_one_answer_per_training_type_and_domain():
     assert len(at.header) == 1
     jp = [e.label for e in at.expander]
     assert t("dampak.more.by_jp", "en") in jp
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["app_pages/luar_bidang.py", "app_pages/profil_guru.py", "app_pages/kebutuhan_guru.py", "app_pages/temuan_penelitian.py", "app_pages/kompetensi_guru.py"],
+)
+def test_after_a_dapodik_only_upload_each_page_says_in_one_box_what_the_file_supports(page):
+    path = ROOT / "data" / "sampel_dapodik_profil_sekolah.xlsx"
+    at = _upload(path.name, path.read_bytes())
+    at.button(key="upload_use").click().run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    boxes = [i.value for i in at.info if i.value.startswith(t("coverage.box", "id").split(":")[0])]
+    assert len(boxes) == 1, boxes
