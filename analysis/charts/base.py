@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analysis.core import formatting
 from analysis.i18n import t
@@ -38,6 +39,10 @@ MAX_LABELLED_COLUMNS = 12
 
 #: Default template: white background, readable on screen and in print.
 TEMPLATE = "plotly_white"
+# Every figure starts on it: plotly applies its default template when a figure is made, while
+# setting another one afterwards re-validates the whole template (about 12 ms a figure, a tenth of
+# a second on a page of charts at every rerun).
+pio.templates.default = TEMPLATE
 
 
 def _layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None, height: int = 360) -> go.Figure:
@@ -49,7 +54,6 @@ def _layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str
         margin["t"] += 20 * title.count("<br>")
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        template=TEMPLATE,
         height=height,
         margin=margin,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
