@@ -6,6 +6,8 @@ the proposal, the locked and the dropped moves live in the session under this pa
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from analysis.charts import plan as plan_charts
@@ -14,6 +16,11 @@ from analysis.metrics import ict
 from analysis.plan import needs, redistribution, views
 from analysis.views import school
 from ui import cache, coverage, state, widgets
+
+
+def _html_bytes(*args) -> bytes:
+    return views.plan_html(*args).encode("utf-8")
+
 
 PAGE = "plan"
 lang = state.get_lang()
@@ -149,7 +156,13 @@ with tab_train:
     threshold = c2.number_input(t("plan.training.domain_threshold", lang), 0.0, 100.0, 70.0, 5.0, key=state.key(PAGE, "threshold"))
     size = c3.number_input(t("plan.training.cohort_size", lang), 5, 100, 30, 5, key=state.key(PAGE, "cohort_size"))
     months = c4.number_input(t("plan.training.followup_months", lang), 1, 24, 3, 1, key=state.key(PAGE, "followup_months"))
-    tr = views.training_tables(sel, judged, target, threshold, int(months), int(size))
+    tr = cache.get(
+        ds,
+        "plan.views.training_tables",
+        (npsn, target, threshold, int(months), int(size)),
+        lambda: views.training_tables(sel, judged, target, threshold, int(months), int(size)),
+        shared=True,
+    )
     kind_label = lambda s: "; ".join(t(f"plan.need.{k}", lang) for k in str(s).split("; ") if k)  # noqa: E731
     st.subheader(t("plan.training.ranked", lang))
     ranked = tr["ranked"].assign(
@@ -227,12 +240,13 @@ with tab_train:
     c1, c2 = st.columns(2)
     c1.download_button(
         t("plan.download.xlsx", lang),
-        views.plan_xlsx(sheets, notice),
+        partial(views.plan_xlsx, sheets, notice),  # built when clicked, not on every rerun
         file_name=f"{t('filename.plan', lang, scope=npsn or t('filename.scope.district', lang))}.xlsx",
         key=state.key(PAGE, "dl_xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    html = views.plan_html(
+    html = partial(
+        _html_bytes,
         t("plan.report.title", lang),
         [t("plan.report.scope", lang, scope=names.get(npsn, npsn) if npsn else t("plan.level.district", lang))],
         [(name, [df]) for name, df in sheets.items()],
@@ -241,7 +255,7 @@ with tab_train:
     )
     c2.download_button(
         t("plan.download.html", lang),
-        html.encode("utf-8"),
+        html,  # built when clicked
         file_name=f"{t('filename.plan', lang, scope=npsn or t('filename.scope.district', lang))}.html",
         mime="text/html",
         key=state.key(PAGE, "dl_html"),
