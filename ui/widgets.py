@@ -71,6 +71,30 @@ def figure(fig, key: str) -> None:
     st.plotly_chart(fig, key=key, config={"displaylogo": False})
 
 
+def download_popover(shown: pd.DataFrame, kinds: dict[str, str], lang: str, key: str) -> None:
+    """The table's "download" popover: CSV and .xlsx of ``shown`` (its columns as headed), built when clicked, named in ``lang``."""
+    csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
+    with st.popover(t("table.download", lang), icon=":material/download:"):
+        st.download_button(
+            t("table.download.csv", lang),
+            partial(exports.table_csv, shown, kinds, lang),
+            file_name=csv_name,
+            mime="text/csv",
+            key=f"{key}__csv",
+            on_click=state.record_download,
+            args=(csv_name,),
+        )
+        st.download_button(
+            t("table.download.xlsx", lang),
+            partial(exports.table_xlsx, shown, kinds=kinds),
+            file_name=xlsx_name,
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}__xlsx",
+            on_click=state.record_download,
+            args=(xlsx_name,),
+        )
+
+
 def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None = None, expanded: bool = True, kinds: dict[str, str] | None = None) -> None:
     """Show ``df`` with headers from the string table (``columns``: column → string key), downloadable as CSV and .xlsx.
 
@@ -91,26 +115,7 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str], key: str | None 
     shown, shown_kinds = exports.labelled(df, {c: t(k, lang) for c, k in columns.items()}, kinds)
     st.dataframe(_styled(shown, shown_kinds, lang), hide_index=True, key=key)
     if key:
-        csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
-        with st.popover(t("table.download", lang), icon=":material/download:"):
-            st.download_button(
-                t("table.download.csv", lang),
-                partial(exports.table_csv, shown, shown_kinds, lang),
-                file_name=csv_name,
-                mime="text/csv",
-                key=f"{key}__csv",
-                on_click=state.record_download,
-                args=(csv_name,),
-            )
-            st.download_button(
-                t("table.download.xlsx", lang),
-                partial(exports.table_xlsx, shown, kinds=shown_kinds),
-                file_name=xlsx_name,
-                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                key=f"{key}__xlsx",
-                on_click=state.record_download,
-                args=(xlsx_name,),
-            )
+        download_popover(shown, shown_kinds, lang, key)
 
 
 #: Above this many cells a table is shown without per-cell formatting (pandas' Styler limit is 262,144).
@@ -437,28 +442,7 @@ def banded_school_table(table: pd.DataFrame, lang: str, key: str, ict_target: in
     fmt = {label[f]: (lambda kind: lambda v: formatting.value(v, kind, lang))(METRICS[f][1]) for f in figures}  # a suppressed figure ("<10") shows as it is
     styler = view.style.apply(colour, axis=0).format(fmt, na_rep=formatting.MISSING)
     event = st.dataframe(styler, hide_index=True, key=key, on_select="rerun", selection_mode="single-row")
-    from functools import partial
-
-    with st.popover(t("table.download", lang), icon=":material/download:"):
-        csv_name, xlsx_name = exports.download_name(key, "csv", lang), exports.download_name(key, "xlsx", lang)
-        st.download_button(
-            t("table.download.csv", lang),
-            partial(exports.table_csv, view, kinds, lang),
-            file_name=csv_name,
-            mime="text/csv",
-            key=f"{key}__csv",
-            on_click=state.record_download,
-            args=(csv_name,),
-        )
-        st.download_button(
-            t("table.download.xlsx", lang),
-            partial(exports.table_xlsx, view, kinds=kinds),
-            file_name=xlsx_name,
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"{key}__xlsx",
-            on_click=state.record_download,
-            args=(xlsx_name,),
-        )
+    download_popover(view, kinds, lang, key)
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(table.iloc[rows[0]]["npsn"]) if rows else None
 
