@@ -11,10 +11,10 @@ from functools import partial
 import streamlit as st
 
 from analysis.charts import plan as plan_charts
+from analysis.core import formatting
 from analysis.i18n import t
 from analysis.metrics import ict
 from analysis.plan import needs, redistribution, views
-from analysis.views import school
 from ui import cache, coverage, state, widgets
 
 
@@ -208,7 +208,7 @@ with tab_train:
     )
     st.subheader(t("plan.training.overdue", lang))
     counts = {k: int((tr["schedule"]["state"] == k).sum()) for k in ("done", "overdue", "pending")}
-    st.write(t("plan.training.overdue.summary", lang, date=school.date_text(sel.reference_date), **counts))
+    st.write(t("plan.training.overdue.summary", lang, date=formatting.date(sel.reference_date, lang), **counts))
     od = tr["overdue"].assign(
         teacher=views.teacher_label(list(tr["overdue"]["guru_id"]), sel.guru, ds.id, npsn if state.shows_names() else None),
         npsn=tr["overdue"]["npsn"].map(names),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import charts
-from analysis.core import schema
+from analysis.core import formatting, schema
 from analysis.i18n import t
 from analysis.metrics import ict
 from analysis.views import school
@@ -62,7 +62,7 @@ coverage.figure(
 st.header(t("tik.section.needs", lang))
 needs = tik["needs"]
 if not coverage.note(cov, "ict_needs", lang):
-    st.write(t("tik.needs.summary", lang, n=len(needs), target=target, date=school.date_text(sel.reference_date)))
+    st.write(t("tik.needs.summary", lang, n=len(needs), target=target, date=formatting.date(sel.reference_date, lang)))
 if len(needs) and cov.supports("ict_needs"):
     shown = school.teacher_labels(sel, needs, state.shows_names(), ds.id)
     shown = shown.assign(

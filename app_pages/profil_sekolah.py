@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import charts
+from analysis.core import formatting
 from analysis.i18n import t
 from analysis.metrics.privacy import display_names
 from analysis.views import school
@@ -128,7 +129,7 @@ with c2:
     )
 n_untrained, n_teachers = len(tr["untrained"]), len(tr["per_teacher"])
 if not coverage.note(cov, "training", lang):
-    st.markdown(t("profil.training.none_12m", lang, n=n_untrained, total=n_teachers, date=school.date_text(sel.reference_date)))
+    st.markdown(t("profil.training.none_12m", lang, n=n_untrained, total=n_teachers, date=formatting.date(sel.reference_date, lang)))
 if n_untrained and cov.supports("training"):
     untrained = school.untrained_list(sel, tr["untrained"])
     untrained = untrained.assign(teacher=display_names(untrained, state.shows_names(), ds.id))

@@ -144,11 +144,6 @@ def reference_caption(sel: Selection, lang: str) -> str:
     return tr(key, lang, date=formatting.date(sel.reference_date, lang))
 
 
-def date_text(d: date | None, lang: str = "id") -> str:
-    """A date as the UI language writes it (:func:`analysis.core.formatting.date`); "–" when there is none."""
-    return formatting.date(d, lang)
-
-
 @dataclass(frozen=True, eq=False)
 class TrainingTables(Result):
     """What :func:`training_tables` returns (read by attribute or, as before, by name).
